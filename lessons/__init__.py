@@ -1,0 +1,1 @@
+"""The models, diagrams, widgets and quizzes behind the knee-hip and sciatica course."""

@@ -1,0 +1,87 @@
+"""Wire sliders to the limb model and its diagram: the limb explorer.
+
+>>> ex = limb_explorer()
+>>> ex.controls["knee_flexion_deg"].value = 90
+>>> print(ex.readout_text.splitlines()[0])
+Right leg, body height 1.75 m. Hip: 0° flexion, 0° abduction, 0° rotation. Knee: 90° flexion. Ankle: neutral (0°).
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from lessons.explorer import Explorer
+from lessons.limb import ANGLE_RANGES_DEG, HEIGHT_RANGE_M, JointAngles, describe, limb_pose
+from lessons.limb_diagram import draw_limb, update_limb
+
+__all__ = ["limb_explorer"]
+
+_LABELS = {
+    "hip_flexion_deg": "Hip flexion (+) / extension (−), °",
+    "hip_abduction_deg": "Hip abduction (+) / adduction (−), °",
+    "hip_rotation_deg": "Hip internal (+) / external (−) rotation, °",
+    "knee_flexion_deg": "Knee flexion, °",
+    "ankle_dorsiflexion_deg": "Ankle dorsiflexion (+) / plantarflexion (−), °",
+}
+
+
+def _slider(description: str, value: float, low: float, high: float, step: float, fmt: str):
+    return widgets.FloatSlider(
+        value=value,
+        min=low,
+        max=high,
+        step=step,
+        description=description,
+        readout_format=fmt,
+        continuous_update=True,
+        style={"description_width": "17em"},
+        layout=widgets.Layout(width="auto"),
+    )
+
+
+def limb_explorer(height_m: float = 1.75, **angles_deg: float) -> Explorer:
+    """Build the limb explorer: side and front views of one leg, with a slider per joint.
+
+    Args:
+        height_m: starting body height in metres (segment lengths follow it, FACTS A13).
+        **angles_deg: starting joint angles by name, as in :class:`lessons.limb.JointAngles`.
+
+    Returns:
+        An :class:`~lessons.explorer.Explorer`; display it, or set
+        ``controls[name].value`` and read ``readout_text`` in a test.
+    """
+    start = JointAngles(**angles_deg)  # validates, with a clear error, before anything is drawn
+    pose = limb_pose(start, height_m=height_m)
+    controls = {
+        "height_m": _slider("Body height, m", height_m, *HEIGHT_RANGE_M, 0.01, ".2f"),
+        **{
+            name: _slider(_LABELS[name], getattr(start, name), low, high, 1.0, ".0f")
+            for name, (low, high) in ANGLE_RANGES_DEG.items()
+        },
+    }
+    reset = widgets.Button(description="Reset to standing", icon="undo", tooltip="Stand upright")
+    artists = draw_limb(pose, caption=False)
+    explorer = Explorer(
+        "Limb explorer", controls, artists.figure, animated=artists.moving(), extra=[reset]
+    )
+    explorer.artists = artists
+
+    def update() -> None:
+        values = {name: control.value for name, control in controls.items()}
+        height = values.pop("height_m")
+        new_pose = limb_pose(JointAngles(**values), height_m=height)
+        update_limb(artists, new_pose)
+        explorer.set_readout(describe(new_pose))
+        explorer.redraw()
+
+    callback = explorer.guarded(update)
+    for control in controls.values():
+        control.observe(callback, names="value")
+
+    def on_reset(_button: widgets.Button) -> None:
+        for name, control in controls.items():
+            control.value = 1.75 if name == "height_m" else 0.0
+
+    reset.on_click(on_reset)
+    explorer.set_readout(describe(pose))
+    return explorer
