@@ -189,8 +189,13 @@ def draw_limb(
                       ha="center", fontsize=8)
     label = dict(fontsize=9, xytext=(8, 0), textcoords="offset points", va="center", zorder=5)
     knee_label_side = ax_side.annotate("knee", side_pts["knee"], **label)
-    knee_label_front = ax_front.annotate("knee", front_pts["knee"], **label)
-    ax_side.annotate("hip", side_pts["hip"], **label)
+    # In the front view, label the knee on its outer side, away from the pelvis and the other leg.
+    outward = -1 if pose.side == "right" else 1
+    knee_label_front = ax_front.annotate(
+        "knee", front_pts["knee"], **{**label, "xytext": (10 * outward, 0)},
+        ha="right" if outward < 0 else "left",
+    )
+    ax_side.annotate("hip", side_pts["hip"], **{**label, "xytext": (-8, 10)}, ha="right")
     ax_side.legend(loc="upper left", fontsize=8, frameon=False)
     caption_text = (
         figure.text(0.5, 0.01, "", ha="center", va="bottom", fontsize=8) if caption else None
@@ -241,7 +246,7 @@ def update_limb(artists: LimbArtists, pose: LimbPose) -> None:
         artists.caption.set_text(describe(pose).split("\n")[0])
 
 
-def limb_figure(width_in: float = 9.0, height_in: float = 5.4, dpi: int = 100) -> Figure:
+def limb_figure(width_in: float = 10.0, height_in: float = 5.0, dpi: int = 100) -> Figure:
     """Make an empty figure with the side and front axes, outside pyplot's figure manager."""
     figure = Figure(figsize=(width_in, height_in), dpi=dpi, layout="constrained")
     side_x, front_y, _ = _view_limits()

@@ -1,0 +1,41 @@
+# The course's commands. Quick start (see README.md):
+#   make lab    set everything up and open the course in JupyterLab
+#   make test   set everything up and run the whole test suite
+# Set-up happens once: a second run only re-installs if requirements.txt or
+# pyproject.toml changed.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: lab test notebooks figures benchmark setup clean
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/00-Start-Here.ipynb
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+setup: $(STAMP)
+
+# Re-execute every notebook in place, in order, each on a fresh kernel.
+notebooks: $(STAMP)
+	$(BIN)/python -m tools.notebooks execute
+
+# Regenerate the static figures in figures/ from the package.
+figures: $(STAMP)
+	$(BIN)/python -m lessons.figures
+
+# Time the interactive diagrams (prints a table; not a test).
+benchmark: $(STAMP)
+	$(BIN)/python -m tools.benchmark
+
+$(STAMP): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "The course needs Python 3.10 or newer; this is " + sys.version.split()[0] + ". Use PYTHON=python3.x make ...")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements.txt
+	@touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) test-output .pytest_cache

@@ -1,0 +1,78 @@
+"""Tests for lessons/limb_widget.py: sliders drive the model, the figure and the readout."""
+
+from __future__ import annotations
+
+import pytest
+
+from lessons.errors import OutOfRangeError
+from lessons.limb import JointAngles, limb_pose
+from lessons.limb_widget import limb_explorer
+
+
+def test_moving_a_slider_updates_the_readout_and_the_artists():
+    """Setting a slider value moves the drawn leg and rewrites the readout to match."""
+    ex = limb_explorer()
+    ex.controls["hip_flexion_deg"].value = 90
+    pose = limb_pose(JointAngles(hip_flexion_deg=90))
+    assert "Hip: 90° flexion" in ex.readout_text
+    assert ex.artists.thigh_side.get_xydata()[1].tolist() == pytest.approx(
+        [pose.knee[0], pose.knee[2]]
+    )
+    assert "90° flexion" in ex.readout.value
+
+
+def test_height_slider_lengthens_the_leg():
+    """A taller body draws a longer thigh (segment lengths follow height, FACTS A13)."""
+    ex = limb_explorer()
+    ex.controls["height_m"].value = 2.0
+    knee_z = ex.artists.thigh_side.get_xydata()[1][1]
+    assert knee_z == pytest.approx(0.285 * 2.0)
+    assert "body height 2.00 m" in ex.readout_text
+
+
+def test_reset_returns_every_control_to_standing():
+    """The reset button puts every slider back to upright standing at 1.75 m."""
+    ex = limb_explorer(knee_flexion_deg=80, hip_flexion_deg=30)
+    ex.children[-2].children[-1].click()
+    assert all(c.value == (1.75 if n == "height_m" else 0) for n, c in ex.controls.items())
+    assert "Knee: straight (0°)" in ex.readout_text
+
+
+def test_a_failing_update_shows_a_message_instead_of_a_traceback(monkeypatch):
+    """If the model refuses a value, the learner sees the error message and the figure stays."""
+    import lessons.limb_widget as module
+
+    def refuse(*args, **kwargs):
+        raise OutOfRangeError("knee_flexion_deg", 999, 0, 135, "°")
+
+    ex = limb_explorer()
+    monkeypatch.setattr(module, "limb_pose", refuse)
+    ex.controls["knee_flexion_deg"].value = 10
+    assert "knee_flexion_deg = 999° is outside 0° to 135°" in ex.message.value
+    assert "Traceback" not in ex.message.value
+
+
+def test_starting_angles_are_validated_before_drawing():
+    """An impossible starting angle raises the course's own error, naming the angle."""
+    with pytest.raises(OutOfRangeError, match="knee_flexion_deg"):
+        limb_explorer(knee_flexion_deg=200)
+
+
+def test_text_form_tells_a_viewer_without_widgets_what_to_do():
+    """The plain-text form (shown where widgets cannot render) is short, fixed and helpful."""
+    text = repr(limb_explorer())
+    assert text == "Limb explorer: run this cell in JupyterLab to use the interactive diagram."
+    assert len(text) <= 110
+
+
+def test_updates_blit_only_the_moving_artists():
+    """After the first full draw, updates repaint from the saved background (no full redraw)."""
+    ex = limb_explorer()
+    canvas = ex.canvas
+    canvas.draw()
+    full_draws = []
+    canvas.mpl_connect("draw_event", lambda event: full_draws.append(event))
+    for value in range(0, 100, 10):
+        ex.controls["knee_flexion_deg"].value = value
+    assert full_draws == []
+    assert all(artist.get_animated() for artist in ex.artists.moving())

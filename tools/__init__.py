@@ -1,0 +1,1 @@
+"""Maintainer tools for the course repository (not part of the learner-facing package)."""

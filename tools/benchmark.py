@@ -1,0 +1,154 @@
+"""Time the interactive diagrams kernel-side, beside a naive version, and print a results table.
+
+    python -m tools.benchmark              # or: make benchmark
+    python -m tools.benchmark --repeats 5  # more sweeps for steadier numbers
+
+Not a test: it measures and prints, and writes the table to
+``benchmarks/results.md``. For each diagram it sweeps every control across its
+range and times one update, the way a slider tick reaches the kernel:
+
+- **in place** — the course's widget: set the control's value; the callback
+  updates the model, moves the existing artists, rewrites the readout and
+  blits the moving artists; then the canvas produces the PNG frame it would
+  send to the browser (ipympl's diff image).
+- **naive** — what a notebook would do without care: a new figure on every
+  change, every artist drawn again, rendered and encoded to PNG.
+
+Both run in the same process, interleaved, so machine noise hits both alike.
+Targets (issue 2): median <= 17 ms per update (one frame at 60 Hz) and at
+least 5x faster than naive.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import io
+import platform
+import statistics
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "results.md"
+TARGET_MEDIAN_MS = 17.0
+TARGET_RATIO = 5.0
+
+
+def _sweep(low: float, high: float, steps: int = 25) -> list[float]:
+    return [low + (high - low) * i / (steps - 1) for i in range(steps)] + [
+        high - (high - low) * i / (steps - 1) for i in range(steps)
+    ]
+
+
+def _time_ms(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return (time.perf_counter() - start) * 1000
+
+
+def _p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[-1]
+
+
+def limb_cases() -> Iterable[tuple[str, Callable[[str, float], None], Callable[[str, float], None], dict]]:
+    """The limb explorer: its in-place update and a naive rebuild, per control."""
+    from lessons.limb import JointAngles, limb_pose
+    from lessons.limb_diagram import draw_limb
+    from lessons.limb_widget import limb_explorer
+
+    explorer = limb_explorer()
+    canvas = explorer.canvas
+    # Behave as with a browser attached: the front end says it is ready, then asks for a frame.
+    canvas._handle_message(canvas, {"type": "initialized"}, [])
+    canvas.draw()
+    canvas.get_diff_image()
+    state = {name: control.value for name, control in explorer.controls.items()}
+
+    def in_place(name: str, value: float) -> None:
+        explorer.controls[name].value = value
+        canvas.get_diff_image()  # the PNG frame sent to the browser
+
+    def naive(name: str, value: float) -> None:
+        values = {**state, name: value}
+        height = values.pop("height_m")
+        figure = draw_limb(limb_pose(JointAngles(**values), height_m=height), caption=False).figure
+        FigureCanvasAgg(figure).print_png(io.BytesIO())
+
+    ranges = {name: (c.min, c.max) for name, c in explorer.controls.items()}
+    yield "limb explorer", in_place, naive, ranges
+
+
+def run(repeats: int) -> list[dict]:
+    rows = []
+    for diagram, in_place, naive, ranges in limb_cases():
+        for control, (low, high) in ranges.items():
+            fast, slow = [], []
+            for _ in range(repeats):
+                for value in _sweep(low, high):
+                    fast.append(_time_ms(lambda: in_place(control, value)))
+                    slow.append(_time_ms(lambda: naive(control, value)))
+                gc.collect()
+            in_place(control, 1.75 if control == "height_m" else 0.0)
+            rows.append(
+                {
+                    "diagram": diagram,
+                    "control": control,
+                    "n": len(fast),
+                    "median": statistics.median(fast),
+                    "p95": _p95(fast),
+                    "naive_median": statistics.median(slow),
+                    "naive_p95": _p95(slow),
+                }
+            )
+    return rows
+
+
+def table(rows: list[dict]) -> str:
+    lines = [
+        "| diagram | control | updates | in place median (ms) | in place p95 (ms) "
+        "| naive median (ms) | naive p95 (ms) | speed-up (median) | target met |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for r in rows:
+        ratio = r["naive_median"] / r["median"]
+        met = r["median"] <= TARGET_MEDIAN_MS and ratio >= TARGET_RATIO
+        lines.append(
+            f"| {r['diagram']} | {r['control']} | {r['n']} | {r['median']:.1f} | {r['p95']:.1f} "
+            f"| {r['naive_median']:.1f} | {r['naive_p95']:.1f} | {ratio:.1f}× | {'yes' if met else 'NO'} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=2, help="sweeps per control (default 2)")
+    parser.add_argument("--no-write", action="store_true", help="print only; do not update the results file")
+    args = parser.parse_args(argv)
+    rows = run(args.repeats)
+    header = (
+        f"Kernel-side update time per slider change, {platform.python_implementation()} "
+        f"{platform.python_version()}, matplotlib {matplotlib.__version__}, "
+        f"{platform.machine()}, targets: median ≤ {TARGET_MEDIAN_MS:g} ms and ≥ {TARGET_RATIO:g}× naive."
+    )
+    text = f"{header}\n\n{table(rows)}\n"
+    print(text)
+    if not args.no_write:
+        RESULTS.parent.mkdir(exist_ok=True)
+        RESULTS.write_text(
+            "# Benchmark results\n\nRegenerate with `make benchmark` (or `python -m tools.benchmark`).\n\n"
+            + text
+        )
+        print(f"written to {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
