@@ -29,7 +29,7 @@ Worked example: standing, the knee is 0.285 H above the floor (FACTS A13).
 
 >>> pose = limb_pose(JointAngles(), height_m=1.75)
 >>> round(pose.knee[2], 3), round(0.285 * 1.75, 3)
-(0.4988, 0.4988)
+(0.499, 0.499)
 """
 
 from __future__ import annotations

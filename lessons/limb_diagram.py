@@ -6,11 +6,11 @@ clearing), so a slider can call it on every tick.
 
 >>> from lessons.limb import limb_pose, JointAngles
 >>> art = draw_limb(limb_pose())
->>> art.thigh_side.get_xydata().round(3).tolist()
-[[0.0, 0.927], [0.0, 0.499]]
+>>> art.thigh_side.get_xydata().round(2).tolist()
+[[0.0, 0.93], [0.0, 0.5]]
 >>> update_limb(art, limb_pose(JointAngles(hip_flexion_deg=90)))
->>> art.thigh_side.get_xydata().round(3).tolist()
-[[0.0, 0.927], [0.429, 0.927]]
+>>> art.thigh_side.get_xydata().round(2).tolist()
+[[0.0, 0.93], [0.43, 0.93]]
 """
 
 from __future__ import annotations
