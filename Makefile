@@ -8,11 +8,13 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# JupyterLab refuses to start as root without this flag (containers, CI machines).
+ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 
 .PHONY: lab test notebooks figures benchmark setup clean
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/00-Start-Here.ipynb
+	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00-Start-Here.ipynb
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
