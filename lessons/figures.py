@@ -1,7 +1,8 @@
 """Regenerate the static figures in ``figures/`` from the package: ``python -m lessons.figures``.
 
 Each figure is the default state of a lesson diagram, saved as SVG (for
-slides and handouts) and PNG. Output is byte-for-byte reproducible: SVG ids
+slides and handouts) and PNG. A diagram module lists its figures in a
+module-level ``FIGURES`` dict (name -> function returning a Figure). Output is byte-for-byte reproducible: SVG ids
 come from a fixed salt and no date or software version is written into either
 file, so regenerating with nothing changed changes nothing.
 """
@@ -9,6 +10,7 @@ file, so regenerating with nothing changed changes nothing.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,29 +18,27 @@ from pathlib import Path
 import matplotlib as mpl
 from matplotlib.figure import Figure
 
-from lessons.limb import JointAngles, limb_pose
-from lessons.limb_diagram import draw_limb
 
 __all__ = ["FIGURES", "write_figures"]
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "figures"
 
 
-def _limb_standing() -> Figure:
-    return draw_limb(limb_pose(JointAngles(), height_m=1.75)).figure
+def _discover() -> dict[str, Callable[[], Figure]]:
+    """Collect the ``FIGURES`` dict of every ``lessons/*_diagram.py`` module, in name order."""
+    found: dict[str, Callable[[], Figure]] = {}
+    for module_path in sorted(Path(__file__).parent.glob("*_diagram.py")):
+        module = importlib.import_module(f"lessons.{module_path.stem}")
+        for name, draw in getattr(module, "FIGURES", {}).items():
+            if name in found:
+                raise ValueError(f"two diagram modules define a figure named {name!r}")
+            found[name] = draw
+    return found
 
 
-def _limb_sitting() -> Figure:
-    return draw_limb(
-        limb_pose(JointAngles(hip_flexion_deg=90, knee_flexion_deg=90), height_m=1.75)
-    ).figure
-
-
-#: Figure name -> function that draws it. Lessons add theirs here.
-FIGURES: dict[str, Callable[[], Figure]] = {
-    "limb-standing": _limb_standing,
-    "limb-sitting": _limb_sitting,
-}
+#: Figure name -> function that draws it. A diagram module adds its figures by
+#: defining a ``FIGURES`` dict of its own; nothing needs registering here.
+FIGURES: dict[str, Callable[[], Figure]] = _discover()
 
 
 def write_figures(folder: Path = DEFAULT_DIR, names: list[str] | None = None) -> list[Path]:

@@ -35,7 +35,7 @@ from lessons.limb import (
     limb_pose,
 )
 
-__all__ = ["LimbArtists", "draw_limb", "limb_figure", "update_limb"]
+__all__ = ["FIGURES", "LimbArtists", "draw_limb", "limb_figure", "update_limb"]
 
 
 @dataclass(frozen=True)
@@ -252,3 +252,15 @@ def limb_figure(width_in: float = 10.0, height_in: float = 5.0, dpi: int = 100) 
     side_x, front_y, _ = _view_limits()
     figure.subplots(1, 2, width_ratios=[side_x[1] - side_x[0], front_y[1] - front_y[0]])
     return figure
+
+
+def _standing() -> Figure:
+    return draw_limb(limb_pose(JointAngles(), height_m=1.75)).figure
+
+
+def _sitting() -> Figure:
+    return draw_limb(limb_pose(JointAngles(hip_flexion_deg=90, knee_flexion_deg=90))).figure
+
+
+#: Static figures for ``figures/`` (see :mod:`lessons.figures`).
+FIGURES = {"limb-standing": _standing, "limb-sitting": _sitting}
