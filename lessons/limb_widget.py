@@ -9,12 +9,13 @@ Right leg, body height 1.75 m. Hip: 0° flexion, 0° abduction, 0° rotation. Kn
 from __future__ import annotations
 
 import ipywidgets as widgets
+from matplotlib.figure import Figure
 
 from lessons.explorer import Explorer
 from lessons.limb import ANGLE_RANGES_DEG, HEIGHT_RANGE_M, JointAngles, describe, limb_pose
 from lessons.limb_diagram import draw_limb, update_limb
 
-__all__ = ["limb_explorer"]
+__all__ = ["BENCHMARK", "limb_explorer"]
 
 _LABELS = {
     "hip_flexion_deg": "Hip flexion (+) / extension (−), °",
@@ -85,3 +86,14 @@ def limb_explorer(height_m: float = 1.75, **angles_deg: float) -> Explorer:
     reset.on_click(on_reset)
     explorer.set_readout(describe(pose))
     return explorer
+
+
+def _naive_frame(values: dict) -> Figure:
+    """Draw the whole limb figure from scratch: the baseline the benchmark compares against."""
+    values = dict(values)
+    height = values.pop("height_m")
+    return draw_limb(limb_pose(JointAngles(**values), height_m=height), caption=False).figure
+
+
+#: For ``tools/benchmark.py``: name -> (build the widget, draw it naively from control values).
+BENCHMARK = {"limb explorer": (limb_explorer, _naive_frame)}

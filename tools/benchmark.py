@@ -27,7 +27,7 @@ import io
 import platform
 import statistics
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 
 import matplotlib
@@ -58,45 +58,68 @@ def _p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[-1]
 
 
-def limb_cases() -> Iterable[tuple[str, Callable[[str, float], None], Callable[[str, float], None], dict]]:
-    """The limb explorer: its in-place update and a naive rebuild, per control."""
-    from lessons.limb import JointAngles, limb_pose
-    from lessons.limb_diagram import draw_limb
-    from lessons.limb_widget import limb_explorer
+def _discover() -> dict[str, tuple[Callable[[], object], Callable[[dict], object]]]:
+    """Collect ``BENCHMARK`` from every ``lessons/*_widget.py``: name -> (build, naive).
 
-    explorer = limb_explorer()
-    canvas = explorer.canvas
-    # Behave as with a browser attached: the front end says it is ready, then asks for a frame.
-    canvas._handle_message(canvas, {"type": "initialized"}, [])
-    canvas.draw()
-    canvas.get_diff_image()
-    state = {name: control.value for name, control in explorer.controls.items()}
+    ``build()`` returns the explorer widget; ``naive(values)`` draws the same
+    diagram from scratch for a dict of control values and returns the Figure.
+    """
+    import importlib
 
-    def in_place(name: str, value: float) -> None:
-        explorer.controls[name].value = value
-        canvas.get_diff_image()  # the PNG frame sent to the browser
+    found = {}
+    for path in sorted((ROOT / "lessons").glob("*_widget.py")):
+        module = importlib.import_module(f"lessons.{path.stem}")
+        found.update(getattr(module, "BENCHMARK", {}))
+    return found
 
-    def naive(name: str, value: float) -> None:
-        values = {**state, name: value}
-        height = values.pop("height_m")
-        figure = draw_limb(limb_pose(JointAngles(**values), height_m=height), caption=False).figure
-        FigureCanvasAgg(figure).print_png(io.BytesIO())
 
-    ranges = {name: (c.min, c.max) for name, c in explorer.controls.items()}
-    yield "limb explorer", in_place, naive, ranges
+def _values(control) -> list:
+    """The values a sweep moves a control through: its range, there and back, or each option."""
+    if hasattr(control, "options"):
+        options = [o[1] if isinstance(o, tuple) else o for o in control.options]
+        return (options * 50)[:50]
+    if hasattr(control, "min") and hasattr(control, "max"):
+        return _sweep(control.min, control.max)
+    return []
+
+
+def cases():
+    """Each diagram's in-place update and naive rebuild, with the controls to sweep."""
+    for diagram, (build, naive) in _discover().items():
+        explorer = build()
+        canvas = explorer.canvas
+        # Behave as with a browser attached: the front end says it is ready, then asks for a frame.
+        canvas._handle_message(canvas, {"type": "initialized"}, [])
+        canvas.draw()
+        canvas.get_diff_image()
+        start = {name: control.value for name, control in explorer.controls.items()}
+
+        def in_place(name, value, explorer=explorer, canvas=canvas):
+            explorer.controls[name].value = value
+            canvas.get_diff_image()  # the PNG frame sent to the browser (already made by a blit)
+
+        def rebuild(name, value, naive=naive, start=start):
+            figure = naive({**start, name: value})
+            FigureCanvasAgg(figure).print_png(io.BytesIO())
+
+        def reset(name, explorer=explorer, start=start):
+            explorer.controls[name].value = start[name]
+
+        sweeps = {name: _values(c) for name, c in explorer.controls.items() if _values(c)}
+        yield diagram, in_place, rebuild, reset, sweeps
 
 
 def run(repeats: int) -> list[dict]:
     rows = []
-    for diagram, in_place, naive, ranges in limb_cases():
-        for control, (low, high) in ranges.items():
+    for diagram, in_place, naive, reset, sweeps in cases():
+        for control, values in sweeps.items():
             fast, slow = [], []
             for _ in range(repeats):
-                for value in _sweep(low, high):
+                for value in values:
                     fast.append(_time_ms(lambda: in_place(control, value)))
                     slow.append(_time_ms(lambda: naive(control, value)))
                 gc.collect()
-            in_place(control, 1.75 if control == "height_m" else 0.0)
+            reset(control)
             rows.append(
                 {
                     "diagram": diagram,
