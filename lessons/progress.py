@@ -80,7 +80,7 @@ _UNREADABLE = {14: "unable to open", 8: "readonly", 10: "disk i/o", 23: "authori
 
 @dataclass(frozen=True)
 class Attempt:
-    """One answer a learner checked: which question, what they answered, whether it was right, when (UTC)."""
+    """One checked answer: the question, what was answered, whether it was right, when (UTC)."""
 
     lesson: str
     question_id: str
@@ -90,7 +90,7 @@ class Attempt:
 
 
 def default_path() -> Path:
-    """Return the progress file: ``$COURSE_PROGRESS_DB`` if set, else one in the learner's data folder."""
+    """Return the progress file: ``$COURSE_PROGRESS_DB`` if set, else one in the data folder."""
     override = os.environ.get(ENV_VAR, "").strip()
     if override:
         return Path(override).expanduser()
@@ -106,7 +106,9 @@ def _kind_of_failure(error: sqlite3.Error) -> str | None:
     code = getattr(error, "sqlite_errorcode", None)
     text = str(error).lower()
     for kind, codes in (("damaged", _DAMAGED), ("unreadable", _UNREADABLE)):
-        if (code is not None and code & 0xFF in codes) or any(words in text for words in codes.values()):
+        if (code is not None and code & 0xFF in codes) or any(
+            words in text for words in codes.values()
+        ):
             return kind
     return None
 
@@ -116,7 +118,7 @@ class _Damaged(sqlite3.DatabaseError):
 
 
 def _move_aside(path: Path) -> Path:
-    """Rename a bad progress file (and its journal files) to ``<name>.corrupt-N``; return the new path."""
+    """Rename a bad progress file (and journals) to ``<name>.corrupt-N``; return its new path."""
     number = 1
     while path.with_name(f"{path.name}.corrupt-{number}").exists():
         number += 1
@@ -130,8 +132,10 @@ def _move_aside(path: Path) -> Path:
 
 
 def _rows_to_attempts(rows: Iterable[Sequence[object]]) -> list[Attempt]:
-    return [Attempt(str(lesson), str(question), str(answer), bool(correct), str(time))
-            for lesson, question, answer, correct, time in rows]
+    return [
+        Attempt(str(lesson), str(question), str(answer), bool(correct), str(time))
+        for lesson, question, answer, correct, time in rows
+    ]
 
 
 def _read_file(path: Path) -> list[Attempt]:
@@ -140,15 +144,18 @@ def _read_file(path: Path) -> list[Attempt]:
         with _connection(Path(path), read_only=True) as con:
             return _rows_to_attempts(con.execute(_SELECT + " ORDER BY id"))
     except sqlite3.Error as error:
-        raise CourseError(f"{path} is not a readable progress file ({error}); leave it out or ask for a new copy.") from None
+        raise CourseError(
+            f"{path} is not a readable progress file ({error}); leave it out or ask for a new copy."
+        ) from None
 
 
 @contextmanager
 def _connection(path: Path, *, read_only: bool = False) -> Iterator[sqlite3.Connection]:
     """Open one short-lived connection: autocommit, busy timeout, full sync; closed on exit."""
     target, uri = (f"file:{path}?mode=ro", True) if read_only else (str(path), False)
-    con = sqlite3.connect(target, uri=uri, timeout=_BUSY_TIMEOUT_S, isolation_level=None,
-                          check_same_thread=False)
+    con = sqlite3.connect(
+        target, uri=uri, timeout=_BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+    )
     try:
         con.execute(f"PRAGMA busy_timeout = {int(_BUSY_TIMEOUT_S * 1000)}")
         con.execute("PRAGMA synchronous = FULL")
@@ -162,8 +169,16 @@ def _write(con: sqlite3.Connection, attempt: Attempt) -> None:
     # (busy timeout) instead of failing when it tries to upgrade a read lock.
     con.execute("BEGIN IMMEDIATE")
     try:
-        con.execute(_INSERT, (attempt.lesson, attempt.question_id, attempt.answer,
-                              int(attempt.correct), attempt.time_utc))
+        con.execute(
+            _INSERT,
+            (
+                attempt.lesson,
+                attempt.question_id,
+                attempt.answer,
+                int(attempt.correct),
+                attempt.time_utc,
+            ),
+        )
     except BaseException:
         con.execute("ROLLBACK")
         raise
@@ -201,8 +216,10 @@ class ProgressStore:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            self._fall_back(f"Your progress cannot be saved: the folder {path.parent} cannot be "
-                            f"created ({error.strerror or error})")
+            self._fall_back(
+                f"Your progress cannot be saved: the folder {path.parent} cannot be "
+                f"created ({error.strerror or error})"
+            )
             return
         self.path = path
         try:
@@ -228,15 +245,17 @@ class ProgressStore:
         self.message = f"{reason}. Your answers are kept only until this notebook's kernel stops."
 
     def _recover(self, error: sqlite3.Error) -> bool:
-        """Deal with a file that failed: move a bad one aside and start afresh, or fall back to memory.
+        """Deal with a file that failed: move a bad one aside and start afresh, or use memory.
 
         Returns whether the file can be used again.
         """
         assert self.path is not None
         kind = "damaged" if isinstance(error, _Damaged) else _kind_of_failure(error)
         if kind is None:
-            self.message = (f"Your last answer could not be saved to {self.path.name} ({error}); "
-                            "it is kept until this notebook's kernel stops.")
+            self.message = (
+                f"Your last answer could not be saved to {self.path.name} ({error}); "
+                "it is kept until this notebook's kernel stops."
+            )
             return False
         if self.path.exists() and not self.path.is_file():  # never move a folder aside
             self._fall_back(f"Your progress cannot be saved: {self.path} is a folder, not a file")
@@ -248,15 +267,25 @@ class ProgressStore:
             self._fall_back(f"Your progress file {self.path} cannot be used ({again})")
             return False
         was = "was damaged" if kind == "damaged" else "could not be opened"
-        self.message = (f"Your progress file {was}; it was kept as {kept} and a fresh one started."
-                        if kept else f"Your progress file {was}; a fresh one was started.")
+        self.message = (
+            f"Your progress file {was}; it was kept as {kept} and a fresh one started."
+            if kept
+            else f"Your progress file {was}; a fresh one was started."
+        )
         return True
 
     # ------------------------------------------------------------------ the public operations
 
-    def record(self, lesson: str, question_id: str, answer: str, correct: bool,
-               *, time_utc: str | None = None) -> Attempt:
-        """Save one attempt, committed at once; never raises for a file problem (see :attr:`message`)."""
+    def record(
+        self,
+        lesson: str,
+        question_id: str,
+        answer: str,
+        correct: bool,
+        *,
+        time_utc: str | None = None,
+    ) -> Attempt:
+        """Save one attempt, committed at once; a file problem sets :attr:`message`."""
         attempt = Attempt(lesson, question_id, answer, bool(correct), time_utc or _now_utc())
         with self._lock:
             for _ in range(2):
@@ -296,7 +325,13 @@ class ProgressStore:
 
 
 def _csv_row(attempt: Attempt) -> list[object]:
-    return [attempt.lesson, attempt.question_id, attempt.answer, int(attempt.correct), attempt.time_utc]
+    return [
+        attempt.lesson,
+        attempt.question_id,
+        attempt.answer,
+        int(attempt.correct),
+        attempt.time_utc,
+    ]
 
 
 def _write_csv(path: str | Path, header: list[str], rows: Iterable[list[object]]) -> int:
@@ -399,16 +434,19 @@ def progress_report(store: ProgressStore | None = None) -> ProgressReport:
             first += results[0]
             now += results[-1]
             if not results[0] or not results[-1]:
-                item = ReviewItem(lesson, bank.title, question.id, question.prompt,
-                                  len(results), results[-1])
+                item = ReviewItem(
+                    lesson, bank.title, question.id, question.prompt, len(results), results[-1]
+                )
                 review.append((int(results[-1]), -len(results), item))
         scores.append(LessonScore(lesson, bank.title, len(bank.questions), tried, first, now))
     review.sort(key=lambda entry: entry[:2])  # stable: lesson and bank order within a group
     return ProgressReport(tuple(scores), tuple(item for *_, item in review), store.message)
 
 
-_NO_DATA = ("No answers saved yet. Answer the self-check quiz at the end of a lesson, "
-            "and your scores and the questions to review will appear here.")
+_NO_DATA = (
+    "No answers saved yet.\n"
+    "Answer a lesson's self-check quiz, and your scores and what to review will appear here."
+)
 
 
 def progress_summary(store: ProgressStore | None = None) -> str:
@@ -416,7 +454,8 @@ def progress_summary(store: ProgressStore | None = None) -> str:
 
     >>> print(progress_summary(ProgressStore(":memory:")))
     Your progress
-    No answers saved yet. Answer the self-check quiz at the end of a lesson, and your scores and the questions to review will appear here.
+    No answers saved yet.
+    Answer a lesson's self-check quiz, and your scores and what to review will appear here.
     """
     report = progress_report(store)
     lines = ["Your progress"] + ([f"⚠ {report.message}"] if report.message else [])
@@ -433,7 +472,9 @@ def progress_summary(store: ProgressStore | None = None) -> str:
             + (f", {untried} not tried yet." if untried else ".")
         )
     if not report.review:
-        return "\n".join(lines + ["Nothing to review: every question you tried was right the first time."])
+        return "\n".join(
+            lines + ["Nothing to review: every question you tried was right the first time."]
+        )
     lines.append("To review (last answer wrong first):")
     for number, item in enumerate(report.review, start=1):
         state = "last answer wrong" if not item.last_correct else "right now, wrong at first"
@@ -444,8 +485,9 @@ def progress_summary(store: ProgressStore | None = None) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the teacher's command line: ``export OUT.csv`` or ``merge OUT.csv FILE ...``."""
-    parser = argparse.ArgumentParser(prog="python -m lessons.progress",
-                                     description="Export quiz progress to CSV for a teacher.")
+    parser = argparse.ArgumentParser(
+        prog="python -m lessons.progress", description="Export quiz progress to CSV for a teacher."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     export = commands.add_parser("export", help="this learner's attempts to CSV")
     export.add_argument("out", type=Path)

@@ -33,7 +33,7 @@ import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn, Union
+from typing import NoReturn
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -77,7 +77,7 @@ QUESTION_TYPES: dict[str, str] = {
 #: Types whose answer is one choice per slot (a matched item, a position, a marker).
 _SLOT_TYPES = ("matching", "ordering", "labelling")
 
-Answer = Union[str, bool, float, tuple[str, ...]]
+Answer = str | bool | float | tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -165,7 +165,10 @@ def load_bank(lesson_id: str) -> Bank:
     if not path.is_file():
         known = ", ".join(lesson_ids()) or "none yet"
         raise DataFileError(
-            path.name, None, None, f"there is no question bank for {lesson_id!r}; banks exist for: {known}"
+            path.name,
+            None,
+            None,
+            f"there is no question bank for {lesson_id!r}; banks exist for: {known}",
         )
     return read_bank(path)
 
@@ -181,7 +184,10 @@ def read_bank(path: str | Path) -> Bank:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
         raise DataFileError(
-            path.name, None, None, f"is not valid TOML ({error}); check quotes, brackets and commas there"
+            path.name,
+            None,
+            None,
+            f"is not valid TOML ({error}); check quotes, brackets and commas there",
         ) from None
     except (OSError, UnicodeDecodeError) as error:
         raise DataFileError(path.name, None, None, f"cannot be read ({error})") from None
@@ -195,8 +201,14 @@ _FIGURE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\.(?:png|svg|jpg|jpeg)")
 #: Every field a bank may have: whether each type requires it (True), allows it (False), and
 #: what a right value looks like (said in error messages and in the README).
 _BANK_FIELDS = {"lesson": True, "title": True, "question": True}
-_COMMON_FIELDS = {"id": True, "type": True, "prompt": True, "explanation": True, "source": True,
-                  "figure": False}
+_COMMON_FIELDS = {
+    "id": True,
+    "type": True,
+    "prompt": True,
+    "explanation": True,
+    "source": True,
+    "figure": False,
+}
 _TYPE_FIELDS: dict[str, dict[str, bool]] = {
     "single": {"options": True, "answer": True, "feedback": False, "shuffle": False},
     "multiple": {"options": True, "answer": True, "feedback": False, "shuffle": False},
@@ -219,7 +231,7 @@ _WHAT_IS_RIGHT = {
     'or "Course guide" for how the course works',
     "figure": 'a picture file name in figures/, like "limb-standing.png"',
     "options": 'the choices, like ["hip", "knee", "ankle"]',
-    "feedback": 'a table from an option to what to tell a learner who picks it, like '
+    "feedback": "a table from an option to what to tell a learner who picks it, like "
     '{ "Ctrl+S" = "That saves the notebook." }',
     "shuffle": "true or false: whether the options may be shown in a shuffled order",
     "tolerance": "how far from the answer still counts as right, a number of 0 or more",
@@ -273,7 +285,9 @@ class _Reader:
             if key not in fields:
                 near = difflib.get_close_matches(key, list(fields), n=1)
                 hint = f' (did you mean "{near[0]}"?)' if near else ""
-                self.fail(key, f"is not a field of {kind}{hint}; the fields are: {', '.join(fields)}")
+                self.fail(
+                    key, f"is not a field of {kind}{hint}; the fields are: {', '.join(fields)}"
+                )
         for key, required in fields.items():
             if required and key not in self.raw:
                 what = _WHAT_IS_RIGHT.get(key, "")
@@ -364,7 +378,9 @@ class _Reader:
             question = _Reader(self.file, self._entry_name(entry, number), entry).question()
             if question.id in first_seen:
                 raise DataFileError(
-                    self.file, question.id, "id",
+                    self.file,
+                    question.id,
+                    "id",
                     f"is used by questions {first_seen[question.id]} and {number}; "
                     "give each question its own id",
                 )
@@ -387,11 +403,16 @@ class _Reader:
             self.fail("type", f"is missing; write {_WHAT_IS_RIGHT['type']}")
         kind = self.text("type")
         if kind not in _TYPE_FIELDS:
-            self.fail("type", f'is "{kind}", which is not a question type; use {_WHAT_IS_RIGHT["type"]}')
+            self.fail(
+                "type", f'is "{kind}", which is not a question type; use {_WHAT_IS_RIGHT["type"]}'
+            )
         self.check_keys({**_COMMON_FIELDS, **_TYPE_FIELDS[kind]}, f"a {kind} question")
         source = self.text("source")
         if _FACTS_CITATION.search(source):
-            self.fail("source", f'cites FACTS without an id; write the id, like "FACTS A13", not "{source}"')
+            self.fail(
+                "source",
+                f'cites FACTS without an id; write the id, like "FACTS A13", not "{source}"',
+            )
         figure = self.text("figure") if "figure" in self.raw else None
         if figure is not None and not _FIGURE.fullmatch(figure):
             self.fail("figure", f'is "{figure}"; write {_WHAT_IS_RIGHT["figure"]} (no folders)')
@@ -421,22 +442,31 @@ class _Reader:
         self._answer_type("single", isinstance(self.raw["answer"], str))
         answer = self.text("answer")
         self.among("answer", [answer], options, "options")
-        return dict(answer=answer, options=options, feedback=self._choice_feedback(options),
-                    shuffle=self.flag("shuffle", True))
+        return dict(
+            answer=answer,
+            options=options,
+            feedback=self._choice_feedback(options),
+            shuffle=self.flag("shuffle", True),
+        )
 
     def _multiple(self) -> dict:
         options = self.texts("options", minimum=2)
         self._answer_type("multiple", isinstance(self.raw["answer"], list))
         answer = self.texts("answer")
         self.among("answer", answer, options, "options")
-        return dict(answer=answer, options=options, feedback=self._choice_feedback(options),
-                    shuffle=self.flag("shuffle", True))
+        return dict(
+            answer=answer,
+            options=options,
+            feedback=self._choice_feedback(options),
+            shuffle=self.flag("shuffle", True),
+        )
 
     def _true_false(self) -> dict:
         self._answer_type("true-false", isinstance(self.raw["answer"], bool))
         feedback = self._choice_feedback(["true", "false"])
-        return dict(answer=self.raw["answer"], options=("True", "False"), feedback=feedback,
-                    shuffle=False)
+        return dict(
+            answer=self.raw["answer"], options=("True", "False"), feedback=feedback, shuffle=False
+        )
 
     def _numeric(self) -> dict:
         answer = self.number("answer")
@@ -447,9 +477,17 @@ class _Reader:
         if low is not None and high is not None and low >= high:
             self.fail("max", f"is {high:g}, not more than min ({low:g}); make max larger than min")
         if (low is not None and answer < low) or (high is not None and answer > high):
-            self.fail("answer", f"is {answer:g}, outside min to max; the answer must be a number learners may type")
-        return dict(answer=answer, tolerance=tolerance, unit=self.text("unit", blank=True),
-                    low=low, high=high)
+            self.fail(
+                "answer",
+                f"is {answer:g}, outside min to max; the answer must be a number learners may type",
+            )
+        return dict(
+            answer=answer,
+            tolerance=tolerance,
+            unit=self.text("unit", blank=True),
+            low=low,
+            high=high,
+        )
 
     def _matching(self) -> dict:
         self._answer_type("matching", isinstance(self.raw["answer"], dict))
@@ -457,12 +495,17 @@ class _Reader:
         if len(pairs) < 2:
             self.fail("answer", f"has {len(pairs)} pair(s); a matching question needs at least 2")
         matches = tuple(pairs.values())
-        options = self.texts("options", minimum=2) if "options" in self.raw else tuple(dict.fromkeys(matches))
+        options = (
+            self.texts("options", minimum=2)
+            if "options" in self.raw
+            else tuple(dict.fromkeys(matches))
+        )
         self.among("answer", matches, options, "options")
         if len(options) < 2:
             self.fail("answer", "matches every item to the same thing; add options to choose from")
-        return dict(answer=matches, slots=tuple(pairs), options=options,
-                    shuffle=self.flag("shuffle", True))
+        return dict(
+            answer=matches, slots=tuple(pairs), options=options, shuffle=self.flag("shuffle", True)
+        )
 
     def _ordering(self) -> dict:
         self._answer_type("ordering", isinstance(self.raw["answer"], list))
@@ -476,10 +519,15 @@ class _Reader:
         self._answer_type("labelling", isinstance(self.raw["answer"], list))
         answer = self.texts("answer", unique=False)
         if len(answer) != len(markers):
-            self.fail("answer", f"names {len(answer)} marker(s) but there are {len(markers)} markers; "
-                      "give one name per marker, in marker order")
+            self.fail(
+                "answer",
+                f"names {len(answer)} marker(s) but there are {len(markers)} markers; "
+                "give one name per marker, in marker order",
+            )
         self.among("answer", answer, options, "options")
-        return dict(answer=answer, slots=markers, options=options, shuffle=self.flag("shuffle", True))
+        return dict(
+            answer=answer, slots=markers, options=options, shuffle=self.flag("shuffle", True)
+        )
 
 
 # --------------------------------------------------------------------------- answering
@@ -505,7 +553,7 @@ def parse_number(text: str, unit: str = "") -> float:
     >>> parse_number("abc")
     Traceback (most recent call last):
     ...
-    lessons.errors.CourseError: “abc” is not a number. Type digits, like 12.5 (a decimal comma is fine too).
+    lessons.errors.CourseError: “abc” is not a number. Type digits, like 12.5 (or 12,5).
     """
     cleaned = text.strip().replace("\u2212", "-")
     if unit and cleaned.lower().endswith(unit.lower()):
@@ -520,12 +568,12 @@ def parse_number(text: str, unit: str = "") -> float:
             )
         cleaned = cleaned.replace(",", ".")
     if not _NUMBER.fullmatch(cleaned):
-        raise CourseError(
-            f"{_echo(text)} is not a number. Type digits, like 12.5 (a decimal comma is fine too)."
-        )
+        raise CourseError(f"{_echo(text)} is not a number. Type digits, like 12.5 (or 12,5).")
     value = float(cleaned)
     if not math.isfinite(value):
-        raise CourseError(f"{_echo(text)} is too large to be an answer here. Type an ordinary number.")
+        raise CourseError(
+            f"{_echo(text)} is too large to be an answer here. Type an ordinary number."
+        )
     return value
 
 
@@ -553,7 +601,7 @@ def format_answer(question: Question, response: object) -> str:
     picks = ["(none)" if pick is None else str(pick) for pick in response]  # type: ignore[union-attr]
     if kind == "ordering":
         return " → ".join(picks)
-    return "; ".join(f"{slot} → {pick}" for slot, pick in zip(question.slots, picks))
+    return "; ".join(f"{slot} → {pick}" for slot, pick in zip(question.slots, picks, strict=True))
 
 
 def correct_answer_text(question: Question) -> str:
@@ -584,13 +632,21 @@ def _grade_multiple(question: Question, response: object) -> tuple[bool, str]:
         raise CourseError("Tick at least one box first, then press Check.")
     unknown = chosen - set(question.options)
     if unknown:
-        raise CourseError(f"{_echo(str(sorted(unknown)[0]))} is not one of the answers to choose from.")
+        raise CourseError(
+            f"{_echo(str(sorted(unknown)[0]))} is not one of the answers to choose from."
+        )
     right = set(question.answer)  # type: ignore[arg-type]
     if chosen == right:
         return True, ""
     wrong = [option for option in question.options if option in chosen - right]
-    notes = [f"You ticked {len(chosen & right)} of the {len(right)} right answers"
-             + (f" and {len(wrong)} that {'does' if len(wrong) == 1 else 'do'} not belong." if wrong else ".")]
+    notes = [
+        f"You ticked {len(chosen & right)} of the {len(right)} right answers"
+        + (
+            f" and {len(wrong)} that {'does' if len(wrong) == 1 else 'do'} not belong."
+            if wrong
+            else "."
+        )
+    ]
     notes += [question.feedback_for(option) for option in wrong if question.feedback_for(option)]
     return False, " ".join(notes)
 
@@ -627,12 +683,16 @@ def _grade_slots(question: Question, response: object) -> tuple[bool, str]:
         raise CourseError(f"Give {len(question.slots)} answers, one for each line.")
     empty = sum(pick is None or pick == "" for pick in picks)
     if empty:
-        raise CourseError(f"Choose an answer on every line first: {empty} of {len(picks)} still empty.")
+        raise CourseError(
+            f"Choose an answer on every line first: {empty} of {len(picks)} still empty."
+        )
     if question.type == "ordering":
         twice = sorted({pick for pick in picks if picks.count(pick) > 1})
         if twice:
-            raise CourseError(f"{_echo(twice[0])} is chosen more than once; each item goes in one place only.")
-    right = sum(pick == answer for pick, answer in zip(picks, question.answer))  # type: ignore[arg-type]
+            raise CourseError(
+                f"{_echo(twice[0])} is chosen more than once; each item goes in one place only."
+            )
+    right = sum(pick == answer for pick, answer in zip(picks, question.answer, strict=True))  # type: ignore[arg-type]
     if right == len(picks):
         return True, ""
     where = "in the right place" if question.type == "ordering" else "right"
@@ -706,7 +766,7 @@ def option_order(question: Question, lesson: str, seed: object = None) -> tuple[
 
 
 def answer_sheet(lesson_id: str) -> str:
-    """Write a printable answer sheet (Markdown) for a lesson's quiz: each question, its answer, why, and the source.
+    """Write a printable answer sheet (Markdown) for a lesson: questions, answers, why, sources.
 
     >>> print(answer_sheet("00-start-here").splitlines()[0])
     # Answer sheet: Start Here
@@ -719,13 +779,25 @@ def answer_sheet(lesson_id: str) -> str:
         "For teachers: the correct answers, why they are right, and where each fact comes from.",
     ]
     for number, question in enumerate(bank.questions, start=1):
-        lines += ["", f"## {number}. {question.prompt}", "", f"*{QUESTION_TYPES[question.type]}*", ""]
+        lines += [
+            "",
+            f"## {number}. {question.prompt}",
+            "",
+            f"*{QUESTION_TYPES[question.type]}*",
+            "",
+        ]
         if question.type in ("single", "multiple", "labelling", "matching"):
             lines += [f"Options: {' · '.join(question.options)}", ""]
         if question.type == "multiple":
             lines += ["Answer:", *[f"- {option}" for option in question.answer]]
         elif question.type in ("matching", "labelling"):
-            lines += ["Answer:", *[f"- {slot} → {pick}" for slot, pick in zip(question.slots, question.answer)]]
+            lines += [
+                "Answer:",
+                *[
+                    f"- {slot} → {pick}"
+                    for slot, pick in zip(question.slots, question.answer, strict=True)
+                ],
+            ]
         else:
             lines.append(f"Answer: {correct_answer_text(question)}")
         lines += ["", f"Why: {question.explanation}", "", f"Source: {question.source}"]
@@ -733,18 +805,22 @@ def answer_sheet(lesson_id: str) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line: ``python -m lessons.quiz answer-sheet LESSON`` or ``validate [FILE ...]``.
+    """Run the command line: ``answer-sheet LESSON`` or ``validate [FILE ...]``.
 
     >>> main(["validate"])  # doctest: +ELLIPSIS
     ok: 00-start-here (... questions)
     0
     """
-    parser = argparse.ArgumentParser(prog="python -m lessons.quiz", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m lessons.quiz", description=__doc__.splitlines()[0]
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     sheet = commands.add_parser("answer-sheet", help="print a lesson's answer sheet (Markdown)")
     sheet.add_argument("lesson", help="the lesson id, like 00-start-here")
     check = commands.add_parser("validate", help="check question banks; exit 1 at any problem")
-    check.add_argument("files", nargs="*", type=Path, help="bank files (default: every shipped bank)")
+    check.add_argument(
+        "files", nargs="*", type=Path, help="bank files (default: every shipped bank)"
+    )
     args = parser.parse_args(argv)
 
     if args.command == "answer-sheet":

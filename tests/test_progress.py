@@ -1,4 +1,5 @@
-"""Tests for lessons/progress.py: saving attempts, durability across killed and concurrent writers, recovery, CSV."""
+"""Tests for lessons/progress.py: saving attempts, durability across killed and concurrent writers,
+recovery, CSV."""
 
 from __future__ import annotations
 
@@ -39,21 +40,28 @@ def db(tmp_path) -> Path:
 
 
 def answers(path: Path) -> list[str]:
-    """The answers saved in a progress file, read with plain sqlite3, in the order they were written."""
+    """The answers saved in a progress file, read with plain sqlite3, in the order they were
+    written."""
     with sqlite3.connect(path) as con:
         return [row[0] for row in con.execute("SELECT answer FROM attempt ORDER BY id")]
 
 
 def run_python(code: str, *args: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", code, *args], cwd=REPO, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 # ---------------------------------------------------------------- saving and reading
 
 
 def test_record_and_read_back(db):
-    """An attempt is saved with its lesson, question, answer, verdict and UTC time, and read back as saved."""
+    """An attempt is saved with its lesson, question, answer, verdict and UTC time, and read back as
+    saved."""
     store = ProgressStore(db)
     store.record("00-start-here", "knee-height", "49.9 cm", True)
     store.record("00-start-here", "run-a-cell", "Tab", False)
@@ -82,12 +90,16 @@ def test_file_uses_write_ahead_logging(db):
 
 
 def test_environment_variable_chooses_the_file(db, monkeypatch):
-    """COURSE_PROGRESS_DB names the progress file; without it the file is in the per-user data folder."""
+    """COURSE_PROGRESS_DB names the progress file; without it the file is in the per-user data
+    folder."""
     monkeypatch.setenv(ENV_VAR, str(db))
     assert default_path() == db
     assert default_store().path == db
     monkeypatch.delenv(ENV_VAR)
-    assert default_path() == Path(platformdirs.user_data_dir("knee-hip-course", appauthor=False)) / "progress.sqlite3"
+    assert (
+        default_path()
+        == Path(platformdirs.user_data_dir("knee-hip-course", appauthor=False)) / "progress.sqlite3"
+    )
 
 
 # ---------------------------------------------------------------- durability
@@ -99,7 +111,8 @@ store = ProgressStore(sys.argv[1])
 for n in range(5):
     store.record("lesson", "q", str(n), True)
 con = sqlite3.connect(sys.argv[1], isolation_level=None)
-con.execute("PRAGMA cache_size = 5")  # a tiny cache spills uncommitted pages to disk before the kill
+# A tiny cache spills uncommitted pages to disk before the kill.
+con.execute("PRAGMA cache_size = 5")
 con.execute("BEGIN IMMEDIATE")
 for n in range(2000):
     con.execute("INSERT INTO attempt (lesson, question_id, answer, correct, time_utc) "
@@ -110,7 +123,8 @@ time.sleep(60)
 
 
 def test_writer_killed_mid_transaction_leaves_earlier_answers_intact(db):
-    """A process killed with SIGKILL inside a write transaction leaves a readable file with every earlier answer."""
+    """A process killed with SIGKILL inside a write transaction leaves a readable file with every
+    earlier answer."""
     child = run_python(KILLED_MID_TRANSACTION, str(db))
     assert child.stdout.readline().strip() == "in the middle", child.stderr.read()
     os.kill(child.pid, signal.SIGKILL)
@@ -134,7 +148,8 @@ while True:
 
 
 def test_writer_killed_while_recording_loses_at_most_the_answer_being_written(db):
-    """Killing a process that records attempts non-stop keeps every committed attempt, in order, with no gap."""
+    """Killing a process that records attempts non-stop keeps every committed attempt, in order,
+    with no gap."""
     child = run_python(KEEPS_WRITING, str(db))
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -164,9 +179,12 @@ print(repr(store.message), len(store._memory.execute("SELECT * FROM attempt").fe
 
 
 def test_two_writers_at_once_lose_nothing(db):
-    """Two lessons writing at the same moment from two processes save every attempt, with no 'locked' error."""
+    """Two lessons writing at the same moment from two processes save every attempt, with no
+    'locked' error."""
     start_at = str(time.time() + 1.5)
-    writers = [run_python(TWO_WRITERS, str(db), lesson, start_at) for lesson in ("lesson-a", "lesson-b")]
+    writers = [
+        run_python(TWO_WRITERS, str(db), lesson, start_at) for lesson in ("lesson-a", "lesson-b")
+    ]
     for writer in writers:
         out, err = writer.communicate(timeout=120)
         assert writer.returncode == 0, err
@@ -181,11 +199,15 @@ def test_two_writers_at_once_lose_nothing(db):
 
 
 def test_garbage_file_is_moved_aside_and_a_fresh_store_works(db):
-    """A file of garbage bytes is kept as .corrupt-1 with a message saying so, and a fresh store works."""
+    """A file of garbage bytes is kept as .corrupt-1 with a message saying so, and a fresh store
+    works."""
     db.write_bytes(GARBAGE)
     store = ProgressStore(db)
     kept = db.with_name("progress.sqlite3.corrupt-1")
-    assert store.message == f"Your progress file was damaged; it was kept as {kept} and a fresh one started."
+    assert (
+        store.message
+        == f"Your progress file was damaged; it was kept as {kept} and a fresh one started."
+    )
     assert kept.read_bytes() == GARBAGE
     store.record("lesson", "q", "after", True)
     assert [a.answer for a in ProgressStore(db).attempts()] == ["after"]
@@ -193,12 +215,13 @@ def test_garbage_file_is_moved_aside_and_a_fresh_store_works(db):
 
 
 def test_damaged_pages_are_detected_and_moved_aside(db):
-    """A file whose inner pages were overwritten fails SQLite's check and is moved aside, not trusted."""
+    """A file whose inner pages were overwritten fails SQLite's check and is moved aside, not
+    trusted."""
     store = ProgressStore(db)
     for n in range(300):
         store.record("lesson", f"q{n}", "x" * 200, True)
     data = bytearray(db.read_bytes())
-    data[4096 * 3: 4096 * 3 + 2000] = b"\xff" * 2000
+    data[4096 * 3 : 4096 * 3 + 2000] = b"\xff" * 2000
     db.write_bytes(bytes(data))
     again = ProgressStore(db)
     assert "was damaged" in again.message
@@ -215,7 +238,8 @@ def test_second_damage_is_kept_as_corrupt_2(db):
 
 
 def test_file_damaged_while_the_lesson_runs_is_recovered_on_the_next_answer(db):
-    """If the file is damaged after opening, the next attempt moves it aside and is saved in a fresh file."""
+    """If the file is damaged after opening, the next attempt moves it aside and is saved in a fresh
+    file."""
     store = ProgressStore(db)
     store.record("lesson", "q", "before", True)
     db.write_bytes(GARBAGE)
@@ -246,7 +270,8 @@ def test_a_folder_in_place_of_the_file_is_never_moved(db):
 
 
 def test_locked_file_keeps_the_answer_in_memory_with_a_message(db, monkeypatch):
-    """If the file stays locked past the timeout, the answer is kept in memory, the store says so, and it does not raise."""
+    """If the file stays locked past the timeout, the answer is kept in memory, the store says so,
+    and it does not raise."""
     store = ProgressStore(db)
     monkeypatch.setattr(progress, "_BUSY_TIMEOUT_S", 0.05)
     holder = sqlite3.connect(db, isolation_level=None)
@@ -267,7 +292,8 @@ TRICKY = ["49.9 cm", 'say "hi", then go', "line one\nline two", "hip → knee; a
 
 
 def test_export_csv_round_trips_through_the_csv_module(db, tmp_path):
-    """Every attempt, including commas, quotes, newlines and arrows, survives export and csv.DictReader."""
+    """Every attempt, including commas, quotes, newlines and arrows, survives export and
+    csv.DictReader."""
     store = ProgressStore(db)
     for n, text in enumerate(TRICKY):
         store.record("00-start-here", f"q{n}", text, n % 2 == 0)
@@ -282,7 +308,8 @@ def test_export_csv_round_trips_through_the_csv_module(db, tmp_path):
 
 
 def test_merge_csv_names_each_learner(tmp_path):
-    """merge_csv puts several learners' files into one CSV with a learner column from each file name."""
+    """merge_csv puts several learners' files into one CSV with a learner column from each file
+    name."""
     for learner, count in (("alice", 2), ("bob", 1)):
         store = ProgressStore(tmp_path / f"{learner}.sqlite3")
         for n in range(count):
@@ -295,7 +322,8 @@ def test_merge_csv_names_each_learner(tmp_path):
 
 
 def test_merge_csv_names_an_unreadable_file_and_writes_nothing(tmp_path):
-    """A damaged learner file stops the merge with a CourseError naming it, before anything is written."""
+    """A damaged learner file stops the merge with a CourseError naming it, before anything is
+    written."""
     ProgressStore(tmp_path / "alice.sqlite3").record("l", "q", "a", True)
     (tmp_path / "bob.sqlite3").write_bytes(GARBAGE)
     out = tmp_path / "class.csv"
@@ -316,18 +344,25 @@ def test_summary_is_honest_when_there_is_no_data():
 
 
 def test_summary_scores_and_review_order():
-    """Scores count first tries and latest answers; questions last answered wrongly come first in the review."""
+    """Scores count first tries and latest answers; questions last answered wrongly come first in
+    the review."""
     store = ProgressStore(":memory:")
     ids = [q.id for q in START.questions]
-    for question_id, verdicts in ((ids[0], [False, True]), (ids[1], [False, False]), (ids[2], [True]),
-                                  (ids[3], [False])):
+    for question_id, verdicts in (
+        (ids[0], [False, True]),
+        (ids[1], [False, False]),
+        (ids[2], [True]),
+        (ids[3], [False]),
+    ):
         for verdict in verdicts:
             store.record(START.lesson, question_id, "x", verdict)
     store.record("99-no-bank", "q", "x", False)  # a lesson without a bank is left out
     total = len(START.questions)
     text = progress_summary(store)
-    assert (f"- Start Here: 1 of {total} right on the first try, 2 of {total} right now, "
-            f"{total - 4} not tried yet.") in text
+    assert (
+        f"- Start Here: 1 of {total} right on the first try, 2 of {total} right now, "
+        f"{total - 4} not tried yet."
+    ) in text
     review = text.split("To review (last answer wrong first):\n")[1].splitlines()
     assert review == [
         f"1. Start Here: {START.questions[1].prompt} (last answer wrong; 2 tries)",
@@ -338,7 +373,8 @@ def test_summary_scores_and_review_order():
 
 
 def test_summary_with_nothing_to_review_says_so():
-    """When every tried question was right the first time, the summary says there is nothing to review."""
+    """When every tried question was right the first time, the summary says there is nothing to
+    review."""
     store = ProgressStore(":memory:")
     store.record(START.lesson, START.questions[0].id, "x", True)
     assert "Nothing to review" in progress_summary(store)
@@ -358,9 +394,20 @@ def test_summary_never_shows_a_timestamp():
 
 
 def test_command_line_merge(tmp_path):
-    """`python -m lessons.progress merge OUT FILE...` writes the class CSV and says how many rows."""
+    """`python -m lessons.progress merge OUT FILE...` writes the class CSV and counts its rows."""
     ProgressStore(tmp_path / "alice.sqlite3").record("l", "q", "a", True)
-    done = subprocess.run([sys.executable, "-m", "lessons.progress", "merge", str(tmp_path / "out.csv"),
-                           str(tmp_path / "alice.sqlite3")], capture_output=True, text=True, cwd=REPO)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "lessons.progress",
+            "merge",
+            str(tmp_path / "out.csv"),
+            str(tmp_path / "alice.sqlite3"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
     assert done.returncode == 0, done.stderr
     assert "1 attempt written" in done.stdout

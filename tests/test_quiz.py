@@ -1,4 +1,5 @@
-"""Tests for lessons/quiz.py: bank validation, grading of every type, shuffling, the answer sheet and CLI."""
+"""Tests for lessons/quiz.py: bank validation, grading of every type, shuffling, the answer sheet
+and CLI."""
 
 from __future__ import annotations
 
@@ -39,7 +40,10 @@ source = "FACTS A13"
 """
 
 # One question of every type, for the grading tables.
-ALL_TYPES = HEADER + GOOD_SINGLE.replace('"q1"', '"pick"') + """feedback = { hip = "The hip is at the top." }
+ALL_TYPES = (
+    HEADER
+    + GOOD_SINGLE.replace('"q1"', '"pick"')
+    + """feedback = { hip = "The hip is at the top." }
 
 [[question]]
 id = "tick"
@@ -112,6 +116,7 @@ answer = ["hip joint", "knee joint"]
 explanation = "Top to bottom."
 source = "FACTS A13"
 """
+)
 
 
 def write_bank(folder: Path, text: str, name: str = "test-bank.toml") -> Path:
@@ -134,7 +139,9 @@ def replace(old: str, new: str) -> str:
     return (HEADER + GOOD_SINGLE).replace(old, new)
 
 
-NUMERIC = HEADER + """
+NUMERIC = (
+    HEADER
+    + """
 [[question]]
 id = "n1"
 type = "numeric"
@@ -145,73 +152,205 @@ unit = "cm"
 explanation = "Because."
 source = "FACTS A13"
 """
+)
 
 MALFORMED = [
     # (case, bank text, entry, field, words the message must contain)
     ("unknown key", replace("answer =", "anwser ="), "q1", "anwser", 'did you mean "answer"'),
-    ("missing field", replace('explanation = "The knee joins thigh and shank."\n', ""), "q1",
-     "explanation", "is missing"),
-    ("wrong type", NUMERIC.replace("tolerance = 1", 'tolerance = "1 cm"'), "n1", "tolerance",
-     'should be a number without quotes or units, like 49.9, not the text "1 cm"'),
+    (
+        "missing field",
+        replace('explanation = "The knee joins thigh and shank."\n', ""),
+        "q1",
+        "explanation",
+        "is missing",
+    ),
+    (
+        "wrong type",
+        NUMERIC.replace("tolerance = 1", 'tolerance = "1 cm"'),
+        "n1",
+        "tolerance",
+        'should be a number without quotes or units, like 49.9, not the text "1 cm"',
+    ),
     ("duplicate id", HEADER + GOOD_SINGLE + GOOD_SINGLE, "q1", "id", "used by questions 1 and 2"),
-    ("answer not among options", replace('answer = "knee"', 'answer = "Knee"'), "q1", "answer",
-     '"Knee" is not one of the options (did you mean "knee"?)'),
-    ("negative tolerance", NUMERIC.replace("tolerance = 1", "tolerance = -1"), "n1", "tolerance",
-     "must be 0 or more"),
-    ("unknown type", replace('type = "single"', 'type = "choice"'), "q1", "type",
-     "not a question type; use one of"),
-    ("bad id", replace('id = "q1"', 'id = "Question One"'), "question 1", "id", "lowercase letters"),
+    (
+        "answer not among options",
+        replace('answer = "knee"', 'answer = "Knee"'),
+        "q1",
+        "answer",
+        '"Knee" is not one of the options (did you mean "knee"?)',
+    ),
+    (
+        "negative tolerance",
+        NUMERIC.replace("tolerance = 1", "tolerance = -1"),
+        "n1",
+        "tolerance",
+        "must be 0 or more",
+    ),
+    (
+        "unknown type",
+        replace('type = "single"', 'type = "choice"'),
+        "q1",
+        "type",
+        "not a question type; use one of",
+    ),
+    (
+        "bad id",
+        replace('id = "q1"', 'id = "Question One"'),
+        "question 1",
+        "id",
+        "lowercase letters",
+    ),
     ("missing id", replace('id = "q1"\n', ""), "question 1", "id", "is missing"),
-    ("feedback for no option", replace('source = "FACTS A13"', 'source = "FACTS A13"\nfeedback = { elbow = "No." }'),
-     "q1", "feedback", '"elbow" is not one of the options'),
-    ("too few options", replace('options = ["hip", "knee", "ankle"]', 'options = ["knee"]'), "q1",
-     "options", "needs at least 2"),
-    ("repeated option", replace('options = ["hip", "knee", "ankle"]', 'options = ["hip", "knee", "knee"]'),
-     "q1", "options", '"knee" more than once'),
-    ("empty prompt", replace('prompt = "Which joint is in the middle of the leg?"', 'prompt = "  "'), "q1",
-     "prompt", "is empty"),
-    ("FACTS without an id", replace('source = "FACTS A13"', 'source = "FACTS sheet"'), "q1", "source",
-     "cites FACTS without an id"),
-    ("figure with a folder", replace('source = "FACTS A13"', 'source = "FACTS A13"\nfigure = "../secret.png"'),
-     "q1", "figure", "no folders"),
-    ("multiple answer as text", replace('type = "single"', 'type = "multiple"'), "q1", "answer",
-     "should be a list of the correct options"),
-    ("true-false answer in quotes",
-     HEADER + '[[question]]\nid = "t"\ntype = "true-false"\nprompt = "P"\nanswer = "false"\n'
-     'explanation = "E"\nsource = "Course guide"\n', "t", "answer", "true or false (without quotes)"),
-    ("numeric answer outside min and max", NUMERIC.replace("tolerance = 1", "tolerance = 1\nmax = 40"), "n1",
-     "answer", "outside min to max"),
-    ("min not below max", NUMERIC.replace("tolerance = 1", "tolerance = 1\nmin = 60\nmax = 50"), "n1",
-     "max", "make max larger than min"),
-    ("nan number", NUMERIC.replace("answer = 49.9", "answer = nan"), "n1", "answer", "ordinary number"),
-    ("numeric field for a single question", replace('source = "FACTS A13"', 'source = "FACTS A13"\ntolerance = 1'),
-     "q1", "tolerance", "is not a field of a single question"),
-    ("matching with one pair",
-     HEADER + '[[question]]\nid = "m"\ntype = "matching"\nprompt = "P"\nexplanation = "E"\n'
-     'source = "FACTS B6"\nanswer = { L4 = "knee jerk" }\n', "m", "answer", "needs at least 2"),
-    ("ordering with a repeat",
-     HEADER + '[[question]]\nid = "o"\ntype = "ordering"\nprompt = "P"\nexplanation = "E"\n'
-     'source = "FACTS A13"\nanswer = ["hip", "knee", "hip"]\n', "o", "answer", '"hip" more than once'),
-    ("labelling with too few names",
-     HEADER + '[[question]]\nid = "l"\ntype = "labelling"\nprompt = "P"\nexplanation = "E"\n'
-     'source = "FACTS A13"\nmarkers = ["1", "2", "3"]\noptions = ["hip", "knee", "ankle"]\n'
-     'answer = ["hip", "knee"]\n', "l", "answer", "names 2 marker(s) but there are 3 markers"),
-    ("question not a table", HEADER + "question = [1, 2]\n", None, "question",
-     "entry 1 should be a [[question]] table"),
-    ("unknown top-level key", "lessons = 1\n" + HEADER + GOOD_SINGLE, None, "lessons",
-     'did you mean "lesson"'),
-    ("lesson does not match file", replace('lesson = "test-bank"', 'lesson = "00-start"'), None,
-     "lesson", "but the file is test-bank.toml"),
+    (
+        "feedback for no option",
+        replace('source = "FACTS A13"', 'source = "FACTS A13"\nfeedback = { elbow = "No." }'),
+        "q1",
+        "feedback",
+        '"elbow" is not one of the options',
+    ),
+    (
+        "too few options",
+        replace('options = ["hip", "knee", "ankle"]', 'options = ["knee"]'),
+        "q1",
+        "options",
+        "needs at least 2",
+    ),
+    (
+        "repeated option",
+        replace('options = ["hip", "knee", "ankle"]', 'options = ["hip", "knee", "knee"]'),
+        "q1",
+        "options",
+        '"knee" more than once',
+    ),
+    (
+        "empty prompt",
+        replace('prompt = "Which joint is in the middle of the leg?"', 'prompt = "  "'),
+        "q1",
+        "prompt",
+        "is empty",
+    ),
+    (
+        "FACTS without an id",
+        replace('source = "FACTS A13"', 'source = "FACTS sheet"'),
+        "q1",
+        "source",
+        "cites FACTS without an id",
+    ),
+    (
+        "figure with a folder",
+        replace('source = "FACTS A13"', 'source = "FACTS A13"\nfigure = "../secret.png"'),
+        "q1",
+        "figure",
+        "no folders",
+    ),
+    (
+        "multiple answer as text",
+        replace('type = "single"', 'type = "multiple"'),
+        "q1",
+        "answer",
+        "should be a list of the correct options",
+    ),
+    (
+        "true-false answer in quotes",
+        HEADER + '[[question]]\nid = "t"\ntype = "true-false"\nprompt = "P"\nanswer = "false"\n'
+        'explanation = "E"\nsource = "Course guide"\n',
+        "t",
+        "answer",
+        "true or false (without quotes)",
+    ),
+    (
+        "numeric answer outside min and max",
+        NUMERIC.replace("tolerance = 1", "tolerance = 1\nmax = 40"),
+        "n1",
+        "answer",
+        "outside min to max",
+    ),
+    (
+        "min not below max",
+        NUMERIC.replace("tolerance = 1", "tolerance = 1\nmin = 60\nmax = 50"),
+        "n1",
+        "max",
+        "make max larger than min",
+    ),
+    (
+        "nan number",
+        NUMERIC.replace("answer = 49.9", "answer = nan"),
+        "n1",
+        "answer",
+        "ordinary number",
+    ),
+    (
+        "numeric field for a single question",
+        replace('source = "FACTS A13"', 'source = "FACTS A13"\ntolerance = 1'),
+        "q1",
+        "tolerance",
+        "is not a field of a single question",
+    ),
+    (
+        "matching with one pair",
+        HEADER + '[[question]]\nid = "m"\ntype = "matching"\nprompt = "P"\nexplanation = "E"\n'
+        'source = "FACTS B6"\nanswer = { L4 = "knee jerk" }\n',
+        "m",
+        "answer",
+        "needs at least 2",
+    ),
+    (
+        "ordering with a repeat",
+        HEADER + '[[question]]\nid = "o"\ntype = "ordering"\nprompt = "P"\nexplanation = "E"\n'
+        'source = "FACTS A13"\nanswer = ["hip", "knee", "hip"]\n',
+        "o",
+        "answer",
+        '"hip" more than once',
+    ),
+    (
+        "labelling with too few names",
+        HEADER + '[[question]]\nid = "l"\ntype = "labelling"\nprompt = "P"\nexplanation = "E"\n'
+        'source = "FACTS A13"\nmarkers = ["1", "2", "3"]\noptions = ["hip", "knee", "ankle"]\n'
+        'answer = ["hip", "knee"]\n',
+        "l",
+        "answer",
+        "names 2 marker(s) but there are 3 markers",
+    ),
+    (
+        "question not a table",
+        HEADER + "question = [1, 2]\n",
+        None,
+        "question",
+        "entry 1 should be a [[question]] table",
+    ),
+    (
+        "unknown top-level key",
+        "lessons = 1\n" + HEADER + GOOD_SINGLE,
+        None,
+        "lessons",
+        'did you mean "lesson"',
+    ),
+    (
+        "lesson does not match file",
+        replace('lesson = "test-bank"', 'lesson = "00-start"'),
+        None,
+        "lesson",
+        "but the file is test-bank.toml",
+    ),
     ("no questions", HEADER, None, "question", "is missing"),
-    ("invalid TOML", HEADER + GOOD_SINGLE.replace('answer = "knee"', "answer = knee"), None, None,
-     "is not valid TOML"),
+    (
+        "invalid TOML",
+        HEADER + GOOD_SINGLE.replace('answer = "knee"', "answer = knee"),
+        None,
+        None,
+        "is not valid TOML",
+    ),
 ]
 
 
-@pytest.mark.parametrize("text, entry, field, words", [case[1:] for case in MALFORMED],
-                         ids=[case[0] for case in MALFORMED])
+@pytest.mark.parametrize(
+    "text, entry, field, words",
+    [case[1:] for case in MALFORMED],
+    ids=[case[0] for case in MALFORMED],
+)
 def test_malformed_bank_names_file_entry_field_and_the_fix(tmp_path, text, entry, field, words):
-    """Each kind of malformed bank fails with one DataFileError naming the file, question and field, saying what is right."""
+    """Each kind of malformed bank fails with one DataFileError naming the file, question and field,
+    saying what is right."""
     with pytest.raises(DataFileError) as caught:
         read_bank(write_bank(tmp_path, text))
     error = caught.value
@@ -221,8 +360,16 @@ def test_malformed_bank_names_file_entry_field_and_the_fix(tmp_path, text, entry
 
 def test_good_bank_loads_into_frozen_dataclasses(bank):
     """A well-formed bank loads every type into frozen dataclasses, in file order."""
-    assert [q.id for q in bank.questions] == ["pick", "tick", "fact", "height", "exact", "reflex",
-                                              "course", "joints"]
+    assert [q.id for q in bank.questions] == [
+        "pick",
+        "tick",
+        "fact",
+        "height",
+        "exact",
+        "reflex",
+        "course",
+        "joints",
+    ]
     assert {q.type for q in bank.questions} == set(QUESTION_TYPES)
     with pytest.raises(AttributeError):
         bank.questions[0].answer = "hip"  # type: ignore[misc]
@@ -241,7 +388,8 @@ def test_unknown_lesson_lists_the_banks_that_exist():
 
 @pytest.mark.parametrize("lesson", lesson_ids())
 def test_every_shipped_bank_is_valid_and_cites_its_sources(lesson):
-    """Every shipped bank loads, has 6+ questions of 3+ types, and cites a FACTS id or the course guide."""
+    """Every shipped bank loads, has 6+ questions of 3+ types, and cites a FACTS id or the course
+    guide."""
     shipped = load_bank(lesson)
     assert len(shipped.questions) >= 6
     assert len({q.type for q in shipped.questions}) >= 3
@@ -250,7 +398,8 @@ def test_every_shipped_bank_is_valid_and_cites_its_sources(lesson):
 
 
 def test_start_here_knee_height_matches_the_limb_model():
-    """The Start Here numeric answer is what the limb explorer's model gives for a 1.75 m body (FACTS A13)."""
+    """The Start Here numeric answer is what the limb explorer's model gives for a 1.75 m body
+    (FACTS A13)."""
     question = load_bank("00-start-here").question("knee-height")
     model_cm = limb_pose(height_m=1.75).knee[2] * 100
     assert question.answer == pytest.approx(model_cm, abs=0.05)
@@ -322,26 +471,55 @@ UNGRADABLE = [
 
 @pytest.mark.parametrize("question_id, response, words", UNGRADABLE)
 def test_answers_that_cannot_be_graded_get_a_friendly_message(bank, question_id, response, words):
-    """An empty, non-numeric, out-of-range or incomplete answer raises CourseError with a friendly message."""
+    """An empty, non-numeric, out-of-range or incomplete answer raises CourseError with a friendly
+    message."""
     with pytest.raises(CourseError) as caught:
         grade(bank.question(question_id), response)
     assert words in str(caught.value)
     assert "Traceback" not in str(caught.value)
 
 
-@pytest.mark.parametrize("text, value", [
-    ("49.9", 49.9), ("49,9", 49.9), ("  -2 ", -2.0), ("−2", -2.0), (".5", 0.5), ("5.", 5.0),
-    ("1e3", 1000.0), ("+7", 7.0), ("49.9 cm", 49.9), ("49.9CM", 49.9),
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("49.9", 49.9),
+        ("49,9", 49.9),
+        ("  -2 ", -2.0),
+        ("−2", -2.0),
+        (".5", 0.5),
+        ("5.", 5.0),
+        ("1e3", 1000.0),
+        ("+7", 7.0),
+        ("49.9 cm", 49.9),
+        ("49.9CM", 49.9),
+    ],
+)
 def test_parse_number_accepts_what_people_type(text, value):
-    """A decimal comma, a typographic minus, spaces, exponents and the unit are all read as numbers."""
+    """A decimal comma, a typographic minus, spaces, exponents and the unit are read as numbers."""
     assert parse_number(text, unit="cm") == value
 
 
-@pytest.mark.parametrize("text", ["abc", "", "nan", "NaN", "inf", "-infinity", "1e400", "1_000", "٣",
-                                  "2+2", "__import__('os')", "<script>alert(1)</script>", "0x10"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "abc",
+        "",
+        "nan",
+        "NaN",
+        "inf",
+        "-infinity",
+        "1e400",
+        "1_000",
+        "٣",
+        "2+2",
+        "__import__('os')",
+        "<script>alert(1)</script>",
+        "0x10",
+    ],
+)
 def test_parse_number_refuses_everything_else(text):
-    """Words, code, non-finite values and non-ASCII digits are refused with a CourseError, never evaluated."""
+    """Words, code, non-finite values and non-ASCII digits are refused with a CourseError, never
+    evaluated."""
     with pytest.raises(CourseError):
         parse_number(text)
 
@@ -353,12 +531,19 @@ def test_message_quotes_long_input_shortened():
 
 
 def test_graded_answer_is_recorded_as_plain_text(bank):
-    """The answer saved with an attempt is readable text: the number with its unit, options in bank order."""
+    """The answer saved with an attempt is readable text: the number with its unit, options in bank
+    order."""
     assert grade(bank.question("height"), "49,9").answer == "49.9 cm"
     assert grade(bank.question("tick"), ["e", "a"]).answer == "a; e"
     assert grade(bank.question("fact"), False).answer == "False"
-    assert grade(bank.question("course"), ["knee", "hip", "ankle", "foot"]).answer == "knee → hip → ankle → foot"
-    assert grade(bank.question("reflex"), ["knee jerk", "ankle jerk"]).answer == "L4 → knee jerk; S1 → ankle jerk"
+    assert (
+        grade(bank.question("course"), ["knee", "hip", "ankle", "foot"]).answer
+        == "knee → hip → ankle → foot"
+    )
+    assert (
+        grade(bank.question("reflex"), ["knee jerk", "ankle jerk"]).answer
+        == "L4 → knee jerk; S1 → ankle jerk"
+    )
 
 
 def test_correct_answer_text_gives_the_accepted_range(bank):
@@ -371,7 +556,7 @@ def test_correct_answer_text_gives_the_accepted_range(bank):
 
 
 def test_option_order_is_the_same_for_the_same_seed_and_keeps_every_option(bank):
-    """The same lesson, question and seed always give the same order, containing every option once."""
+    """The same lesson, question and seed always give the same order, with every option once."""
     for question in bank.questions:
         order = option_order(question, "test-bank", seed=7)
         assert order == option_order(question, "test-bank", seed=7)
@@ -393,17 +578,31 @@ def test_ordering_question_is_never_shown_in_its_answer_order(bank):
 def test_true_false_and_unshuffled_questions_keep_their_order(tmp_path, bank):
     """True/false options and a question with shuffle = false are shown in bank order."""
     assert option_order(bank.question("fact"), "test-bank", seed=3) == ("True", "False")
-    fixed = read_bank(write_bank(tmp_path, replace('source = "FACTS A13"', 'source = "FACTS A13"\nshuffle = false')))
-    assert all(option_order(fixed.questions[0], "x", seed=s) == ("hip", "knee", "ankle") for s in range(20))
+    fixed = read_bank(
+        write_bank(
+            tmp_path, replace('source = "FACTS A13"', 'source = "FACTS A13"\nshuffle = false')
+        )
+    )
+    assert all(
+        option_order(fixed.questions[0], "x", seed=s) == ("hip", "knee", "ankle") for s in range(20)
+    )
 
 
 def test_option_order_does_not_depend_on_the_hash_seed(tmp_path):
-    """The shuffle is the same in fresh interpreters with different PYTHONHASHSEED (nbval re-runs notebooks)."""
-    code = ("from lessons.quiz import load_bank, option_order; b = load_bank('00-start-here'); "
-            "print([option_order(q, b.lesson) for q in b.questions])")
+    """The shuffle is the same in fresh interpreters with different PYTHONHASHSEED (nbval re-runs
+    notebooks)."""
+    code = (
+        "from lessons.quiz import load_bank, option_order; b = load_bank('00-start-here'); "
+        "print([option_order(q, b.lesson) for q in b.questions])"
+    )
     outputs = {
-        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
         for seed in ("1", "2")
     }
     assert len(outputs) == 1
@@ -444,11 +643,16 @@ def test_cli_validate_exits_non_zero_with_the_clear_error(tmp_path, capsys):
     assert main(["validate", str(good), str(bad)]) == 1
     out, err = capsys.readouterr()
     assert "ok: good (1 question)" in out
-    assert "error: test-bank.toml, entry 'q1', field 'answer': \"elbow\" is not one of the options" in err
+    assert (
+        "error: test-bank.toml, entry 'q1', field 'answer': \"elbow\" is not one of the options"
+        in err
+    )
 
 
 def test_python_dash_m_validate_checks_the_shipped_banks():
     """`python -m lessons.quiz validate` runs as a module and passes on the shipped banks."""
-    done = subprocess.run([sys.executable, "-m", "lessons.quiz", "validate"], capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "lessons.quiz", "validate"], capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr
     assert "ok: 00-start-here" in done.stdout
