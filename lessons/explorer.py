@@ -122,7 +122,7 @@ class Explorer(widgets.VBox):
         grid = widgets.GridBox(
             list(self.controls.values()) + list(extra or []),
             layout=widgets.Layout(
-                grid_template_columns="repeat(auto-fill, minmax(22em, 1fr))",
+                grid_template_columns="repeat(auto-fill, minmax(38em, 1fr))",
                 grid_gap="0.2em 1.5em",
             ),
         )

@@ -316,7 +316,7 @@ def describe(pose: LimbPose) -> str:
     def ahead(p: Vec) -> str:
         d_cm = (p[0] - pose.hip[0]) * 100
         if round(d_cm) == 0:
-            return "level with the hip"
+            return f"directly {'above' if p[2] > pose.hip[2] else 'below'} the hip"
         return f"{abs(d_cm):.0f} cm {'in front of' if d_cm > 0 else 'behind'} the hip"
 
     hip = ", ".join(
@@ -335,4 +335,16 @@ def describe(pose: LimbPose) -> str:
         f"Hip: {hip}. Knee: {knee}. Ankle: {ankle}.\n"
         f"Knee {ahead(pose.knee)}, {pose.knee[2] * 100:.0f} cm above the floor. "
         f"Ankle {pose.ankle[2] * 100:.0f} cm above the floor. Toes {ahead(pose.toe)}."
+        + _floor_note(pose)
+    )
+
+
+def _floor_note(pose: LimbPose) -> str:
+    lowest_cm = min(pose.heel[2], pose.toe[2]) * 100
+    if lowest_cm > -0.5:
+        return ""
+    return (
+        f"\nThe foot is {-lowest_cm:.0f} cm below floor level: with the pelvis held still this "
+        "foot would hit the floor. A real body lifts (hikes) the pelvis, bends the other knee or "
+        "points the foot — one joint's movement changes what the others must do."
     )

@@ -246,7 +246,7 @@ def update_limb(artists: LimbArtists, pose: LimbPose) -> None:
         artists.caption.set_text(describe(pose).split("\n")[0])
 
 
-def limb_figure(width_in: float = 10.0, height_in: float = 5.0, dpi: int = 100) -> Figure:
+def limb_figure(width_in: float = 9.4, height_in: float = 4.8, dpi: int = 100) -> Figure:
     """Make an empty figure with the side and front axes, outside pyplot's figure manager."""
     figure = Figure(figsize=(width_in, height_in), dpi=dpi, layout="constrained")
     side_x, front_y, _ = _view_limits()

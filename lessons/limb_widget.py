@@ -35,7 +35,7 @@ def _slider(description: str, value: float, low: float, high: float, step: float
         description=description,
         readout_format=fmt,
         continuous_update=True,
-        style={"description_width": "17em"},
+        style={"description_width": "22em"},
         layout=widgets.Layout(width="auto"),
     )
 
@@ -60,7 +60,10 @@ def limb_explorer(height_m: float = 1.75, **angles_deg: float) -> Explorer:
             for name, (low, high) in ANGLE_RANGES_DEG.items()
         },
     }
-    reset = widgets.Button(description="Reset to standing", icon="undo", tooltip="Stand upright")
+    reset = widgets.Button(
+        description="Reset to standing", icon="undo", tooltip="Stand upright",
+        layout=widgets.Layout(width="auto"),
+    )
     artists = draw_limb(pose, caption=False)
     explorer = Explorer(
         "Limb explorer", controls, artists.figure, animated=artists.moving(), extra=[reset]
