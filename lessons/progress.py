@@ -152,7 +152,12 @@ def _read_file(path: Path) -> list[Attempt]:
 @contextmanager
 def _connection(path: Path, *, read_only: bool = False) -> Iterator[sqlite3.Connection]:
     """Open one short-lived connection: autocommit, busy timeout, full sync; closed on exit."""
-    target, uri = (f"file:{path}?mode=ro", True) if read_only else (str(path), False)
+    target, uri = str(path), False
+    if read_only:
+        # Without a write-ahead log beside it the file is complete: open it as immutable, so
+        # SQLite neither locks it nor leaves -wal/-shm files in a teacher's folder.
+        has_log = path.with_name(path.name + "-wal").exists()
+        target, uri = path.resolve().as_uri() + ("?mode=ro" if has_log else "?immutable=1"), True
     con = sqlite3.connect(
         target, uri=uri, timeout=_BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
     )
@@ -253,8 +258,8 @@ class ProgressStore:
         kind = "damaged" if isinstance(error, _Damaged) else _kind_of_failure(error)
         if kind is None:
             self.message = (
-                f"Your last answer could not be saved to {self.path.name} ({error}); "
-                "it is kept until this notebook's kernel stops."
+                f"Your progress file was busy or unavailable ({error}); answers it could not "
+                "take are kept until this notebook's kernel stops."
             )
             return False
         if self.path.exists() and not self.path.is_file():  # never move a folder aside

@@ -296,9 +296,7 @@ class _Reader:
     def _wrong(self, field: str, expected: str) -> NoReturn:
         self.fail(field, f"should be {expected}, not {_describe(self.raw[field])}")
 
-    def text(self, field: str, *, default: str | None = None, blank: bool = False) -> str:
-        if field not in self.raw and default is not None:
-            return default
+    def text(self, field: str, *, blank: bool = False) -> str:
         value = self.raw[field]
         if not isinstance(value, str):
             self._wrong(field, 'text in quotes, like "hip"')
@@ -424,7 +422,11 @@ class _Reader:
             source=source,
             figure=figure,
         )
-        return Question(**common, **getattr(self, "_" + kind.replace("-", "_"))())
+        if kind in ("single", "multiple"):
+            specific = self._choice(kind)
+        else:
+            specific = getattr(self, "_" + kind.replace("-", "_"))()
+        return Question(**common, **specific)
 
     def _answer_type(self, kind: str, ok: bool) -> None:
         if not ok:
@@ -437,23 +439,13 @@ class _Reader:
         self.among("feedback", feedback, options, "options")
         return tuple(feedback.items())
 
-    def _single(self) -> dict:
+    def _choice(self, kind: str) -> dict:
+        """Read a single (one answer) or multiple (a list of answers) choice question."""
         options = self.texts("options", minimum=2)
-        self._answer_type("single", isinstance(self.raw["answer"], str))
-        answer = self.text("answer")
-        self.among("answer", [answer], options, "options")
-        return dict(
-            answer=answer,
-            options=options,
-            feedback=self._choice_feedback(options),
-            shuffle=self.flag("shuffle", True),
-        )
-
-    def _multiple(self) -> dict:
-        options = self.texts("options", minimum=2)
-        self._answer_type("multiple", isinstance(self.raw["answer"], list))
-        answer = self.texts("answer")
-        self.among("answer", answer, options, "options")
+        many = kind == "multiple"
+        self._answer_type(kind, isinstance(self.raw["answer"], list if many else str))
+        answer = self.texts("answer") if many else self.text("answer")
+        self.among("answer", answer if many else [answer], options, "options")
         return dict(
             answer=answer,
             options=options,
@@ -639,14 +631,10 @@ def _grade_multiple(question: Question, response: object) -> tuple[bool, str]:
     if chosen == right:
         return True, ""
     wrong = [option for option in question.options if option in chosen - right]
-    notes = [
-        f"You ticked {len(chosen & right)} of the {len(right)} right answers"
-        + (
-            f" and {len(wrong)} that {'does' if len(wrong) == 1 else 'do'} not belong."
-            if wrong
-            else "."
-        )
-    ]
+    extra = (
+        f" and {len(wrong)} that {'does' if len(wrong) == 1 else 'do'} not belong" if wrong else ""
+    )
+    notes = [f"You ticked {len(chosen & right)} of the {len(right)} right answers{extra}."]
     notes += [question.feedback_for(option) for option in wrong if question.feedback_for(option)]
     return False, " ".join(notes)
 
@@ -660,15 +648,16 @@ def _grade_true_false(question: Question, response: object) -> tuple[bool, str]:
 def _grade_numeric(question: Question, response: object) -> tuple[bool, str]:
     value = float(response)  # type: ignore[arg-type]
     shown = _number_text(value, question.unit)
-    if question.low is not None and value < question.low:
+    low, high = question.low, question.high
+    side, limit = "", None
+    if low is not None and value < low:
+        side, limit = "below the smallest", low
+    elif high is not None and value > high:
+        side, limit = "above the largest", high
+    if limit is not None:
         raise CourseError(
-            f"{shown} is below the smallest answer this question accepts "
-            f"({_number_text(question.low, question.unit)}). Check the units and try again."
-        )
-    if question.high is not None and value > question.high:
-        raise CourseError(
-            f"{shown} is above the largest answer this question accepts "
-            f"({_number_text(question.high, question.unit)}). Check the units and try again."
+            f"{shown} is {side} answer this question accepts "
+            f"({_number_text(limit, question.unit)}). Check the units and try again."
         )
     answer = float(question.answer)  # type: ignore[arg-type]
     off = value - answer

@@ -28,6 +28,7 @@ Self-check quiz (... questions): run this cell in JupyterLab to answer.
 from __future__ import annotations
 
 import html
+import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -49,6 +50,8 @@ from lessons.quiz import (
 )
 
 __all__ = ["Quiz", "answer_key", "instructor_mode", "my_progress", "quiz", "set_instructor_mode"]
+
+log = logging.getLogger(__name__)
 
 #: Figures a question may show (its optional ``figure`` field), if the file is there.
 FIGURES_DIR = Path(__file__).resolve().parent.parent / "figures"
@@ -218,6 +221,14 @@ class _QuestionBox(widgets.VBox):
             result = grade(question, self.response())
         except CourseError as problem:  # not an attempt: say what to do, save nothing
             self._show(f"⚠ {problem}", "course-quiz-verdict course-quiz-warning")
+            return
+        except Exception as error:  # noqa: BLE001 - a bug: shown to the learner, logged in full
+            log.exception("checking quiz question %s failed", question.id)
+            self._show(
+                f"⚠ This answer could not be checked ({type(error).__name__}: {error}). "
+                "Please tell the course team; the other questions still work.",
+                "course-warning",
+            )
             return
         self.tries += 1
         if self.first_try_correct is None:

@@ -281,7 +281,7 @@ def test_locked_file_keeps_the_answer_in_memory_with_a_message(db, monkeypatch):
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    assert "could not be saved" in store.message and "locked" in store.message
+    assert "busy or unavailable" in store.message and "locked" in store.message
     assert [a.answer for a in store.attempts()] == ["while locked"]
     assert db.exists() and not db.with_name("progress.sqlite3.corrupt-1").exists()
 
@@ -319,6 +319,11 @@ def test_merge_csv_names_each_learner(tmp_path):
     with open(out, newline="", encoding="utf-8") as handle:
         rows = [(row["learner"], row["answer"]) for row in csv.DictReader(handle)]
     assert rows == [("alice", "alice-0"), ("alice", "alice-1"), ("bob", "bob-0")]
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        "alice.sqlite3",
+        "bob.sqlite3",
+        "class.csv",
+    ]  # no journal files left beside the learners' copies
 
 
 def test_merge_csv_names_an_unreadable_file_and_writes_nothing(tmp_path):

@@ -244,6 +244,21 @@ def test_typed_script_is_escaped(built, store):
     assert store.attempts() == []
 
 
+def test_unexpected_error_is_shown_not_swallowed(built, store, monkeypatch):
+    """A bug while checking shows a visible warning (class course-warning) and saves nothing."""
+
+    def broken(*_args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(quiz_widget, "grade", broken)
+    box = box_for(built, "run-a-cell")
+    give(box, "Shift+Enter")
+    box.check.click()
+    assert box.feedback_text.startswith("⚠ This answer could not be checked (RuntimeError: boom).")
+    assert 'class="course-warning"' in box.feedback.value
+    assert store.attempts() == []
+
+
 def test_decimal_comma_and_unit_are_accepted_and_saved_plainly(built, store):
     """A number typed with a decimal comma and its unit is graded and saved as a plain number with
     the unit."""
