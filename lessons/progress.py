@@ -27,6 +27,7 @@ import os
 import sqlite3
 import sys
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -111,6 +112,14 @@ def _kind_of_failure(error: sqlite3.Error) -> str | None:
         ):
             return kind
     return None
+
+
+def _is_busy(error: sqlite3.Error) -> bool:
+    """Say whether an SQLite error means another connection holds the lock (worth a retry)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED
+    return "locked" in str(error).lower() or "busy" in str(error).lower()
 
 
 class _Damaged(sqlite3.DatabaseError):
@@ -233,7 +242,24 @@ class ProgressStore:
             self._recover(error)
 
     def _prepare(self) -> None:
-        """Switch the file to write-ahead logging, create the table, and check the file is sound."""
+        """Switch the file to write-ahead logging, create the table, and check the file is sound.
+
+        Switching the journal mode upgrades a read lock, and SQLite refuses that at once
+        (no busy wait) while another process writes, as when two lessons start together;
+        so a busy file is tried again, with growing pauses, for up to the busy timeout.
+        """
+        deadline = time.monotonic() + _BUSY_TIMEOUT_S
+        pause = 0.01
+        while True:
+            try:
+                return self._prepare_once()
+            except sqlite3.OperationalError as error:
+                if not _is_busy(error) or time.monotonic() + pause > deadline:
+                    raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
+
+    def _prepare_once(self) -> None:
         assert self.path is not None
         with _connection(self.path) as con:
             con.execute("PRAGMA journal_mode = WAL")

@@ -9,6 +9,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -193,6 +194,23 @@ def test_two_writers_at_once_lose_nothing(db):
     store = ProgressStore(db)
     for lesson in ("lesson-a", "lesson-b"):
         assert [a.answer for a in store.attempts(lesson)] == [str(n) for n in range(150)]
+
+
+def test_opening_while_another_process_writes_waits_instead_of_failing(db):
+    """Opening the store while another connection holds the write lock waits, with no message."""
+    holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    holder.execute("CREATE TABLE other (x)")
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("INSERT INTO other VALUES (1)")
+    release = threading.Timer(0.3, lambda: holder.execute("COMMIT"))
+    release.start()
+    try:
+        store = ProgressStore(db)
+    finally:
+        release.join()
+        holder.close()
+    assert store.message == ""
+    assert store.path == db
 
 
 # ---------------------------------------------------------------- damaged, unreadable, unwritable
