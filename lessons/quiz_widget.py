@@ -22,7 +22,7 @@ Self-check quiz (... questions): run this cell in JupyterLab to answer.
 >>> print(first.feedback_text.splitlines()[0])
 ✓ Correct.
 >>> q.score_text  # doctest: +ELLIPSIS
-'Score: 1 of ... correct on the first try; 1 of ... right so far.'
+'Score: 1 of ... correct on first try; 1 of ... right so far.'
 """
 
 from __future__ import annotations
@@ -316,8 +316,7 @@ class Quiz(widgets.VBox):
             self.score_text = f"Score: nothing checked yet; {total} questions to go."
         else:
             self.score_text = (
-                f"Score: {first} of {total} correct on the first try; "
-                f"{solved} of {total} right so far."
+                f"Score: {first} of {total} correct on first try; {solved} of {total} right so far."
             )
         self.score.value = readout_html(self.score_text, "course-quiz-score-text")
         message = self.store.message

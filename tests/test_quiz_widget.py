@@ -172,7 +172,7 @@ def test_nothing_chosen_gets_a_friendly_message_and_is_not_saved(built, store, q
 
 
 def test_retry_after_a_wrong_try_counts_as_right_but_not_first_try(built):
-    """A wrong try then a right one is right so far but not correct on the first try; the score
+    """A wrong try then a right one is right so far but not correct on first try; the score
     updates live."""
     total = len(BANK.questions)
     assert built.score_text == f"Score: nothing checked yet; {total} questions to go."
@@ -182,29 +182,27 @@ def test_retry_after_a_wrong_try_counts_as_right_but_not_first_try(built):
     assert box.feedback_text.startswith("✗")
     assert "Tab completes a name" in box.feedback_text  # the bank's feedback for that option
     assert (
-        built.score_text
-        == f"Score: 0 of {total} correct on the first try; 0 of {total} right so far."
+        built.score_text == f"Score: 0 of {total} correct on first try; 0 of {total} right so far."
     )
     give(box, "Shift+Enter")
     box.check.click()
     assert box.feedback_text.startswith("✓")
     assert not box.reveal_visible
     assert (
-        built.score_text
-        == f"Score: 0 of {total} correct on the first try; 1 of {total} right so far."
+        built.score_text == f"Score: 0 of {total} correct on first try; 1 of {total} right so far."
     )
     assert "0 of" in built.score.value
 
 
 def test_all_right_first_time_scores_full_marks(built):
-    """Answering every question right first time gives "N of N correct on the first try"."""
+    """Answering every question right first time gives "N of N correct on first try"."""
     for box in built.questions:
         give(box, right(box.question))
         box.check.click()
     total = len(BANK.questions)
     assert (
         built.score_text
-        == f"Score: {total} of {total} correct on the first try; {total} of {total} right so far."
+        == f"Score: {total} of {total} correct on first try; {total} of {total} right so far."
     )
 
 
