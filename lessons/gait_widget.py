@@ -12,6 +12,7 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from lessons.explorer import Explorer
+from lessons.widget_wiring import wire
 from lessons.gait import SHORTENING_RANGE_PCT, GaitInputs, describe, gait_cycle
 from lessons.gait_diagram import draw_gait, update_gait
 
@@ -84,15 +85,7 @@ def gait_timeline(**start: float | str) -> Explorer:
         explorer.set_readout(describe(new_cycle, now))
         explorer.redraw()
 
-    callback = explorer.guarded(update)
-    for control in controls.values():
-        control.observe(callback, names="value")
-
-    def on_reset(_button: widgets.Button) -> None:
-        for name, control in controls.items():
-            control.value = DEFAULTS[name]
-
-    reset.on_click(on_reset)
+    wire(explorer, update, reset, DEFAULTS)
     controls["stance_shortening_pct"].disabled = inputs.painful_side == "none"
     explorer.set_readout(describe(cycle, t))
     return explorer

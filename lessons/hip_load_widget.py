@@ -12,6 +12,7 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from lessons.explorer import Explorer
+from lessons.widget_wiring import wire
 from lessons.hip_load import RANGES, HipLoadInputs, describe, hip_load
 from lessons.hip_load_diagram import draw_hip_load, update_hip_load
 
@@ -92,15 +93,7 @@ def hip_load_explorer(**start: float | str) -> Explorer:
         explorer.set_readout(describe(new))
         explorer.redraw()
 
-    callback = explorer.guarded(update)
-    for control in controls.values():
-        control.observe(callback, names="value")
-
-    def on_reset(_button: widgets.Button) -> None:
-        for name, control in controls.items():
-            control.value = DEFAULTS[name]
-
-    reset.on_click(on_reset)
+    wire(explorer, update, reset, DEFAULTS)
     controls["cane_force_pct_bw"].disabled = values["cane_hand"] == "none"
     explorer.set_readout(describe(load))
     return explorer
