@@ -68,8 +68,9 @@ class ChainPose:
     """One closed-chain solution: the joint angles (degrees) and landmarks (metres, floor frame).
 
     The angles are what the geometry demands, even past a joint's usual range;
-    ``beyond_range`` names those joints and ``straight_leg_clamped`` says the
-    pelvis was asked to go higher than the straight leg can reach.
+    ``beyond_range`` names those joints, ``straight_leg_clamped`` says the
+    pelvis was asked to go further than the straight leg can reach, and
+    ``knee_below_floor`` that the position is impossible for a real body.
     """
 
     body: Anthropometry
@@ -80,6 +81,8 @@ class ChainPose:
     ankle_dorsiflexion_deg: float
     straight_leg_clamped: bool
     beyond_range: tuple[str, ...]
+    #: The geometry puts the knee below the floor: no real body can take this pelvis position.
+    knee_below_floor: bool
     hip: Point
     knee: Point
     ankle: Point
@@ -162,6 +165,7 @@ def solve_chain(
         ankle_dorsiflexion_deg=ankle_df,
         straight_leg_clamped=clamped,
         beyond_range=beyond,
+        knee_below_floor=knee[1] < 0.0,
         hip=hip,
         knee=knee,
         ankle=ankle,
@@ -224,6 +228,11 @@ def describe_chain(pose: ChainPose) -> str:
         lines.append(
             "⚠ The leg cannot reach that far with the foot flat, so it is drawn straight, "
             "pointing where you asked; to reach further the heel would have to rise (up on the toes)."
+        )
+    if pose.knee_below_floor:
+        lines.append(
+            "⚠ The knee would have to go below the floor: with the foot flat, the pelvis "
+            "cannot be this low this far forward. Move the pelvis back or up."
         )
     for name in pose.beyond_range:
         value = getattr(pose, name)

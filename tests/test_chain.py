@@ -155,3 +155,11 @@ def test_past_range_angles_cannot_be_turned_into_limb_angles():
     with pytest.raises(OutOfRangeError, match="ankle_dorsiflexion_deg"):
         solve_chain(20, 0).angles()
     assert isinstance(solve_chain(20, -20).angles(), JointAngles)
+
+
+@pytest.mark.parametrize(("drop", "shift", "below"), [(60, 30, True), (55, 25, True), (60, -30, False), (30, 30, False)])
+def test_a_knee_pushed_below_the_floor_is_flagged_as_impossible(drop, shift, below):
+    """Very low and far forward, the knee would have to pass through the floor: the model says so."""
+    pose = solve_chain(drop, shift)
+    assert pose.knee_below_floor is below and (pose.knee[1] < 0) is below
+    assert ("below the floor" in describe_chain(pose)) is below
