@@ -150,6 +150,17 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def _quote_in_readme(text: str) -> None:
+    """Replace the table between the README's benchmark markers with the latest results."""
+    readme = ROOT / "README.md"
+    start, end = "<!-- benchmark-results -->", "<!-- /benchmark-results -->"
+    content = readme.read_text()
+    if start in content and end in content:
+        before, rest = content.split(start, 1)
+        _, after = rest.split(end, 1)
+        readme.write_text(f"{before}{start}\n{text}{end}{after}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=2, help="sweeps per control (default 2)")
@@ -169,7 +180,8 @@ def main(argv: list[str] | None = None) -> int:
             "# Benchmark results\n\nRegenerate with `make benchmark` (or `python -m tools.benchmark`).\n\n"
             + text
         )
-        print(f"written to {RESULTS.relative_to(ROOT)}")
+        _quote_in_readme(text)
+        print(f"written to {RESULTS.relative_to(ROOT)} and quoted in README.md")
     return 0
 
 
