@@ -148,3 +148,26 @@ def test_an_unknown_cane_hand_is_refused():
     """The cane hand must be none, opposite or same."""
     with pytest.raises(ValueError, match="cane_hand"):
         HipLoadInputs(cane_hand="left")
+
+
+def test_the_quiz_cane_answer_is_what_the_model_gives():
+    """The lesson 2 quiz's cane question matches the model's fall with the explorer's defaults (no drift)."""
+    from lessons.hip_load_widget import DEFAULTS
+    from lessons.quiz import grade, load_bank
+
+    question = load_bank("02-knee-and-hip").question("cane-opposite-hand")
+    inputs = HipLoadInputs(**{**DEFAULTS, "cane_hand": "opposite", "cane_force_pct_bw": 15})
+    fall_pct = -100 * cane_effect(inputs)
+    assert abs(fall_pct - question.answer) <= question.tolerance / 3
+    assert grade(question, f"{fall_pct:.1f}").correct
+
+
+def test_the_quiz_lever_answer_is_what_the_model_gives():
+    """The quiz's b = 15 cm question matches the model's joint force with the explorer's defaults."""
+    from lessons.hip_load_widget import DEFAULTS
+    from lessons.quiz import grade, load_bank
+
+    question = load_bank("02-knee-and-hip").question("lever-ratio-three")
+    force = hip_load(HipLoadInputs(**{**DEFAULTS, "body_weight_lever_cm": 15})).joint_force_bw
+    assert abs(force - question.answer) <= question.tolerance / 2
+    assert grade(question, f"{force:.2f}").correct

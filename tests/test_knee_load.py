@@ -43,3 +43,11 @@ def test_unknown_activities_and_out_of_range_masses_are_refused():
         knee_peak_force_n("running", 70)
     with pytest.raises(OutOfRangeError, match="body_mass_kg"):
         knee_peak_force_n("walking", 300)
+
+
+def test_the_quiz_weight_loss_answer_is_what_the_model_gives():
+    """The lesson 2 quiz's 5 kg question matches the model's per-step saving (no drift)."""
+    from lessons.quiz import load_bank
+
+    question = load_bank("02-knee-and-hip").question("knee-kg-per-kg")
+    assert weight_loss_saving(5).per_step_kg == question.answer
