@@ -48,6 +48,7 @@ __all__ = [
     "PiriformisPattern",
     "PiriformisStudy",
     "Structure",
+    "describe_choice",
     "load_nerve_map",
     "main",
     "pattern_frequency",
@@ -212,6 +213,26 @@ def pattern_frequency(pattern_id: str) -> str:
         f"{PIRIFORMIS_STUDIES[2].variant_percent} % on MRI); "
         "FACTS B4 gives no figure for each variant type"
     )
+
+
+def describe_choice(nerve_map: NerveMap, structure_id: str, pattern_id: str) -> str:
+    """Say in words what the nerve map shows: the chosen structure and the piriformis pattern.
+
+    >>> text = describe_choice(load_nerve_map(), "fibular-neck", "typical")
+    >>> print(text.splitlines()[0])
+    Chosen: fibular neck (landmark, marked ◆).
+    """
+    s = nerve_map.structure(structure_id)
+    p = nerve_map.pattern(pattern_id)
+    return "\n".join([
+        f"Chosen: {s.name} ({s.kind}, marked ◆).",
+        f"{s.description} ({s.source})",
+        f"Piriformis pattern shown: {p.name}. {p.description}",
+        f"How common: {pattern_frequency(p.id)}.",
+        f"Variants are not commoner in people with piriformis syndrome "
+        f"({VARIANTS_IN_PIRIFORMIS_SYNDROME_PERCENT} % vs {VARIANTS_IN_CADAVERS_PERCENT} %), "
+        "so they do not explain it (FACTS B4, B5).",
+    ])
 
 
 # --------------------------------------------------------------------------- loading

@@ -47,8 +47,10 @@ __all__ = [
     "MODEL_LABEL",
     "SLR_WINDOW_DEG",
     "STRAIGHT_KNEE_TOLERANCE_DEG",
+    "PRESETS",
     "WEIGHTS",
     "NerveTensionPose",
+    "max_knee_flexion_deg",
     "describe",
     "slr_zone",
     "supine_leg_points",
@@ -106,6 +108,41 @@ class NerveTensionPose:
             ):
                 raise OutOfRangeError(f.name, value if math.isfinite(value) else float("nan"),
                                       low, high, "°")
+
+
+#: Positions to try, by name: joint angles in degrees (FACTS B8, C7).
+PRESETS: dict[str, dict[str, float]] = {
+    "Straight-leg raise to 45°": dict(hip_flexion_deg=45),
+    "Same, sensitised: toes up 20° and chin down 40°": dict(
+        hip_flexion_deg=45, ankle_dorsiflexion_deg=20, neck_flexion_deg=40
+    ),
+    "Lying flat": dict(),
+    "Bent-knee stretch position (hip 90°, knee 90°), as in lesson 4": dict(
+        hip_flexion_deg=90, knee_flexion_deg=90
+    ),
+    "Straight-knee hamstring stretch, toes up (hip 70°, ankle 20°)": dict(
+        hip_flexion_deg=70, ankle_dorsiflexion_deg=20
+    ),
+    "Slump test's leg and neck angles, shown lying (hip 90°, knee 20°, ankle 10°, neck 40°)": dict(
+        hip_flexion_deg=90, knee_flexion_deg=20, ankle_dorsiflexion_deg=10, neck_flexion_deg=40
+    ),
+}
+
+
+def max_knee_flexion_deg(hip_flexion_deg: float) -> float:
+    """The most the knee can bend, lying on the back, before the heel would pass through the couch.
+
+    The heel stays on the couch, so with the hip flat the knee must stay straight,
+    and with the hip raised the knee can bend about twice as far (thigh 0.245 H and
+    shank 0.246 H, FACTS A13), up to the slider's 135°.
+
+    >>> [round(max_knee_flexion_deg(h)) for h in (0, 30, 45, 90)]
+    [0, 60, 90, 135]
+    """
+    low, high = ANGLE_RANGES_DEG["knee_flexion_deg"]
+    hip = math.radians(hip_flexion_deg)
+    reach = min(1.0, THIGH_FRACTION / SHANK_FRACTION * math.sin(hip))
+    return max(low, min(high, hip_flexion_deg + math.degrees(math.asin(reach))))
 
 
 def term_contributions(pose: NerveTensionPose) -> dict[str, float]:

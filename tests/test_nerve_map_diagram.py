@@ -1,0 +1,48 @@
+"""Tests for lessons/nerve_map_diagram.py: drawn once, highlight and pattern updated in place."""
+
+from __future__ import annotations
+
+import pytest
+
+from lessons.nerve_map import load_nerve_map
+from lessons.nerve_map_diagram import draw_nerve_map, update_nerve_map
+
+
+def test_update_changes_the_same_artists_and_adds_none():
+    """Choosing another structure and pattern moves existing artists only."""
+    art = draw_nerve_map("sciatic-nerve", "typical")
+    before = [len(ax.get_children()) for ax in art.figure.axes]
+    update_nerve_map(art, "piriformis", "fibular-above")
+    assert [len(ax.get_children()) for ax in art.figure.axes] == before
+
+
+@pytest.mark.parametrize("structure_id", load_nerve_map().ids())
+def test_every_structure_can_be_highlighted_with_a_marker_and_its_name(structure_id):
+    """Each structure gets the diamond marker and its name in the overview, not colour alone."""
+    art = draw_nerve_map(structure_id)
+    s = load_nerve_map().structure(structure_id)
+    assert art.name_labels[0].get_text() == s.name
+    assert art.markers[0].get_xydata().tolist() == [list(s.anchor())]
+    if s.shape != "point":
+        assert len(art.highlight_lines[0].get_xdata()) >= 2
+
+
+@pytest.mark.parametrize(
+    "pattern_id, style, same_path",
+    [("typical", "-", True), ("fibular-through", "--", False), ("fibular-above", "-", False)],
+)
+def test_pattern_redraws_the_divisions(pattern_id, style, same_path):
+    """The typical pattern is one trunk; variants split it, dashed where the division is inside the muscle."""
+    art = draw_nerve_map("piriformis", pattern_id)
+    tibial = art.tibial_lines[1].get_xydata().tolist()
+    fibular = art.fibular_lines[1].get_xydata().tolist()
+    assert (tibial == fibular) is same_path
+    assert art.fibular_lines[1].get_linestyle() == style
+    assert load_nerve_map().pattern(pattern_id).name in art.pattern_label.get_text()
+
+
+def test_unknown_ids_raise_key_errors_naming_the_known_ones():
+    """A misspelt structure id fails with the list of known ids."""
+    art = draw_nerve_map()
+    with pytest.raises(KeyError, match="piriformis"):
+        update_nerve_map(art, "piriformus", "typical")
