@@ -308,7 +308,7 @@ def describe(load: HipLoad) -> str:
     if p.cane_hand == "opposite" and p.cane_force_pct_bw > 0:
         lines.append(
             "The static model overstates a cane's benefit: people rarely put more than 20 % of "
-            "body weight through a cane, and measured hip forces fall far less than this "
+            "body weight through a cane, and measured falls in hip force are smaller than this "
             "(Brand & Crowninshield 1980)."
         )
     elif p.cane_hand == "same" and p.cane_force_pct_bw > 0:
