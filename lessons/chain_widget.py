@@ -92,7 +92,7 @@ def chain_explorer(pelvis_drop_cm: float = 0.0, pelvis_shift_cm: float = 0.0, he
     controls = _sliders({
         "pelvis_drop_cm": ("Lower the pelvis by, cm (− = raise)", pelvis_drop_cm,
                            PELVIS_DROP_RANGE_CM, 1.0, ".0f"),
-        "pelvis_shift_cm": ("Pelvis forward (+) / back (−) of the ankle, cm", pelvis_shift_cm,
+        "pelvis_shift_cm": ("Pelvis forward (+) / back (−), cm", pelvis_shift_cm,
                             PELVIS_SHIFT_RANGE_CM, 1.0, ".0f"),
     })
 
