@@ -46,3 +46,13 @@ def test_unknown_ids_raise_key_errors_naming_the_known_ones():
     art = draw_nerve_map()
     with pytest.raises(KeyError, match="piriformis"):
         update_nerve_map(art, "piriformus", "typical")
+
+
+def test_the_labelling_question_names_the_numbered_structures_in_order():
+    """The 03a labelling question's answers are the names of the quiz figure's numbered structures."""
+    from lessons.nerve_map_diagram import QUIZ_MARKERS
+    from lessons.quiz import load_bank
+
+    question = load_bank("03a-sciatica-anatomy").question("label-nerve-map")
+    names = [load_nerve_map().structure(s).name for s in QUIZ_MARKERS]
+    assert [n.replace(" (peroneal)", "") for n in names] == list(question.answer)

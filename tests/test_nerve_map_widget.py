@@ -46,3 +46,12 @@ def test_updates_blit_only_the_moving_artists():
     for structure in load_nerve_map().ids():
         ex.controls["structure"].value = structure
     assert full == []
+
+
+def test_the_quiz_question_on_variants_matches_the_readout():
+    """The 03a numeric question's answer is the figure the readout shows."""
+    from lessons.quiz import load_bank
+
+    question = load_bank("03a-sciatica-anatomy").question("variant-percent")
+    ex = nerve_map(pattern="fibular-through")
+    assert f"{question.answer} % of 6,062 cadavers" in ex.readout_text

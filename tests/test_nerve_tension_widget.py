@@ -62,3 +62,14 @@ def test_reset_and_bad_start():
     with pytest.raises(OutOfRangeError, match="neck_flexion_deg"):
         nerve_tension_explorer(neck_flexion_deg=90)
     assert len(repr(ex)) <= 110
+
+
+def test_the_quiz_question_on_the_gauge_matches_the_explorer():
+    """The 03b numeric question's answer is what the explorer reads after the steps it gives."""
+    from lessons.quiz import load_bank
+
+    question = load_bank("03b-nerve-tension-tests").question("read-the-gauge")
+    ex = nerve_tension_explorer()
+    ex.children[-2].children[-1].click()
+    ex.controls["ankle_dorsiflexion_deg"].value = 20
+    assert f"Relative nerve-bed tension: {question.answer:.2f}" in ex.readout_text
