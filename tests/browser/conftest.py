@@ -52,8 +52,8 @@ CHROMIUM_ARGS = [
 SERVER_START_TIMEOUT_S = 60
 
 # User settings for the test server: no news or update pop-ups (they would ask
-# for the internet and cover the page) and no autosave (a test runs the
-# notebook, which must never be written back into the repository).
+# for the internet and cover the page), no autosave (a test runs the notebook,
+# which must never be written back into the repository), every cell rendered.
 LAB_SETTINGS = {
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
         "fetchNews": "false",
@@ -61,6 +61,12 @@ LAB_SETTINGS = {
     },
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {
         "autosave": False,
+    },
+    # JupyterLab 4 skips rendering off-screen cells (CSS content-visibility), so
+    # text there reads as empty until scrolled to; render every cell, so that a
+    # test reads what a learner sees when they get there, whatever the scroll.
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {
+        "windowingMode": "none",
     },
 }
 
