@@ -124,7 +124,7 @@ def draw_q_angle(
     landmarks_knee = ax_knee.plot([], [], **{**dots, "ms": 9}, label="kneecap, tuberosity (circles)")[0]
     angle_label = ax_knee.annotate("", (0, 0), xytext=(6, -4), textcoords="offset points",
                                    fontsize=12, fontweight="bold", ha="left", va="top", zorder=6)
-    ax_knee.legend(loc="lower right", fontsize=9, frameon=False)
+    ax_knee.legend(loc="upper right", fontsize=9, frameon=False)
     caption_text = figure.suptitle(" ", fontsize=10) if caption else None
     artists = QAngleArtists(
         figure=figure, ax_leg=ax_leg, ax_knee=ax_knee, pelvis=pelvis, femur=femur,
