@@ -1,0 +1,72 @@
+"""Lesson 2 in a real JupyterLab: the gait, hip load and knee load explorers draw and answer the keyboard, and the cane question is answered."""
+
+from __future__ import annotations
+
+from lessons.gait import describe as describe_gait
+from lessons.gait import gait_cycle
+from lessons.hip_load import HipLoadInputs, hip_load
+from lessons.hip_load import describe as describe_hip
+from lessons.knee_load import describe as describe_knee
+
+from .jupyterlab import JupyterLab, expect, wait_for_canvas_change, wait_for_canvas_stable
+from .test_lesson_01 import _explorer, _press_and_expect
+
+NOTEBOOK = "notebooks/02-Knee-And-Hip-Pain.ipynb"
+MOMENT = "Moment in the cycle, %"
+LEVER_B = "Body-weight lever arm b, cm"
+BODY_MASS = "Body mass, kg"
+OPPOSITE = "Opposite hand (left, away from the loaded hip)"
+
+
+def test_lesson_02_explorers_respond_and_the_cane_question_is_answered(
+    lab: JupyterLab, console_errors: list[str]
+) -> None:
+    """Run all draws three explorers; keys move a slider of each; the cane dropdown redraws; the quiz accepts 60 %."""
+    page = lab.page
+    lab.open_notebook(NOTEBOOK)
+    lab.run_all()
+    lab.assert_no_errors()
+    expect(page.locator(".course-explorer")).to_have_count(3)
+
+    gait, gait_canvas, gait_readout = _explorer(lab, "Gait timeline")
+    expect(gait_readout).to_have_text(describe_gait(gait_cycle(), 30), use_inner_text=True)
+    # The moment slider steps by 1 %: twenty-five presses move from 30 % (right single-leg stance)
+    # to 55 %, the second double support.
+    _press_and_expect(lab, gait, gait_canvas, gait_readout, MOMENT, "ArrowRight", 25,
+                      describe_gait(gait_cycle(), 55), "lesson02-gait-55")
+    expect(gait_readout).to_contain_text("At 55 % of the cycle: double support.")
+
+    hip, hip_canvas, hip_readout = _explorer(lab, "Hip load explorer")
+    expect(hip_readout).to_have_text(describe_hip(hip_load()), use_inner_text=True)
+    # Lever b steps by 0.5 cm: ten presses take it from 10 to 15 cm (FACTS A2: about 3.3 body weights).
+    _press_and_expect(lab, hip, hip_canvas, hip_readout, LEVER_B, "ArrowRight", 10,
+                      describe_hip(hip_load(HipLoadInputs(body_weight_lever_cm=15))), "lesson02-hip-b15")
+    before = wait_for_canvas_stable(hip_canvas)
+    hip.locator(".widget-dropdown select").select_option(label=OPPOSITE)
+    cane = HipLoadInputs(body_weight_lever_cm=15, cane_hand="opposite", cane_force_pct_bw=15)
+    expect(hip_readout).to_have_text(describe_hip(hip_load(cane)), use_inner_text=True)
+    expect(hip_readout).to_contain_text("overstates a cane's benefit")
+    wait_for_canvas_change(hip_canvas, before)
+    lab.screenshot("lesson02-hip-cane", hip)
+
+    knee, knee_canvas, knee_readout = _explorer(lab, "Knee load calculator")
+    expect(knee_readout).to_have_text(describe_knee("walking", 70, 5, 5000), use_inner_text=True)
+    # Body mass steps by 1 kg: ten presses make 80 kg, and every bar grows.
+    _press_and_expect(lab, knee, knee_canvas, knee_readout, BODY_MASS, "ArrowRight", 10,
+                      describe_knee("walking", 80, 5, 5000), "lesson02-knee-80kg")
+    lab.assert_no_errors()
+
+    # The quiz question answered from the hip load explorer at its defaults: about 60 % less.
+    questions = page.locator(".course-quiz .course-quiz-question")
+    expect(questions).to_have_count(13)
+    live = questions.filter(has_text="choose \"Cane held in: Opposite hand\"")
+    expect(live).to_have_count(1)
+    live.scroll_into_view_if_needed()
+    live.locator("input[type=text]").fill("60")
+    live.get_by_role("button", name="Check").click()
+    feedback = live.locator(".course-quiz-feedback")
+    expect(feedback).to_contain_text("✓ Correct.")
+    expect(feedback).to_contain_text("overstates a cane's benefit")
+    lab.screenshot("lesson02-quiz", live)
+    lab.assert_no_errors()
+    assert not console_errors, "The browser console reported errors:\n" + "\n".join(console_errors)
