@@ -1,0 +1,121 @@
+"""Lesson 3 (parts a and b) in a real JupyterLab: the nerve map, root explorer and nerve tension explorer draw and respond, and a live quiz question in each part is answered."""
+
+from __future__ import annotations
+
+from lessons.nerve_map import describe_choice, load_nerve_map
+from lessons.nerve_tension import NerveTensionPose, describe
+from lessons.roots import best_fit, describe_fit, describe_root
+
+from .jupyterlab import (
+    JupyterLab,
+    expect,
+    wait_for_canvas_change,
+    wait_for_canvas_drawn,
+    wait_for_canvas_stable,
+)
+
+ANATOMY = "notebooks/03a-Sciatica-Anatomy.ipynb"
+TENSION = "notebooks/03b-Nerve-Tension-Tests.ipynb"
+ANKLE = "Ankle dorsiflexion (+ toes up), °"
+
+
+def _explorer(lab: JupyterLab, title: str):
+    explorer = lab.page.locator(".course-explorer", has=lab.page.locator("h4", has_text=title))
+    expect(explorer).to_have_count(1)
+    explorer.scroll_into_view_if_needed()
+    expect(explorer).to_be_visible()
+    canvas = explorer.locator(".jupyter-matplotlib-figure canvas").first
+    expect(canvas).to_be_visible()
+    wait_for_canvas_drawn(canvas)
+    readout = explorer.locator(".course-readout-widget .course-readout")
+    return explorer, canvas, readout
+
+
+def _answer(lab: JupyterLab, prompt_start: str, typed: str, count: int) -> None:
+    questions = lab.page.locator(".course-quiz .course-quiz-question")
+    expect(questions).to_have_count(count)
+    live = questions.filter(has_text=prompt_start)
+    expect(live).to_have_count(1)
+    live.scroll_into_view_if_needed()
+    live.locator("input[type=text]").fill(typed)
+    live.get_by_role("button", name="Check").click()
+    expect(live.locator(".course-quiz-feedback")).to_contain_text("✓ Correct.")
+    lab.screenshot("lesson03-quiz-" + prompt_start.split()[3].strip(","), live)
+
+
+def test_lesson_03a_nerve_map_and_root_explorer_respond(
+    lab: JupyterLab, console_errors: list[str]
+) -> None:
+    """Run all draws both explorers; choosing a structure, a root and a finding changes words and picture."""
+    page = lab.page
+    lab.open_notebook(ANATOMY)
+    lab.run_all()
+    lab.assert_no_errors()
+    expect(page.locator(".course-explorer")).to_have_count(2)
+    nerve_map = load_nerve_map()
+
+    explorer, canvas, readout = _explorer(lab, "Nerve map")
+    expect(readout).to_have_text(describe_choice(nerve_map, "sciatic-nerve", "typical"),
+                                 use_inner_text=True)
+    before = wait_for_canvas_stable(canvas)
+    structure = explorer.locator(".widget-dropdown", has_text="Structure").locator("select")
+    structure.select_option(label="piriformis muscle")
+    expect(readout).to_have_text(describe_choice(nerve_map, "piriformis", "typical"),
+                                 use_inner_text=True)
+    before = wait_for_canvas_change(canvas, before)
+    variant = explorer.locator(".widget-dropdown", has_text="Piriformis variant").locator("select")
+    variant.select_option(label=nerve_map.pattern("fibular-through").name)
+    expect(readout).to_have_text(describe_choice(nerve_map, "piriformis", "fibular-through"),
+                                 use_inner_text=True)
+    wait_for_canvas_change(canvas, before)
+    lab.assert_no_errors()
+    lab.screenshot("lesson03a-nerve-map-variant", explorer)
+
+    roots, roots_canvas, roots_readout = _explorer(lab, "Root explorer")
+    expect(roots_readout).to_have_text(describe_root("L5") + "\n\n" + describe_fit(best_fit([])),
+                                       use_inner_text=True)
+    before = wait_for_canvas_stable(roots_canvas)
+    lab.button("S1", within=roots).click()
+    expect(roots_readout).to_contain_text("Reflex: ankle jerk reduced.")
+    before = wait_for_canvas_change(roots_canvas, before)
+    roots.locator("label", has_text="numb big toe or first web space").locator("input").check()
+    expect(roots_readout).to_have_text(
+        describe_root("L5") + "\n\n" + describe_fit(best_fit(["numb-big-toe"])),
+        use_inner_text=True,
+    )
+    expect(roots_readout).to_contain_text("it is not a diagnosis")
+    wait_for_canvas_change(roots_canvas, before)
+    lab.assert_no_errors()
+    lab.screenshot("lesson03a-root-explorer", roots)
+
+    _answer(lab, "In the nerve map, choose a piriformis variant", "16.9", 9)
+    lab.assert_no_errors()
+    assert not console_errors, "The browser console reported errors:\n" + "\n".join(console_errors)
+
+
+def test_lesson_03b_nerve_tension_explorer_responds(
+    lab: JupyterLab, console_errors: list[str]
+) -> None:
+    """Run all draws the tension explorer; arrow keys on the ankle raise the index; the gauge question is answered."""
+    lab.open_notebook(TENSION)
+    lab.run_all()
+    lab.assert_no_errors()
+    explorer, canvas, readout = _explorer(lab, "Nerve tension explorer")
+    expect(readout).to_have_text(describe(NerveTensionPose(hip_flexion_deg=45)),
+                                 use_inner_text=True)
+    expect(readout).to_contain_text("a teaching model, not a measurement")
+    before = wait_for_canvas_stable(canvas)
+    handle = lab.slider_handle(ANKLE, within=explorer)
+    expect(handle).to_have_count(1)
+    lab.press_keys(handle, "ArrowRight", times=5)
+    expect(readout).to_have_text(
+        describe(NerveTensionPose(hip_flexion_deg=45, ankle_dorsiflexion_deg=5)),
+        use_inner_text=True,
+    )
+    wait_for_canvas_change(canvas, before)
+    lab.assert_no_errors()
+    lab.screenshot("lesson03b-nerve-tension", explorer)
+
+    _answer(lab, "In the nerve tension explorer, press Reset", "0.79", 8)
+    lab.assert_no_errors()
+    assert not console_errors, "The browser console reported errors:\n" + "\n".join(console_errors)
