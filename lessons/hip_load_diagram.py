@@ -183,7 +183,6 @@ def draw_hip_load(load: HipLoad, ax: Axes | None = None, *, title: bool = True) 
         labels[name] = ax.text(
             0, 0, "", fontsize=10, ha="right" if name == "abductor" else "left", va="center",
             color=style["color"], zorder=8, fontweight="bold",
-            bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none", alpha=0.85),
         )
 
     artists = HipLoadArtists(
@@ -265,7 +264,7 @@ def update_hip_load(artists: HipLoadArtists, load: HipLoad) -> None:
     labels["cane"].set_text(f"Cane\n{load.cane_force_bw:.2f} BW\n{abs(x):.0f} cm from hip")
 
 
-def hip_load_figure(width_in: float = 7.5, height_in: float = 7.0, dpi: int = 100) -> Figure:
+def hip_load_figure(width_in: float = 6.5, height_in: float = 6.2, dpi: int = 100) -> Figure:
     """Make an empty figure with one axes, outside pyplot's figure manager."""
     figure = Figure(figsize=(width_in, height_in), dpi=dpi, layout="constrained")
     figure.subplots()
