@@ -144,7 +144,7 @@ class Certificate(widgets.VBox):
         self.name.observe(lambda _change: self.show(), names="value")
         self.refresh.on_click(lambda _button: self.show())
         hint = widgets.HTML(
-            "<p>To print it, use your browser's Print command, or copy the text below it.</p>"
+            "<p>To print it, use your browser's Print command; to copy it, open “Plain text”.</p>"
         )
         super().__init__([self.name, self.view, widgets.HBox([self.refresh]), hint])
         self.add_class("course-certificate-panel")

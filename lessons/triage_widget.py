@@ -63,7 +63,7 @@ def banner_html(advice: Advice) -> str:
 
 
 class TriageExplorer(Explorer):
-    """The answer banner, the urgency ladder, the readout, and the tick boxes grouped by cause."""
+    """The answer banner and urgency ladder, the tick boxes grouped by cause, and the reasons."""
 
     def __init__(self, flags: RedFlags) -> None:
         self.flags = flags
@@ -94,14 +94,14 @@ class TriageExplorer(Explorer):
             box.add_class("course-triage-group")
             groups.append(box)
         heading, canvas, readout, _grid, message = self.children
-        self.children = [heading, self.banner, canvas, readout, *groups, self.reset, message]
+        self.children = [heading, self.banner, canvas, *groups, self.reset, readout, message]
         self.add_class("course-triage")
         self._holding = False
         callback = self.guarded(self.update)
         for checkbox in checkboxes.values():
             checkbox.observe(lambda change: None if self._holding else callback(change), "value")
         self.reset.on_click(lambda _button: self.untick_all())
-        self.update()
+        self._show()  # the canvas draws itself when the browser is ready: no redraw yet
 
     def __repr__(self) -> str:
         return f"{TITLE} Run this cell in JupyterLab to tick symptoms and see the answer."
@@ -113,12 +113,15 @@ class TriageExplorer(Explorer):
 
     def update(self) -> None:
         """Work out the answer for the ticked boxes; show it in the banner, ladder and readout."""
+        self._show()
+        self.redraw()
+
+    def _show(self) -> None:
         self.advice = triage(self.ticked, self.flags)
         self.answer_text = f"{self.advice.headline}\n{self.advice.action}"
         self.banner.value = banner_html(self.advice)
         update_urgency(self.ladder, self.advice)
         self.set_readout(self.advice.text())
-        self.redraw()
 
     def untick_all(self) -> None:
         """Clear every box (one update at the end, not one per box)."""
