@@ -229,9 +229,10 @@ def describe_side_lying(pose: SideLying) -> str:
     angle = abs(pose.adduction_deg)
     pillow = "no pillow" if pose.pillow_cm == 0 else f"a {pose.pillow_cm:.0f} cm pillow"
     if pose.state == "near neutral":
+        degrees = round(pose.adduction_deg)
         first = (
-            f"Top hip: near neutral ({pose.adduction_deg:+.0f}°, within ±{NEAR_NEUTRAL_DEG:.0f}°): "
-            "the top thigh runs about level with the bottom one."
+            f"Top hip: near neutral ({degrees:+d}°, within ±{NEAR_NEUTRAL_DEG:.0f}°): ".replace("+0°", "0°")
+            + "the top thigh runs about level with the bottom one."
         )
     elif pose.state == "adducted":
         first = (

@@ -63,6 +63,7 @@ _ARC_RADIUS_CM = 16.0
 
 def _figure(width_in: float, height_in: float) -> tuple[Figure, Axes]:
     figure = Figure(figsize=(width_in, height_in), dpi=100, layout="constrained")
+    figure.get_layout_engine().set(h_pad=0.08)
     return figure, figure.subplots()
 
 
@@ -85,9 +86,10 @@ def _freeze(figure: Figure) -> None:
     figure.set_layout_engine("none")
 
 
-def _model_caption(figure: Figure) -> Text:
-    return figure.text(
-        0.99, 0.01, MODEL_LABEL, ha="right", va="bottom", fontsize=10, style="italic",
+def _model_caption(ax: Axes) -> Text:
+    """Write "a model, not a measurement" on the mattress band, bottom right, where nothing moves."""
+    return ax.text(
+        0.99, 0.03, MODEL_LABEL, transform=ax.transAxes, ha="right", va="bottom", fontsize=10, style="italic",
         bbox=dict(boxstyle="round,pad=0.3", fc="white", ec=palette.BLACK, lw=0.8),
     )
 
@@ -139,11 +141,11 @@ def draw_side_lying(pose: SideLying, ax: Axes | None = None) -> SideLyingArtists
         ax: axes to draw into; omitted makes a new figure.
     """
     if ax is None:
-        figure, ax = _figure(9.6, 4.4)
+        figure, ax = _figure(9.0, 4.0)
     figure = ax.figure
     top_y = max(SIDE_RANGES["hip_spacing_cm"][1], SIDE_RANGES["knee_gap_cm"][1] + SIDE_RANGES["pillow_cm"][1])
     _style(ax, "Lying on the side, seen from the front (head to the left)",
-           (-42.0, _LONGEST_THIGH_CM + _LONGEST_SHANK_CM + 6), (_MATTRESS_CM - 6, top_y + 10))
+           (-42.0, _LONGEST_THIGH_CM + _LONGEST_SHANK_CM + 6), (_MATTRESS_CM - 6, top_y + 20))
     ax.set_ylabel("up from the bottom hip (cm)", fontsize=9)
     ax.text(-40, top_y + 2, "← trunk and head", ha="left", va="center", fontsize=9)
 
@@ -167,12 +169,12 @@ def draw_side_lying(pose: SideLying, ax: Axes | None = None) -> SideLyingArtists
     pillow_label = ax.text(0, 0, "", ha="left", va="center", **text)
     (spacing,) = ax.plot([], [], color=palette.BLACK, lw=1, marker="_", ms=8, zorder=4)
     spacing_label = ax.text(0, 0, "", ha="right", va="center", **text)
-    ax.legend(loc="upper right", fontsize=9, frameon=False, ncols=2)
+    ax.legend(loc="upper right", fontsize=9, frameon=False, ncols=3)
     artists = SideLyingArtists(
         figure=figure, ax=ax, pelvis=pelvis, bottom_leg=bottom_leg, top_leg=top_leg, neutral=neutral,
         joints=joints, bottom_knee=bottom_knee, top_knee=top_knee, pillow=pillow, pillow_label=pillow_label,
         angle_arc=angle_arc, angle_label=angle_label, spacing=spacing, spacing_label=spacing_label,
-        caption=_model_caption(figure),
+        caption=_model_caption(ax),
     )
     update_side_lying(artists, pose)
     _freeze(figure)
@@ -195,12 +197,13 @@ def update_side_lying(artists: SideLyingArtists, pose: SideLying) -> None:
         circle.center, circle.radius = centre, k / 2
     pillow_x = (thigh + top_knee[0]) / 2 - _PILLOW_LENGTH_CM / 2
     artists.pillow.set_bounds(pillow_x, k / 2, _PILLOW_LENGTH_CM, t)
+    artists.pillow.set_visible(t > 0)
     artists.pillow_label.set_position((pillow_x + _PILLOW_LENGTH_CM + 2, k / 2 + t / 2))
     artists.pillow_label.set_text(f"pillow {t:.0f} cm" if t > 0 else "no pillow")
     arc = np.linspace(0.0, -theta, 24)
     artists.angle_arc.set_data(_ARC_RADIUS_CM * np.cos(arc), d + _ARC_RADIUS_CM * np.sin(arc))
     # Label on the free side of the dotted neutral line: above it for adduction, below for abduction.
-    artists.angle_label.set_position((_ARC_RADIUS_CM + 2, d + (-3.0 if theta < 0 else 3.0)))
+    artists.angle_label.set_position((5.0, d - 3.5) if theta < 0 else (_ARC_RADIUS_CM + 2, d + 3.0))
     artists.angle_label.set_text(_angle_text(pose))
     artists.spacing.set_data([-18, -18], [0, d])
     artists.spacing_label.set_position((-19, d / 2))
@@ -239,7 +242,7 @@ def draw_back_lying(pose: BackLying, knee_replacement: bool = False, ax: Axes | 
         ax: axes to draw into; omitted makes a new figure.
     """
     if ax is None:
-        figure, ax = _figure(9.6, 3.9)
+        figure, ax = _figure(9.0, 3.6)
     figure = ax.figure
     _style(ax, "Lying on the back, seen from the side (head to the left)",
            (-42.0, _LONGEST_THIGH_CM + _LONGEST_SHANK_CM + 6), (_MATTRESS_CM - 6, BACK_RANGES["pillow_cm"][1] + 14))
@@ -256,7 +259,7 @@ def draw_back_lying(pose: BackLying, knee_replacement: bool = False, ax: Axes | 
     (joints,) = ax.plot([], [], ls="none", marker="o", ms=7, mfc="white", mec=palette.JOINT, mew=2,
                         zorder=4, label="hip, knee, ankle centres")
     text = dict(fontsize=10, zorder=5, fontweight="bold")
-    hip_label = ax.text(0, 0, "", ha="left", va="bottom", **text)
+    hip_label = ax.text(0, 0, "", ha="left", va="top", **text)
     knee_label = ax.text(0, 0, "", ha="center", va="bottom", **text)
     warning = ax.text(0.5, 0.97, "", transform=ax.transAxes, ha="center", va="top", fontsize=10,
                       color=palette.BLACK, zorder=6,
@@ -264,7 +267,7 @@ def draw_back_lying(pose: BackLying, knee_replacement: bool = False, ax: Axes | 
     ax.legend(loc="upper right", fontsize=9, frameon=False, bbox_to_anchor=(1.0, 0.84))
     artists = BackLyingArtists(
         figure=figure, ax=ax, leg=leg, straight=straight, joints=joints, pillow=pillow, hip_label=hip_label,
-        knee_label=knee_label, warning=warning, caption=_model_caption(figure),
+        knee_label=knee_label, warning=warning, caption=_model_caption(ax),
     )
     update_back_lying(artists, pose, knee_replacement)
     _freeze(figure)
@@ -280,7 +283,7 @@ def update_back_lying(artists: BackLyingArtists, pose: BackLying, knee_replaceme
     artists.joints.set_data([hx, kx, ax_], [hy, ky, ay])
     # The pillow reaches from the mattress to the back of the knee (drawn 4 cm below its centre).
     artists.pillow.set_bounds(kx - 10, _MATTRESS_CM, 20, max(ky - 4 - _MATTRESS_CM, 0) if pose.pillow_cm else 0)
-    artists.hip_label.set_position((4, 2))
+    artists.hip_label.set_position((4, -1.5))
     artists.hip_label.set_text(f"hip {pose.hip_flexion_deg:.0f}°")
     artists.knee_label.set_position((kx, ky + 3))
     artists.knee_label.set_text(f"knee {pose.knee_flexion_deg:.0f}°")

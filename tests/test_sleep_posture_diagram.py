@@ -51,7 +51,7 @@ def test_back_lying_lifts_the_knee_and_warns_after_knee_replacement():
 def test_every_figure_says_it_is_a_model(name):
     """Each static figure carries "a model, not a measurement" on the figure itself."""
     figure = FIGURES[name]()
-    assert MODEL_LABEL in [text.get_text() for text in figure.texts]
+    assert MODEL_LABEL in [text.get_text() for text in figure.axes[0].texts]
 
 
 def test_fonts_are_legible_when_projected():

@@ -1,0 +1,86 @@
+"""Tests for lessons/sleep_posture_widget.py: controls drive the diagrams and readouts; the claim check grades."""
+
+from __future__ import annotations
+
+import pytest
+
+from lessons.sleep_posture import SIDE_DEFAULTS, load_claims
+from lessons.sleep_posture_widget import BACK_DEFAULTS, back_lying_explorer, claim_check, side_lying_explorer
+
+
+def test_side_lying_pillow_slider_moves_the_top_leg_and_readout():
+    """Moving the pillow slider lifts the same top-leg artist and rewrites the readout."""
+    ex = side_lying_explorer()
+    leg = ex.artists.top_leg
+    assert ex.readout_text.startswith("Top hip: 11° adduction")
+    ex.controls["pillow_cm"].value = 5
+    assert ex.artists.top_leg is leg
+    assert leg.get_data()[1][1] == pytest.approx(15)  # k + t = 10 + 5 cm
+    assert ex.readout_text.startswith("Top hip: 4° adduction")
+
+
+def test_side_lying_readout_says_model_and_neutral():
+    """At t = D − k the readout says near neutral; every readout says it is a model."""
+    ex = side_lying_explorer(hip_spacing_cm=19, knee_gap_cm=9)
+    ex.controls["pillow_cm"].value = 10
+    assert "near neutral" in ex.readout_text
+    assert "a model, not a measurement" in ex.readout_text
+
+
+def test_side_lying_thick_pillow_is_explained_not_a_traceback():
+    """A pillow thicker than D − k gives abduction, said in words, with no error message."""
+    ex = side_lying_explorer()
+    ex.controls["pillow_cm"].value = 20
+    assert "abduction" in ex.readout_text.splitlines()[0]
+    assert ex.message.value == ""
+
+
+def test_side_lying_reset_restores_the_typical_adult():
+    """Reset puts every control back to the FACTS section F defaults."""
+    ex = side_lying_explorer(pillow_cm=12, height_m=1.9)
+    ex.children[-2].children[-1].click()
+    assert {name: c.value for name, c in ex.controls.items()} == SIDE_DEFAULTS
+    assert repr(ex) == "Side-lying explorer: run this cell in JupyterLab to use the interactive diagram."
+
+
+def test_back_lying_pillow_and_knee_replacement_note():
+    """The pillow bends hip and knee; ticking "after a knee replacement" adds NOTHING under the knee."""
+    ex = back_lying_explorer()
+    assert ex.readout_text.startswith("A 10 cm pillow under the knees: hip flexed 13°, knee flexed 27°")
+    ex.controls["knee_replacement"].value = True
+    assert "NOTHING under the knee (FACTS D5)" in ex.readout_text
+    assert ex.artists.warning.get_visible()
+    ex.controls["pillow_cm"].value = 0
+    assert "nothing under the knee, as here" in ex.readout_text
+    ex.children[-2].children[-1].click()
+    assert {name: c.value for name, c in ex.controls.items()} == BACK_DEFAULTS
+
+
+def test_claim_check_grades_each_claim_with_verdict_and_reason():
+    """Check marks each sorted claim right or wrong and shows the verdict with its reason."""
+    check = claim_check()
+    check.choices["pregnancy-support"].value = "keep"
+    check.choices["comfort"].value = "correct"
+    check.check.click()
+    assert check.feedback_text("pregnancy-support").startswith("✓ Correct: the verdict is KEEP.")
+    assert "28 weeks" in check.feedback_text("pregnancy-support")
+    assert check.feedback_text("comfort").startswith("✗ Not quite: you chose correct; the verdict is SOFTEN.")
+    assert check.feedback_text("spinal-alignment").startswith("Choose keep, soften or correct")
+    assert check.score_text == "1 of 8 match the evidence (2 sorted)."
+
+
+def test_claim_check_all_right_and_start_again():
+    """Sorting every claim as FACTS G does scores 8 of 8; Start again clears the choices."""
+    check = claim_check()
+    for claim in load_claims():
+        check.choices[claim.id].value = claim.verdict
+    check.check.click()
+    assert check.score_text == "8 of 8 match the evidence (8 sorted)."
+    check.reset.click()
+    assert all(choice.value is None for choice in check.choices.values())
+    assert check.feedback_text("comfort") == ""
+
+
+def test_claim_check_text_form_is_fixed():
+    """The plain-text form is a short fixed sentence (strict nbval compares it)."""
+    assert repr(claim_check()) == "Claim check (8 claims): run this cell in JupyterLab to sort them."
