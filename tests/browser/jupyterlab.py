@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
 
 __all__ = [
+    "ExplorerView",
     "JupyterLab",
     "expect",
     "canvas_fingerprint",
@@ -134,6 +136,15 @@ _CANVAS_INK = """
   return ink;
 }
 """
+
+
+@dataclass(frozen=True)
+class ExplorerView:
+    """A course explorer on the page: its container, its figure's canvas and its text readout."""
+
+    root: Locator
+    canvas: Locator
+    readout: Locator
 
 
 class JupyterLab:
@@ -342,6 +353,51 @@ class JupyterLab:
         return scope.locator("button.jupyter-button").filter(
             has_text=re.compile(rf"^\s*{re.escape(label)}\s*$")
         )
+
+    def explorer(self, title: str) -> ExplorerView:
+        """The course explorer headed ``title``, scrolled into view, with its figure drawn."""
+        root = self.page.locator(".course-explorer", has=self.page.locator("h4", has_text=title))
+        expect(root).to_have_count(1)
+        root.scroll_into_view_if_needed()
+        expect(root).to_be_visible()
+        # ipympl stacks two canvases: the figure, then a clear one on top for zoom rectangles.
+        canvas = root.locator(".jupyter-matplotlib-figure canvas").first
+        expect(canvas).to_be_visible()
+        wait_for_canvas_drawn(canvas)
+        return ExplorerView(root, canvas, root.locator(".course-readout-widget .course-readout"))
+
+    def move_slider(
+        self, view: ExplorerView, label: str, key: str, times: int, expected_readout: str
+    ) -> None:
+        """Press ``key`` on slider ``label`` ``times`` times; the readout and the picture must follow.
+
+        ``expected_readout`` is the whole readout text, best taken from the
+        model's own describe function, so the browser is checked against the model.
+        """
+        before = wait_for_canvas_stable(view.canvas)
+        handle = self.slider_handle(label, within=view.root)
+        expect(handle).to_have_count(1)
+        self.press_keys(handle, key, times=times)
+        expect(view.readout).to_have_text(expected_readout, use_inner_text=True)
+        wait_for_canvas_change(view.canvas, before)
+        self.assert_no_errors()
+
+    def quiz_question(self, prompt_contains: str) -> Locator:
+        """The one quiz question whose text contains ``prompt_contains``, scrolled into view."""
+        question = self.page.locator(".course-quiz .course-quiz-question").filter(
+            has_text=prompt_contains
+        )
+        expect(question).to_have_count(1)
+        question.scroll_into_view_if_needed()
+        return question
+
+    def answer_typed_question(self, prompt_contains: str, typed: str) -> Locator:
+        """Type ``typed`` into a numeric question, press Check, and expect "✓ Correct."; return it."""
+        question = self.quiz_question(prompt_contains)
+        question.locator("input[type=text]").fill(typed)
+        question.get_by_role("button", name="Check").click()
+        expect(question.locator(".course-quiz-feedback")).to_contain_text("✓ Correct.")
+        return question
 
     # -- acting and waiting --------------------------------------------------
 

@@ -9,7 +9,6 @@ from lessons.hip_load import describe as describe_hip
 from lessons.knee_load import describe as describe_knee
 
 from .jupyterlab import JupyterLab, expect, wait_for_canvas_change, wait_for_canvas_stable
-from .test_lesson_01 import _explorer, _press_and_expect
 
 NOTEBOOK = "notebooks/02-Knee-And-Hip-Pain.ipynb"
 MOMENT = "Moment in the cycle, %"
@@ -28,45 +27,38 @@ def test_lesson_02_explorers_respond_and_the_cane_question_is_answered(
     lab.assert_no_errors()
     expect(page.locator(".course-explorer")).to_have_count(3)
 
-    gait, gait_canvas, gait_readout = _explorer(lab, "Gait timeline")
-    expect(gait_readout).to_have_text(describe_gait(gait_cycle(), 30), use_inner_text=True)
+    gait = lab.explorer("Gait timeline")
+    expect(gait.readout).to_have_text(describe_gait(gait_cycle(), 30), use_inner_text=True)
     # The moment slider steps by 1 %: twenty-five presses move from 30 % (right single-leg stance)
     # to 55 %, the second double support.
-    _press_and_expect(lab, gait, gait_canvas, gait_readout, MOMENT, "ArrowRight", 25,
-                      describe_gait(gait_cycle(), 55), "lesson02-gait-55")
-    expect(gait_readout).to_contain_text("At 55 % of the cycle: double support.")
+    lab.move_slider(gait, MOMENT, "ArrowRight", 25, describe_gait(gait_cycle(), 55))
+    expect(gait.readout).to_contain_text("At 55 % of the cycle: double support.")
+    lab.screenshot("lesson02-gait-55", gait.root)
 
-    hip, hip_canvas, hip_readout = _explorer(lab, "Hip load explorer")
-    expect(hip_readout).to_have_text(describe_hip(hip_load()), use_inner_text=True)
+    hip = lab.explorer("Hip load explorer")
+    expect(hip.readout).to_have_text(describe_hip(hip_load()), use_inner_text=True)
     # Lever b steps by 0.5 cm: ten presses take it from 10 to 15 cm (FACTS A2: about 3.3 body weights).
-    _press_and_expect(lab, hip, hip_canvas, hip_readout, LEVER_B, "ArrowRight", 10,
-                      describe_hip(hip_load(HipLoadInputs(body_weight_lever_cm=15))), "lesson02-hip-b15")
-    before = wait_for_canvas_stable(hip_canvas)
-    hip.locator(".widget-dropdown select").select_option(label=OPPOSITE)
+    lab.move_slider(hip, LEVER_B, "ArrowRight", 10,
+                    describe_hip(hip_load(HipLoadInputs(body_weight_lever_cm=15))))
+    lab.screenshot("lesson02-hip-b15", hip.root)
+    before = wait_for_canvas_stable(hip.canvas)
+    hip.root.locator(".widget-dropdown select").select_option(label=OPPOSITE)
     cane = HipLoadInputs(body_weight_lever_cm=15, cane_hand="opposite", cane_force_pct_bw=15)
-    expect(hip_readout).to_have_text(describe_hip(hip_load(cane)), use_inner_text=True)
-    expect(hip_readout).to_contain_text("overstates a cane's benefit")
-    wait_for_canvas_change(hip_canvas, before)
-    lab.screenshot("lesson02-hip-cane", hip)
+    expect(hip.readout).to_have_text(describe_hip(hip_load(cane)), use_inner_text=True)
+    expect(hip.readout).to_contain_text("overstates a cane's benefit")
+    wait_for_canvas_change(hip.canvas, before)
+    lab.screenshot("lesson02-hip-cane", hip.root)
 
-    knee, knee_canvas, knee_readout = _explorer(lab, "Knee load calculator")
-    expect(knee_readout).to_have_text(describe_knee("walking", 70, 5, 5000), use_inner_text=True)
+    knee = lab.explorer("Knee load calculator")
+    expect(knee.readout).to_have_text(describe_knee("walking", 70, 5, 5000), use_inner_text=True)
     # Body mass steps by 1 kg: ten presses make 80 kg, and every bar grows.
-    _press_and_expect(lab, knee, knee_canvas, knee_readout, BODY_MASS, "ArrowRight", 10,
-                      describe_knee("walking", 80, 5, 5000), "lesson02-knee-80kg")
-    lab.assert_no_errors()
+    lab.move_slider(knee, BODY_MASS, "ArrowRight", 10, describe_knee("walking", 80, 5, 5000))
+    lab.screenshot("lesson02-knee-80kg", knee.root)
 
     # The quiz question answered from the hip load explorer at its defaults: about 60 % less.
-    questions = page.locator(".course-quiz .course-quiz-question")
-    expect(questions).to_have_count(13)
-    live = questions.filter(has_text="choose \"Cane held in: Opposite hand\"")
-    expect(live).to_have_count(1)
-    live.scroll_into_view_if_needed()
-    live.locator("input[type=text]").fill("60")
-    live.get_by_role("button", name="Check").click()
-    feedback = live.locator(".course-quiz-feedback")
-    expect(feedback).to_contain_text("✓ Correct.")
-    expect(feedback).to_contain_text("overstates a cane's benefit")
+    expect(page.locator(".course-quiz .course-quiz-question")).to_have_count(13)
+    live = lab.answer_typed_question('choose "Cane held in: Opposite hand"', "60")
+    expect(live.locator(".course-quiz-feedback")).to_contain_text("overstates a cane's benefit")
     lab.screenshot("lesson02-quiz", live)
     lab.assert_no_errors()
     assert not console_errors, "The browser console reported errors:\n" + "\n".join(console_errors)

@@ -6,40 +6,16 @@ from lessons.nerve_map import describe_choice, load_nerve_map
 from lessons.nerve_tension import NerveTensionPose, describe
 from lessons.roots import best_fit, describe_fit, describe_root
 
-from .jupyterlab import (
-    JupyterLab,
-    expect,
-    wait_for_canvas_change,
-    wait_for_canvas_drawn,
-    wait_for_canvas_stable,
-)
+from .jupyterlab import JupyterLab, expect, wait_for_canvas_change, wait_for_canvas_stable
 
 ANATOMY = "notebooks/03a-Sciatica-Anatomy.ipynb"
 TENSION = "notebooks/03b-Nerve-Tension-Tests.ipynb"
 ANKLE = "Ankle dorsiflexion (+ toes up), °"
 
 
-def _explorer(lab: JupyterLab, title: str):
-    explorer = lab.page.locator(".course-explorer", has=lab.page.locator("h4", has_text=title))
-    expect(explorer).to_have_count(1)
-    explorer.scroll_into_view_if_needed()
-    expect(explorer).to_be_visible()
-    canvas = explorer.locator(".jupyter-matplotlib-figure canvas").first
-    expect(canvas).to_be_visible()
-    wait_for_canvas_drawn(canvas)
-    readout = explorer.locator(".course-readout-widget .course-readout")
-    return explorer, canvas, readout
-
-
 def _answer(lab: JupyterLab, prompt_start: str, typed: str, count: int) -> None:
-    questions = lab.page.locator(".course-quiz .course-quiz-question")
-    expect(questions).to_have_count(count)
-    live = questions.filter(has_text=prompt_start)
-    expect(live).to_have_count(1)
-    live.scroll_into_view_if_needed()
-    live.locator("input[type=text]").fill(typed)
-    live.get_by_role("button", name="Check").click()
-    expect(live.locator(".course-quiz-feedback")).to_contain_text("✓ Correct.")
+    expect(lab.page.locator(".course-quiz .course-quiz-question")).to_have_count(count)
+    live = lab.answer_typed_question(prompt_start, typed)
     lab.screenshot("lesson03-quiz-" + prompt_start.split()[3].strip(","), live)
 
 
@@ -54,7 +30,8 @@ def test_lesson_03a_nerve_map_and_root_explorer_respond(
     expect(page.locator(".course-explorer")).to_have_count(2)
     nerve_map = load_nerve_map()
 
-    explorer, canvas, readout = _explorer(lab, "Nerve map")
+    view = lab.explorer("Nerve map")
+    explorer, canvas, readout = view.root, view.canvas, view.readout
     expect(readout).to_have_text(describe_choice(nerve_map, "sciatic-nerve", "typical"),
                                  use_inner_text=True)
     before = wait_for_canvas_stable(canvas)
@@ -71,7 +48,8 @@ def test_lesson_03a_nerve_map_and_root_explorer_respond(
     lab.assert_no_errors()
     lab.screenshot("lesson03a-nerve-map-variant", explorer)
 
-    roots, roots_canvas, roots_readout = _explorer(lab, "Root explorer")
+    view = lab.explorer("Root explorer")
+    roots, roots_canvas, roots_readout = view.root, view.canvas, view.readout
     expect(roots_readout).to_have_text(describe_root("L5") + "\n\n" + describe_fit(best_fit([])),
                                        use_inner_text=True)
     before = wait_for_canvas_stable(roots_canvas)
@@ -100,20 +78,13 @@ def test_lesson_03b_nerve_tension_explorer_responds(
     lab.open_notebook(TENSION)
     lab.run_all()
     lab.assert_no_errors()
-    explorer, canvas, readout = _explorer(lab, "Nerve tension explorer")
-    expect(readout).to_have_text(describe(NerveTensionPose(hip_flexion_deg=45)),
-                                 use_inner_text=True)
-    expect(readout).to_contain_text("a teaching model, not a measurement")
-    before = wait_for_canvas_stable(canvas)
-    handle = lab.slider_handle(ANKLE, within=explorer)
-    expect(handle).to_have_count(1)
-    lab.press_keys(handle, "ArrowRight", times=5)
-    expect(readout).to_have_text(
-        describe(NerveTensionPose(hip_flexion_deg=45, ankle_dorsiflexion_deg=5)),
-        use_inner_text=True,
-    )
-    wait_for_canvas_change(canvas, before)
-    lab.assert_no_errors()
+    view = lab.explorer("Nerve tension explorer")
+    expect(view.readout).to_have_text(describe(NerveTensionPose(hip_flexion_deg=45)),
+                                      use_inner_text=True)
+    expect(view.readout).to_contain_text("a teaching model, not a measurement")
+    lab.move_slider(view, ANKLE, "ArrowRight", 5,
+                    describe(NerveTensionPose(hip_flexion_deg=45, ankle_dorsiflexion_deg=5)))
+    explorer = view.root
     lab.screenshot("lesson03b-nerve-tension", explorer)
 
     _answer(lab, "In the nerve tension explorer, press Reset", "0.79", 8)
