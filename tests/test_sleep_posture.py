@@ -200,3 +200,13 @@ def test_a_bad_claims_file_names_the_field(tmp_path, text, field, problem):
         read_claims(path)
     assert caught.value.file == "claims.toml"
     assert caught.value.field == field
+
+
+def test_quiz_numeric_answers_match_the_live_model():
+    """The quiz's two explorer questions are answered by the side-lying model at its defaults (FACTS D4)."""
+    from lessons.quiz import load_bank
+
+    questions = {q.id: q for q in load_bank("05-sleep-posture").questions}
+    pose = side_lying(**SIDE_DEFAULTS)
+    assert questions["adduction-no-pillow"].answer == pytest.approx(pose.adduction_deg, abs=0.05)
+    assert questions["pillow-for-neutral"].answer == pytest.approx(pose.pillow_for_neutral_cm)
