@@ -195,7 +195,7 @@ def read_bank(path: str | Path) -> Bank:
 
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_FACTS_CITATION = re.compile(r"FACTS(?!\s+[A-H][0-9]{1,2}\b)")
+_FACTS_CITATION = re.compile(r"FACTS(?!\s+(?:section\s+)?[A-H](?:[0-9]{1,2})?\b)")
 _FIGURE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\.(?:png|svg|jpg|jpeg)")
 
 #: Every field a bank may have: whether each type requires it (True), allows it (False), and
@@ -409,7 +409,7 @@ class _Reader:
         if _FACTS_CITATION.search(source):
             self.fail(
                 "source",
-                f'cites FACTS without an id; write the id, like "FACTS A13", not "{source}"',
+                f'cites FACTS without an id; write the id, like "FACTS A13" or "FACTS section G", not "{source}"',
             )
         figure = self.text("figure") if "figure" in self.raw else None
         if figure is not None and not _FIGURE.fullmatch(figure):

@@ -388,13 +388,16 @@ def test_unknown_lesson_lists_the_banks_that_exist():
 
 @pytest.mark.parametrize("lesson", lesson_ids())
 def test_every_shipped_bank_is_valid_and_cites_its_sources(lesson):
-    """Every shipped bank loads, has 6+ questions of 3+ types, and cites a FACTS id or the course
-    guide."""
+    """Every shipped bank loads, has 6+ questions of 3+ types, and cites a FACTS id, the course
+    guide, or a named reference (a textbook, or an author and year)."""
     shipped = load_bank(lesson)
     assert len(shipped.questions) >= 6
     assert len({q.type for q in shipped.questions}) >= 3
     for question in shipped.questions:
-        assert re.search(r"FACTS [A-H][0-9]{1,2}\b|Course guide", question.source), question.id
+        assert re.search(
+            r"FACTS (section )?[A-H]([0-9]{1,2})?\b|Course guide|[Tt]extbook|\b(19|20)[0-9]{2}\b",
+            question.source,
+        ), question.id
 
 
 def test_start_here_knee_height_matches_the_limb_model():

@@ -80,6 +80,8 @@ def _values(control) -> list:
         return (options * 50)[:50]
     if hasattr(control, "min") and hasattr(control, "max"):
         return _sweep(control.min, control.max)
+    if isinstance(control.value, bool):  # a tick box: on, off, on, off …
+        return [not control.value, control.value] * 25
     return []
 
 
