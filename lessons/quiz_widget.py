@@ -265,20 +265,27 @@ class Quiz(widgets.VBox):
     """
 
     def __init__(
-        self, bank: Bank, *, seed: object = None, store: ProgressStore, instructor: bool = False
+        self,
+        bank: Bank,
+        *,
+        seed: object = None,
+        store: ProgressStore,
+        instructor: bool = False,
+        intro: bool = True,
     ) -> None:
+        """``intro=False`` leaves out the how-to paragraph (for quizzes shown one after another)."""
         self.bank, self.store, self.instructor = bank, store, instructor
         total = len(bank.questions)
-        intro = (
+        how_to = (
             "Answer each question, then press Check. Try again as often as you like; "
             "after a wrong try you can also show the answer. Your answers are saved on this "
             "computer, so that “My progress” can show what to review."
         )
         if instructor:
-            intro += " Instructor mode: the answer key is shown under each question."
+            how_to += " Instructor mode: the answer key is shown under each question."
         heading = widgets.HTML(
             f"<h4 style='margin:0.2em 0'>Self-check quiz: {html.escape(bank.title)}</h4>"
-            f"<p>{html.escape(intro)}</p>"
+            + (f"<p>{html.escape(how_to)}</p>" if intro else "")
         )
         self.notice = widgets.HTML()
         self.notice.add_class("course-quiz-notice")

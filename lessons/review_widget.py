@@ -68,7 +68,8 @@ class CourseReview(widgets.VBox):
         attempts = self.store.attempts()
         self.picks = draw_review(loaded.banks, attempts)
         self.quizzes = [
-            Quiz(bank, store=self.store) for bank in review_banks(self.picks, loaded.banks)
+            Quiz(bank, store=self.store, intro=False)
+            for bank in review_banks(self.picks, loaded.banks)
         ]
         for quiz in self.quizzes:
             quiz.score.observe(lambda _change: self._update(), names="value")
@@ -88,6 +89,7 @@ class CourseReview(widgets.VBox):
             )
         lines = [
             f"{len(self.picks)} questions from {lessons} lessons, at least one from each. " + how,
+            "Answer each question, then press Check; after a wrong try you can show the answer. "
             "Your answers here are saved under each question's own lesson, so they count in "
             "“My progress” and in the certificate.",
         ]
