@@ -227,7 +227,7 @@ def describe_side_lying(pose: SideLying) -> str:
     This is a model, not a measurement (FACTS D4).
     """
     angle = abs(pose.adduction_deg)
-    pillow = "no pillow" if pose.pillow_cm == 0 else f"a {pose.pillow_cm:.0f} cm pillow"
+    pillow = "no pillow" if pose.pillow_cm == 0 else f"{_a(pose.pillow_cm)} {_cm(pose.pillow_cm)} cm pillow"
     if pose.state == "near neutral":
         degrees = round(pose.adduction_deg)
         first = (
@@ -246,7 +246,7 @@ def describe_side_lying(pose: SideLying) -> str:
             )
     else:
         first = f"Top hip: {angle:.0f}° abduction (the top thigh slopes up, away from the bed): " + (
-            f"the pillow is thicker than the {pose.pillow_for_neutral_cm:.0f} cm gap (D − k) a level thigh needs, "
+            f"the pillow is thicker than the {_cm(pose.pillow_for_neutral_cm)} cm gap (D − k) a level thigh needs, "
             "so it pushes the top knee above its hip."
             if pose.pillow_for_neutral_cm > 0
             else "the knee centres are as far apart as the hip centres, or farther, so the top knee sits above "
@@ -254,20 +254,23 @@ def describe_side_lying(pose: SideLying) -> str:
         )
         if angle > NORMAL_ABDUCTION_DEG:
             first += f" That is beyond the usual {NORMAL_ABDUCTION_DEG:.0f}° abduction range: no one would lie like this."
-    where = (
-        f"lower than a level top thigh would put it" if pose.knee_drop_cm >= 0
-        else "higher than a level top thigh would put it"
-    )
-    tilt = (
-        f"If the top hip stayed neutral, the pelvis would tilt about {abs(pose.pelvic_tilt_deg):.0f}° sideways "
-        f"{'instead' if pose.pelvic_tilt_deg >= 0 else 'the other way (top side towards the head)'} (model geometry): "
-        "a real body shares the drop between hip and pelvis."
-    )
+    if round(pose.knee_drop_cm, 1) == 0:
+        knee = "the top knee sits just where a level top thigh would put it"
+    else:
+        where = "lower" if pose.knee_drop_cm > 0 else "higher"
+        knee = f"the top knee sits {abs(pose.knee_drop_cm):.1f} cm {where} than a level top thigh would put it"
+    if round(pose.pelvic_tilt_deg) == 0:
+        tilt = "With the top hip neutral, the pelvis need not tilt sideways to meet the knee (model geometry)."
+    else:
+        tilt = (
+            f"If the top hip stayed neutral, the pelvis would tilt about {abs(pose.pelvic_tilt_deg):.0f}° sideways "
+            f"{'instead' if pose.pelvic_tilt_deg > 0 else 'the other way (top side towards the head)'} "
+            "(model geometry): a real body shares the drop between hip and pelvis."
+        )
     return "\n".join([
         first,
-        f"Body height {pose.height_m:.2f} m, hip centres {pose.hip_spacing_cm:.0f} cm apart, "
-        f"knee centres {pose.knee_gap_cm:.0f} cm apart, {pillow}: "
-        f"the top knee sits {abs(pose.knee_drop_cm):.1f} cm {where}.",
+        f"Body height {pose.height_m:.2f} m, hip centres {_cm(pose.hip_spacing_cm)} cm apart, "
+        f"knee centres {_cm(pose.knee_gap_cm)} cm apart, {pillow}: {knee}.",
         tilt,
         _neutral_pillow(pose),
         "This is a model, not a measurement (FACTS D4).",
@@ -278,9 +281,19 @@ def _neutral_pillow(pose: SideLying) -> str:
     if pose.pillow_for_neutral_cm <= 0:
         return "No pillow can bring the top leg to neutral here: any pillow adds abduction."
     return (
-        f"A pillow about {pose.pillow_for_neutral_cm:.0f} cm thick when squashed would bring the top leg "
+        f"A pillow about {_cm(pose.pillow_for_neutral_cm)} cm thick when squashed would bring the top leg "
         "to neutral in this model."
     )
+
+
+def _cm(value: float) -> str:
+    """A length for the readout, to the slider's precision: 8, 7.5 (never 8.0)."""
+    return f"{round(value, 1):g}"
+
+
+def _a(value: float) -> str:
+    """The article before a number of cm said aloud: "an 8 cm", "an 11 cm", "a 5 cm"."""
+    return "an" if _cm(value).startswith(("8", "11", "18")) else "a"
 
 
 def _share(fraction: float) -> str:
@@ -348,7 +361,8 @@ def describe_back_lying(pose: BackLying, knee_replacement: bool = False) -> str:
         first = f"No pillow: hip and knee straight (0°) (body height {pose.height_m:.2f} m)."
     else:
         first = (
-            f"A {pose.pillow_cm:.0f} cm pillow under the knees: hip flexed {pose.hip_flexion_deg:.0f}°, "
+            f"{_a(pose.pillow_cm).capitalize()} {_cm(pose.pillow_cm)} cm pillow under the knees: "
+            f"hip flexed {pose.hip_flexion_deg:.0f}°, "
             f"knee flexed {pose.knee_flexion_deg:.0f}° (body height {pose.height_m:.2f} m)."
         )
     lines = [first]

@@ -199,7 +199,7 @@ def update_side_lying(artists: SideLyingArtists, pose: SideLying) -> None:
     artists.pillow.set_bounds(pillow_x, k / 2, _PILLOW_LENGTH_CM, t)
     artists.pillow.set_visible(t > 0)
     artists.pillow_label.set_position((pillow_x + _PILLOW_LENGTH_CM + 2, k / 2 + t / 2))
-    artists.pillow_label.set_text(f"pillow {t:.0f} cm" if t > 0 else "no pillow")
+    artists.pillow_label.set_text(f"pillow {t:g} cm" if t > 0 else "no pillow")
     arc = np.linspace(0.0, -theta, 24)
     artists.angle_arc.set_data(_ARC_RADIUS_CM * np.cos(arc), d + _ARC_RADIUS_CM * np.sin(arc))
     # Label on the free side of the dotted neutral line: above it for adduction, below for abduction.
@@ -207,7 +207,7 @@ def update_side_lying(artists: SideLyingArtists, pose: SideLying) -> None:
     artists.angle_label.set_text(_angle_text(pose))
     artists.spacing.set_data([-18, -18], [0, d])
     artists.spacing_label.set_position((-19, d / 2))
-    artists.spacing_label.set_text(f"D {d:.0f} cm")
+    artists.spacing_label.set_text(f"D {d:g} cm")
 
 
 # --- back-lying, seen from the side --------------------------------------------------------

@@ -145,10 +145,7 @@ class ClaimCheck(widgets.VBox):
         self._feedback_text: dict[str, str] = {}
         rows: list[widgets.Widget] = []
         for number, claim in enumerate(claims, start=1):
-            heading = widgets.HTML(
-                f"<b>{number}. {html.escape(claim.name)}</b>: the article says "
-                f"“{html.escape(claim.article_says)}”"
-            )
+            heading = widgets.HTML(f"<b>{number}. {html.escape(claim.name)}</b>: {html.escape(claim.article_says)}")
             choice = widgets.ToggleButtons(
                 options=list(VERDICTS), value=None, description="Verdict:",
                 tooltips=["the evidence supports it", "partly true: say it more carefully",
@@ -170,8 +167,8 @@ class ClaimCheck(widgets.VBox):
         self.check.on_click(self._on_check)
         self.reset.on_click(self._on_reset)
         title = widgets.HTML("<h4 style='margin:0.2em 0'>Claim check: the knee pillow's eight benefits</h4>"
-                             "<p>For each claim choose <b>keep</b>, <b>soften</b> or <b>correct</b>, "
-                             "then press Check.</p>")
+                             "<p>Each claim is the article's, put in our own words. For each one choose "
+                             "<b>keep</b>, <b>soften</b> or <b>correct</b>, then press Check.</p>")
         super().__init__([title, *rows, widgets.HBox([self.check, self.reset]), self.score])
         self.add_class("course-claim-check")
 
