@@ -31,6 +31,7 @@ from lessons.poses_diagram import draw_pose, update_pose
 from lessons.stretch_card import PAGE_SIZES, card_path, save_card
 from lessons.stretches import (
     HOLD_RANGE_S,
+    RedFlags,
     REPETITIONS_RANGE,
     Stretch,
     TimerState,
@@ -61,8 +62,11 @@ def _list(items, ordered: bool = False) -> str:
     return f"<{tag}>" + "".join(f"<li>{html.escape(i)}</li>" for i in items) + f"</{tag}>"
 
 
-def stretch_panel_html(stretch: Stretch, dose_evidence: str = "") -> str:
-    """The written instructions for one stretch, as HTML; the stop signs come first after the dose."""
+def stretch_panel_html(stretch: Stretch, dose_evidence: str = "", red_flags: RedFlags | None = None) -> str:
+    """The written instructions for one stretch, as HTML; the stop signs come first after the dose.
+
+    With ``red_flags``, the red-flags box closes the panel (the stop signs refer to it).
+    """
     e = html.escape
     article = " (from the source article)" if stretch.from_article else " (a standard physiotherapy exercise)"
     dose = describe_dose(stretch.hold_s, stretch.repetitions, stretch.how_often, stretch.kind)
@@ -71,7 +75,7 @@ def stretch_panel_html(stretch: Stretch, dose_evidence: str = "") -> str:
         f"<p><b>What it is for:</b> {e(stretch.targets)}</p>",
         f"<p><b>Dose:</b> {e(dose)} {e(stretch.dose_note)}</p>",
         "<div class='course-stop-signs' role='note' style='border:3px solid #D55E00;padding:0.3em 0.8em;"
-        "margin:0.4em 0'><b>⛔ Stop signs: stop if…</b>" + _list(stretch.stop_signs) + "</div>",
+        "margin:0.4em 0'><b>⚠ Stop signs: stop if…</b>" + _list(stretch.stop_signs) + "</div>",
         f"<p><b>Starting position ({e(stretch.position_words)}):</b> {e(stretch.starting_position)}</p>",
         "<p><b>Steps</b></p>" + _list(stretch.steps, ordered=True),
         f"<p><b>What you should feel:</b> {e(stretch.feel)}</p>",
@@ -80,6 +84,14 @@ def stretch_panel_html(stretch: Stretch, dose_evidence: str = "") -> str:
     ]
     if dose_evidence:
         parts.append(f"<p><b>The evidence on dose:</b> {e(dose_evidence)}</p>")
+    if red_flags is not None:
+        parts.append(
+            "<div class='course-red-flags' role='note' style='border:3px solid #000;padding:0.3em 0.8em;"
+            "margin:0.4em 0'><b>Red flags: stop and get help</b>"
+            f"<p><b>{e(red_flags.emergency_title)}</b></p>" + _list(red_flags.emergency)
+            + f"<p><b>{e(red_flags.urgent_title)}</b></p>" + _list(red_flags.urgent)
+            + f"<p style='font-size:0.9em'>{e(red_flags.source)}.</p></div>"
+        )
     parts.append(f"<p style='font-size:0.9em'>Sources: {e('; '.join(stretch.sources))}.</p>")
     return "<div class='course-stretch-panel'>" + "".join(parts) + "</div>"
 
@@ -123,7 +135,7 @@ def stretch_viewer(stretch_id: str = "figure-4", progress_pct: int = 0) -> Explo
     )
     explorer.artists = artists
     explorer.play = play
-    explorer.panel = widgets.HTML(stretch_panel_html(stretch, catalog.dose_evidence))
+    explorer.panel = widgets.HTML(stretch_panel_html(stretch, catalog.dose_evidence, catalog.red_flags))
     explorer.children = (*explorer.children, explorer.panel)
 
     def update() -> None:
@@ -134,7 +146,7 @@ def stretch_viewer(stretch_id: str = "figure-4", progress_pct: int = 0) -> Explo
         explorer.redraw()
 
     def on_stretch(_change=None) -> None:
-        explorer.panel.value = stretch_panel_html(catalog.stretch(controls["stretch"].value), catalog.dose_evidence)
+        explorer.panel.value = stretch_panel_html(catalog.stretch(controls["stretch"].value), catalog.dose_evidence, catalog.red_flags)
         play.playing = False
         play.value = 0
         controls["progress_pct"].value = 0

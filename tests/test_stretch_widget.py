@@ -130,3 +130,9 @@ def test_builder_with_nothing_chosen_says_so(tmp_path):
     assert builder.readout_text.startswith("No stretches chosen")
     builder.save_button.click()
     assert "at least one stretch" in builder.message.value
+
+
+def test_viewer_panel_ends_with_the_red_flags_box():
+    """The stop signs point to the red-flags box, so the viewer shows it (FACTS E4)."""
+    panel = stretch_viewer().panel.value
+    assert "course-red-flags" in panel and "sciatica in both legs" in panel
