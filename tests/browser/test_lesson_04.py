@@ -29,7 +29,7 @@ def _tool(lab: JupyterLab, title: str, index: int = 0):
     return root, root.locator(".course-readout-widget .course-readout")
 
 
-def _viewer(lab: JupyterLab, index: int, stretch_id: str) -> None:
+def _viewer(lab: JupyterLab, index: int, stretch_id: str):
     """The viewer draws; five presses on the progress slider move the figure and the words."""
     root, readout = _tool(lab, "Stretch viewer", index)
     canvas = root.locator(".jupyter-matplotlib-figure canvas").first
