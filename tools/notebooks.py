@@ -29,6 +29,9 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 KEPT_CELL_METADATA = {"tags", "slideshow", "editable", "deletable"}
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]{6,}")
 _NAME = re.compile(r"^\d\d[a-z]?-[A-Z][A-Za-z0-9]*(-[A-Za-z0-9]+)*\.ipynb$")
+_LINK = re.compile(r"\]\(([^)\s]+?\.ipynb)(#[^)\s]*)?\)|\]\((#[^)\s]+)\)")
+_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*$", re.MULTILINE)
+RED_FLAGS = "06-Red-Flags-And-Prevention.ipynb"
 
 
 def lesson_notebooks() -> list[Path]:
@@ -77,6 +80,39 @@ def execute(path: Path, timeout_s: int = 600) -> None:
     nbformat.write(clean(nb), path)
 
 
+def _anchors(nb: nbformat.NotebookNode) -> set[str]:
+    """The anchors JupyterLab gives a notebook's headings: the text with spaces as hyphens."""
+    return {
+        "#" + heading.replace(" ", "-")
+        for cell in nb.cells
+        if cell.cell_type == "markdown"
+        for heading in _HEADING.findall(cell.source)
+    }
+
+
+def _content_problems(path: Path, nb: nbformat.NotebookNode) -> list[str]:
+    """The course's content rules a machine can check: links resolve, the safety lines are there."""
+    found = []
+    markdown = [c.source for c in nb.cells if c.cell_type == "markdown"]
+    opening = "\n".join(markdown[:3]).lower()
+    if "not diagnos" not in opening:
+        found.append('the opening does not say the lesson teaches and does not diagnose')
+    everything = "\n".join(markdown)
+    if path.name != RED_FLAGS and RED_FLAGS not in everything:
+        found.append(f"no link to the red-flags lesson ({RED_FLAGS})")
+    for target, anchor, own_anchor in _LINK.findall(everything):
+        if own_anchor:
+            if own_anchor not in _anchors(nb):
+                found.append(f"link to a heading that is not in this notebook: {own_anchor}")
+            continue
+        linked = path.parent / target
+        if not linked.exists():
+            found.append(f"link to a notebook that does not exist: {target}")
+        elif anchor and anchor not in _anchors(nbformat.read(linked, as_version=4)):
+            found.append(f"link to a heading that {target} does not have: {anchor}")
+    return found
+
+
 def problems(path: Path) -> list[str]:
     """List what keeps a saved notebook from being clean and executed in order (empty if none)."""
     found: list[str] = []
@@ -108,7 +144,7 @@ def problems(path: Path) -> list[str]:
             text = output.get("text", "") + str(output.get("data", {}).get("text/plain", ""))
             if _ADDRESS.search(text):
                 found.append(f"cell {i}: a memory address in the output")
-    return found
+    return found + _content_problems(path, nb)
 
 
 def main(argv: list[str] | None = None) -> int:
