@@ -32,11 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
+from lessons.datafile import read_toml
 from lessons.errors import DataFileError
 
 __all__ = [
@@ -353,12 +349,7 @@ def read_nerve_map(path: str | Path) -> NerveMap:
         DataFileError: naming the file, the entry and the field that is wrong.
     """
     path = Path(path)
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise DataFileError(path.name, None, None, f"is not valid TOML ({error})") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataFileError(path.name, None, None, f"cannot be read ({error})") from None
+    raw = read_toml(path)
     top = _Reader(path.name, None, raw)
     top.check_keys({"title": True, "structure": True, "pattern": True})
     structures = tuple(_structure(path.name, n, s) for n, s in enumerate(raw["structure"], 1))

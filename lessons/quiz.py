@@ -35,11 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
+from lessons.datafile import read_toml
 from lessons.errors import CourseError, DataFileError
 
 __all__ = [
@@ -180,17 +176,7 @@ def read_bank(path: str | Path) -> Bank:
         DataFileError: naming the file, the question and the field that is wrong.
     """
     path = Path(path)
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise DataFileError(
-            path.name,
-            None,
-            None,
-            f"is not valid TOML ({error}); check quotes, brackets and commas there",
-        ) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataFileError(path.name, None, None, f"cannot be read ({error})") from None
+    raw = read_toml(path)
     return _Reader(path.name, None, raw).bank(path)
 
 

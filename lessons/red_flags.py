@@ -26,11 +26,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NoReturn
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
+from lessons.datafile import read_toml
 from lessons.errors import DataFileError
 
 __all__ = [
@@ -219,14 +215,7 @@ def read_red_flags(path: str | Path) -> RedFlags:
         DataFileError: naming the file, the entry and the field that is wrong.
     """
     path = Path(path)
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise DataFileError(
-            path.name, None, None, f"is not valid TOML ({error}); check quotes and brackets there"
-        ) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataFileError(path.name, None, None, f"cannot be read ({error})") from None
+    raw = read_toml(path)
     for key in raw:
         if key not in ("group", "symptom"):
             raise DataFileError(

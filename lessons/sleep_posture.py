@@ -57,11 +57,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python < 3.11
-    import tomli as tomllib
-
+from lessons.datafile import read_toml
 from lessons.errors import DataFileError, OutOfRangeError
 from lessons.limb import HEIGHT_RANGE_M, HIP_SPACING_RANGE_M, THIGH_FRACTION, anthropometry
 
@@ -440,12 +436,7 @@ def read_claims(path: str | Path) -> tuple[PillowClaim, ...]:
     lessons.errors.DataFileError: claims.toml, entry 'x', field 'verdict': is 'maybe'; choose one of: keep, soften, correct
     """
     path = Path(path)
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise DataFileError(path.name, None, None, f"is not valid TOML ({error})") from None
-    except OSError as error:
-        raise DataFileError(path.name, None, None, f"cannot be read ({error})") from None
+    raw = read_toml(path)
     extra = sorted(set(raw) - {"claim"})
     if extra:
         raise DataFileError(path.name, None, extra[0], "is not a field here; the file holds only [[claim]] tables")

@@ -33,11 +33,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal, NoReturn
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
+from lessons.datafile import read_toml
 from lessons.errors import CourseError, DataFileError, OutOfRangeError
 
 __all__ = [
@@ -294,14 +290,7 @@ def read_catalog(path: str | Path) -> Catalog:
         DataFileError: naming the file, the stretch and the field that is wrong.
     """
     path = Path(path)
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise DataFileError(
-            path.name, None, None, f"is not valid TOML ({error}); check quotes, brackets and commas there"
-        ) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataFileError(path.name, None, None, f"cannot be read ({error})") from None
+    raw = read_toml(path)
     top = _Fields(path.name, None, raw)
     top.known(_FILE_FIELDS, "the catalog")
     if not isinstance(raw["red_flags"], dict):
