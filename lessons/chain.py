@@ -38,7 +38,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from lessons.plane import check_range
+from lessons.errors import check_range
 from lessons.limb import ANGLE_RANGES_DEG, HEIGHT_RANGE_M, Anthropometry, JointAngles, anthropometry
 
 __all__ = [

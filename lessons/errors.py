@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-__all__ = ["CourseError", "OutOfRangeError", "DataFileError"]
+import math
+
+__all__ = ["CourseError", "DataFileError", "OutOfRangeError", "check_range"]
 
 
 class CourseError(ValueError):
@@ -50,3 +52,20 @@ class DataFileError(CourseError):
         if field is not None:
             where.append(f"field {field!r}")
         super().__init__(f"{', '.join(where)}: {problem}")
+
+
+def check_range(name: str, value: float, low: float, high: float, unit: str = "") -> None:
+    """Refuse a value that is not a finite number within [low, high], saying what would be right.
+
+    >>> check_range("asis_width_cm", 40, 20, 36, " cm")
+    Traceback (most recent call last):
+    ...
+    lessons.errors.OutOfRangeError: asis_width_cm = 40 cm is outside 20 cm to 36 cm; choose a value in that range.
+    >>> check_range("knee_flexion_deg", float("nan"), 0, 135, "°")
+    Traceback (most recent call last):
+    ...
+    lessons.errors.OutOfRangeError: knee_flexion_deg = nan° is outside 0° to 135°; choose a value in that range.
+    """
+    finite = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    if not (finite and low <= value <= high):
+        raise OutOfRangeError(name, value if finite else float("nan"), low, high, unit)

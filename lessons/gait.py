@@ -25,11 +25,10 @@ Times are in percent of one cycle, not seconds.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Literal
 
-from lessons.errors import OutOfRangeError
+from lessons.errors import check_range
 
 __all__ = [
     "DOUBLE_SUPPORT_PCT",
@@ -80,10 +79,7 @@ class GaitInputs:
     weak_abductors_side: Side = "none"
 
     def __post_init__(self) -> None:
-        low, high = SHORTENING_RANGE_PCT
-        value = self.stance_shortening_pct
-        if not (isinstance(value, (int, float)) and math.isfinite(value) and low <= value <= high):
-            raise OutOfRangeError("stance_shortening_pct", value if math.isfinite(value) else math.nan, low, high, " %")
+        check_range("stance_shortening_pct", self.stance_shortening_pct, *SHORTENING_RANGE_PCT, " %")
         for name in ("painful_side", "weak_abductors_side"):
             if getattr(self, name) not in SIDES:
                 raise ValueError(f"{name} must be one of {SIDES}, not {getattr(self, name)!r}")

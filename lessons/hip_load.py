@@ -46,7 +46,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from lessons.errors import OutOfRangeError
+from lessons.errors import check_range
 
 __all__ = [
     "CANE_HANDS",
@@ -95,11 +95,7 @@ RANGES: dict[str, tuple[float, float, str]] = {
 
 
 def _check(name: str, value: float) -> None:
-    low, high, unit = RANGES[name]
-    if not (isinstance(value, (int, float)) and math.isfinite(value)):
-        raise OutOfRangeError(name, float("nan"), low, high, unit)
-    if not low <= value <= high:
-        raise OutOfRangeError(name, value, low, high, unit)
+    check_range(name, value, *RANGES[name])
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,9 @@ strike; "per day" multiplies by a number of steps the learner chooses.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
-from lessons.errors import OutOfRangeError
+from lessons.errors import check_range
 from lessons.hip_load import G_M_PER_S2
 
 __all__ = [
@@ -47,9 +46,7 @@ RANGES = {
 
 
 def _check(name: str, value: float) -> None:
-    low, high, unit = RANGES[name]
-    if not (isinstance(value, (int, float)) and math.isfinite(value) and low <= value <= high):
-        raise OutOfRangeError(name, value if isinstance(value, (int, float)) else math.nan, low, high, unit)
+    check_range(name, value, *RANGES[name])
 
 
 def knee_peak_force_n(activity: str, body_mass_kg: float) -> float:

@@ -38,7 +38,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Literal
 
-from lessons.errors import OutOfRangeError
+from lessons.errors import check_range
 
 __all__ = [
     "ANGLE_RANGES_DEG",
@@ -78,13 +78,6 @@ ANGLE_RANGES_DEG: dict[str, tuple[float, float]] = {
 }
 
 
-def _check(name: str, value: float, low: float, high: float, unit: str) -> None:
-    if not (isinstance(value, (int, float)) and math.isfinite(value)):
-        raise OutOfRangeError(name, float("nan"), low, high, unit)
-    if not low <= value <= high:
-        raise OutOfRangeError(name, value, low, high, unit)
-
-
 @dataclass(frozen=True)
 class Anthropometry:
     """Segment lengths of one adult, in metres, from body height (FACTS A13)."""
@@ -116,8 +109,8 @@ def anthropometry(
     >>> round(body.thigh_m, 3), round(body.shank_m, 3), round(body.hip_height_m, 3)
     (0.441, 0.443, 0.954)
     """
-    _check("height_m", height_m, *HEIGHT_RANGE_M, " m")
-    _check("hip_centre_spacing_m", hip_centre_spacing_m, *HIP_SPACING_RANGE_M, " m")
+    check_range("height_m", height_m, *HEIGHT_RANGE_M, " m")
+    check_range("hip_centre_spacing_m", hip_centre_spacing_m, *HIP_SPACING_RANGE_M, " m")
     return Anthropometry(
         height_m=height_m,
         thigh_m=THIGH_FRACTION * height_m,
@@ -151,7 +144,7 @@ class JointAngles:
 
     def __post_init__(self) -> None:
         for name, (low, high) in ANGLE_RANGES_DEG.items():
-            _check(name, getattr(self, name), low, high, "°")
+            check_range(name, getattr(self, name), low, high, "°")
 
 
 # --- small 3-vector helpers (pure Python: a handful of points is faster without numpy) ---

@@ -39,7 +39,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, fields
 
-from lessons.errors import OutOfRangeError
+from lessons.errors import check_range
 from lessons.limb import FOOT_LENGTH_FRACTION, SHANK_FRACTION, THIGH_FRACTION
 
 __all__ = [
@@ -101,13 +101,7 @@ class NerveTensionPose:
 
     def __post_init__(self) -> None:
         for f in fields(self):
-            value = getattr(self, f.name)
-            low, high = ANGLE_RANGES_DEG[f.name]
-            if not (isinstance(value, (int, float)) and math.isfinite(value)) or not (
-                low <= value <= high
-            ):
-                raise OutOfRangeError(f.name, value if math.isfinite(value) else float("nan"),
-                                      low, high, "°")
+            check_range(f.name, getattr(self, f.name), *ANGLE_RANGES_DEG[f.name], "°")
 
 
 #: Positions to try, by name: joint angles in degrees (FACTS B8, C7).

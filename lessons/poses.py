@@ -41,7 +41,7 @@ import math
 from dataclasses import dataclass, fields, replace
 from typing import Literal
 
-from lessons.errors import CourseError, OutOfRangeError
+from lessons.errors import CourseError, check_range
 from lessons.limb import JointAngles, LimbPose, limb_pose
 
 __all__ = [
@@ -111,8 +111,7 @@ class Posture:
             ("trunk_lean_deg", self.trunk_lean_deg, 0.0, 45.0 if self.base == "seated" else 0.0),
             ("neck_flexion_deg", self.neck_flexion_deg, -40.0, 45.0),
         ):
-            if not (math.isfinite(value) and low <= value <= high):
-                raise OutOfRangeError(name, value, low, high, "°")
+            check_range(name, value, low, high, "°")
 
 
 @dataclass(frozen=True)
@@ -446,8 +445,7 @@ def pose_at(stretch_id: str, progress_pct: float) -> tuple[Posture, int, float]:
     >>> index, t, posture.affected.knee_flexion_deg
     (1, 0.5, 110.0)
     """
-    if not (math.isfinite(progress_pct) and 0 <= progress_pct <= 100):
-        raise OutOfRangeError("progress_pct", progress_pct, 0, 100, " %")
+    check_range("progress_pct", progress_pct, 0, 100, " %")
     poses = key_poses(stretch_id)
     segments = len(poses) - 1
     position = progress_pct / 100 * segments

@@ -40,7 +40,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from lessons.plane import check_range, turn_deg
+from lessons.errors import check_range
+from lessons.plane import turn_deg
 from lessons.limb import HEIGHT_RANGE_M, anthropometry
 
 __all__ = [

@@ -58,7 +58,7 @@ from pathlib import Path
 from typing import Literal
 
 from lessons.datafile import read_toml
-from lessons.errors import DataFileError, OutOfRangeError
+from lessons.errors import DataFileError, check_range
 from lessons.limb import HEIGHT_RANGE_M, HIP_SPACING_RANGE_M, THIGH_FRACTION, anthropometry
 
 __all__ = [
@@ -111,11 +111,7 @@ BACK_RANGES: dict[str, tuple[float, float, str]] = {
 
 
 def _check(name: str, value: float, ranges: dict[str, tuple[float, float, str]]) -> float:
-    low, high, unit = ranges[name]
-    if not (isinstance(value, (int, float)) and math.isfinite(value)):
-        raise OutOfRangeError(name, float("nan"), low, high, unit)
-    if not low <= value <= high:
-        raise OutOfRangeError(name, value, low, high, unit)
+    check_range(name, value, *ranges[name])
     return float(value)
 
 

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import math
 import re
 import sys
 from collections.abc import Mapping, Sequence
@@ -34,7 +33,7 @@ from pathlib import Path
 from typing import Literal, NoReturn
 
 from lessons.datafile import read_toml
-from lessons.errors import CourseError, DataFileError, OutOfRangeError
+from lessons.errors import CourseError, DataFileError, check_range
 
 __all__ = [
     "CATALOG_PATH",
@@ -343,8 +342,7 @@ def _check_dose(hold_s: float, repetitions: float) -> None:
         ("hold_s", hold_s, HOLD_RANGE_S, " s"),
         ("repetitions", repetitions, REPETITIONS_RANGE, ""),
     ):
-        if not (isinstance(value, (int, float)) and math.isfinite(value) and low <= value <= high):
-            raise OutOfRangeError(name, value if isinstance(value, (int, float)) else math.nan, low, high, unit)
+        check_range(name, value, low, high, unit)
 
 
 def describe_dose(hold_s: int, repetitions: int, how_often: str = "once a day", kind: str = "hold") -> str:

@@ -33,7 +33,8 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from lessons.plane import check_range, turn_deg
+from lessons.errors import check_range
+from lessons.plane import turn_deg
 from lessons.limb import HEIGHT_RANGE_M, JointAngles, limb_pose
 
 __all__ = [

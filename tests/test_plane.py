@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from lessons.errors import OutOfRangeError
-from lessons.plane import check_range, turn_deg
+from lessons.errors import check_range
+from lessons.plane import turn_deg
 
 
 @pytest.mark.parametrize(
