@@ -12,12 +12,11 @@ Hip: 54° flexion. Knee: 73° flexion. Ankle: 20° dorsiflexion (shin leaning fo
 
 from __future__ import annotations
 
-import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from lessons.chain import PELVIS_DROP_RANGE_CM, PELVIS_SHIFT_RANGE_CM, describe_chain, solve_chain
 from lessons.chain_diagram import draw_chain, update_chain
-from lessons.explorer import Explorer
+from lessons.explorer import Explorer, reset_button, slider
 from lessons.q_angle import (
     ASIS_WIDTH_RANGE_CM,
     DEFAULT_ASIS_WIDTH_CM,
@@ -39,27 +38,17 @@ from lessons.valgus_diagram import draw_valgus, update_valgus
 
 __all__ = ["BENCHMARK", "chain_explorer", "q_angle_explorer", "valgus_explorer"]
 
-_SLIDER_LOOK = dict(
-    continuous_update=True,
-    style={"description_width": "22em"},
-    layout=widgets.Layout(width="auto"),
-)
-
-
 def _sliders(spec: dict[str, tuple[str, float, tuple[float, float], float, str]]) -> dict:
     """Labelled float sliders from name -> (label with unit, start, (low, high), step, format)."""
     return {
-        name: widgets.FloatSlider(
-            value=start, min=low, max=high, step=step, description=label, readout_format=fmt,
-            **_SLIDER_LOOK,
-        )
+        name: slider(label, start, low, high, step, fmt)
         for name, (label, start, (low, high), step, fmt) in spec.items()
     }
 
 
 def _assemble(title: str, controls: dict, artists, redraw, reset_label: str, start: dict) -> Explorer:
     """Make the explorer, wire every control to ``redraw(values) -> readout``, add a Reset button."""
-    reset = widgets.Button(description=reset_label, icon="undo", layout=widgets.Layout(width="auto"))
+    reset = reset_button(reset_label)
     explorer = Explorer(title, controls, artists.figure, animated=artists.moving(), extra=[reset])
     explorer.artists = artists
 
@@ -67,15 +56,7 @@ def _assemble(title: str, controls: dict, artists, redraw, reset_label: str, sta
         explorer.set_readout(redraw({name: c.value for name, c in controls.items()}))
         explorer.redraw()
 
-    callback = explorer.guarded(update)
-    for control in controls.values():
-        control.observe(callback, names="value")
-
-    def on_reset(_button: widgets.Button) -> None:
-        for name, control in controls.items():
-            control.value = start[name]
-
-    reset.on_click(on_reset)
+    explorer.wire(update, reset, start)
     explorer.set_readout(redraw(start))
     return explorer
 

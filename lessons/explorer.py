@@ -27,7 +27,7 @@ from matplotlib.figure import Figure
 
 from lessons.errors import CourseError
 
-__all__ = ["Explorer", "figure_canvas", "readout_html"]
+__all__ = ["Explorer", "figure_canvas", "readout_html", "reset_button", "slider"]
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +40,44 @@ def readout_html(text: str, css_class: str = "course-readout") -> str:
     """
     body = "<br>".join(html.escape(line) for line in text.split("\n"))
     return f'<div class="{css_class}" role="status" aria-live="polite">{body}</div>'
+
+
+def slider(
+    description: str,
+    value: float,
+    low: float,
+    high: float,
+    step: float,
+    readout_format: str = ".0f",
+    *,
+    label_width: str = "22em",
+) -> widgets.FloatSlider:
+    """Make a labelled slider in the course's look: label on the left, full width, live updates.
+
+    >>> s = slider("Knee flexion, °", 0, 0, 135, 1)
+    >>> s.description, s.max, s.continuous_update
+    ('Knee flexion, °', 135.0, True)
+    """
+    return widgets.FloatSlider(
+        value=value,
+        min=low,
+        max=high,
+        step=step,
+        description=description,
+        readout_format=readout_format,
+        continuous_update=True,
+        style={"description_width": label_width},
+        layout=widgets.Layout(width="auto"),
+    )
+
+
+def reset_button(
+    description: str = "Reset", tooltip: str = "Back to the typical adult"
+) -> widgets.Button:
+    """Make the button that puts an explorer's controls back to their starting values."""
+    return widgets.Button(
+        description=description, icon="undo", tooltip=tooltip, layout=widgets.Layout(width="auto")
+    )
 
 
 def figure_canvas(figure: Figure) -> widgets.DOMWidget:
@@ -147,6 +185,37 @@ class Explorer(widgets.VBox):
             self._blitter.update()
         elif self.canvas is not None:
             self.canvas.draw_idle()
+
+    def wire(
+        self,
+        update: Callable[[], None],
+        reset: widgets.Button | None = None,
+        defaults: Mapping[str, object] | None = None,
+    ) -> None:
+        """Call ``update`` (guarded) whenever any control changes; make ``reset`` restore ``defaults``.
+
+        >>> ex = Explorer("Demo", {"x": widgets.IntSlider(value=1)}, figure=None)
+        >>> button = widgets.Button()
+        >>> ex.wire(lambda: ex.set_readout(f"x = {ex.controls['x'].value}"), button, {"x": 1})
+        >>> ex.controls["x"].value = 5; ex.readout_text
+        'x = 5'
+        >>> button.click(); ex.readout_text
+        'x = 1'
+        """
+        callback = self.guarded(update)
+        for control in self.controls.values():
+            control.observe(callback, names="value")
+        if reset is not None:
+            start = dict(defaults) if defaults is not None else {
+                name: control.value for name, control in self.controls.items()
+            }
+
+            def on_reset(_button: widgets.Button) -> None:
+                for name, control in self.controls.items():
+                    if name in start:
+                        control.value = start[name]
+
+            reset.on_click(on_reset)
 
     def guarded(self, update: Callable[[], None]) -> Callable[[object], None]:
         """Wrap a callback so that a bad value shows a message, never a traceback.

@@ -11,8 +11,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
-from lessons.explorer import Explorer
-from lessons.widget_wiring import wire
+from lessons.explorer import Explorer, reset_button
 from lessons.gait import SHORTENING_RANGE_PCT, GaitInputs, describe, gait_cycle
 from lessons.gait_diagram import draw_gait, update_gait
 
@@ -71,7 +70,7 @@ def gait_timeline(**start: float | str) -> Explorer:
     )
     # One way only, Play -> slider: a two-way link echoes values back and forth while keys are pressed.
     play.observe(lambda change: setattr(controls["t_pct"], "value", float(change["new"])), names="value")
-    reset = widgets.Button(description="Reset", icon="undo", tooltip="Normal walking, no pain")
+    reset = reset_button(tooltip="Normal walking, no pain")
     artists = draw_gait(cycle, t)
     explorer = Explorer(
         "Gait timeline", controls, artists.figure, animated=artists.moving(), extra=[play, reset]
@@ -86,7 +85,7 @@ def gait_timeline(**start: float | str) -> Explorer:
         explorer.set_readout(describe(new_cycle, now))
         explorer.redraw()
 
-    wire(explorer, update, reset, DEFAULTS)
+    explorer.wire(update, reset, DEFAULTS)
     controls["stance_shortening_pct"].disabled = inputs.painful_side == "none"
     explorer.set_readout(describe(cycle, t))
     return explorer

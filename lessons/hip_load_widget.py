@@ -11,8 +11,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
-from lessons.explorer import Explorer
-from lessons.widget_wiring import wire
+from lessons.explorer import Explorer, reset_button, slider
 from lessons.hip_load import RANGES, HipLoadInputs, describe, hip_load
 from lessons.hip_load_diagram import draw_hip_load, update_hip_load
 
@@ -70,15 +69,14 @@ def hip_load_explorer(**start: float | str) -> Explorer:
     controls: dict[str, widgets.Widget] = {}
     for name, (label, step, fmt) in _SLIDERS.items():
         low, high, _unit = RANGES[name]
-        controls[name] = widgets.FloatSlider(
-            value=values[name], min=low, max=high, step=step, description=label,
-            readout_format=fmt, continuous_update=True, style=_STYLE, layout=widgets.Layout(width="auto"),
+        controls[name] = slider(
+            label, values[name], low, high, step, fmt, label_width=_STYLE["description_width"]
         )
     controls["cane_hand"] = widgets.Dropdown(
         options=_HANDS, value=values["cane_hand"], description="Cane held in", style=_STYLE,
         layout=widgets.Layout(width="auto"),
     )
-    reset = widgets.Button(description="Reset", icon="undo", tooltip="Back to the typical adult, no cane")
+    reset = reset_button(tooltip="Back to the typical adult, no cane")
     artists = draw_hip_load(load)
     explorer = Explorer(
         "Hip load explorer", controls, artists.figure, animated=artists.moving(), extra=[reset]
@@ -93,7 +91,7 @@ def hip_load_explorer(**start: float | str) -> Explorer:
         explorer.set_readout(describe(new))
         explorer.redraw()
 
-    wire(explorer, update, reset, DEFAULTS)
+    explorer.wire(update, reset, DEFAULTS)
     controls["cane_force_pct_bw"].disabled = values["cane_hand"] == "none"
     explorer.set_readout(describe(load))
     return explorer

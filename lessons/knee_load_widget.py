@@ -11,10 +11,9 @@ from __future__ import annotations
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
-from lessons.explorer import Explorer
+from lessons.explorer import Explorer, reset_button, slider
 from lessons.knee_load import KNEE_PEAK_BW, RANGES, describe
 from lessons.knee_load_diagram import draw_knee_load, update_knee_load
-from lessons.widget_wiring import wire
 
 __all__ = ["BENCHMARK", "DEFAULTS", "knee_load_calculator"]
 
@@ -27,10 +26,7 @@ _STYLE = {"description_width": "14em"}
 
 def _slider(name: str, label: str, step: float, fmt: str, value: float) -> widgets.FloatSlider:
     low, high, _unit = RANGES[name]
-    return widgets.FloatSlider(
-        value=value, min=low, max=high, step=step, description=label, readout_format=fmt,
-        style=_STYLE, layout=widgets.Layout(width="auto"),
-    )
+    return slider(label, value, low, high, step, fmt, label_width=_STYLE["description_width"])
 
 
 def knee_load_calculator(**start: float | str) -> Explorer:
@@ -49,7 +45,7 @@ def knee_load_calculator(**start: float | str) -> Explorer:
         "weight_loss_kg": _slider("weight_loss_kg", "Weight lost, kg", 0.5, ".1f", values["weight_loss_kg"]),
         "steps_per_day": _slider("steps_per_day", "Steps per day", 500, ",.0f", values["steps_per_day"]),
     }
-    reset = widgets.Button(description="Reset", icon="undo", tooltip="Back to the example values")
+    reset = reset_button(tooltip="Back to the example values")
     artists = draw_knee_load(values["activity"], values["body_mass_kg"])
     explorer = Explorer("Knee load calculator", controls, artists.figure, animated=artists.moving(), extra=[reset])
     explorer.artists = artists
@@ -60,7 +56,7 @@ def knee_load_calculator(**start: float | str) -> Explorer:
         explorer.set_readout(describe(**current))
         explorer.redraw()
 
-    wire(explorer, update, reset, DEFAULTS)
+    explorer.wire(update, reset, DEFAULTS)
     explorer.set_readout(text)
     return explorer
 

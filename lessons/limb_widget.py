@@ -8,10 +8,9 @@ Right leg, body height 1.75 m. Hip: 0° flexion, 0° abduction, 0° rotation. Kn
 
 from __future__ import annotations
 
-import ipywidgets as widgets
 from matplotlib.figure import Figure
 
-from lessons.explorer import Explorer
+from lessons.explorer import Explorer, reset_button, slider
 from lessons.limb import ANGLE_RANGES_DEG, HEIGHT_RANGE_M, JointAngles, describe, limb_pose
 from lessons.limb_diagram import draw_limb, update_limb
 
@@ -24,20 +23,6 @@ _LABELS = {
     "knee_flexion_deg": "Knee flexion, °",
     "ankle_dorsiflexion_deg": "Ankle dorsiflexion (+) / plantarflexion (−), °",
 }
-
-
-def _slider(description: str, value: float, low: float, high: float, step: float, fmt: str):
-    return widgets.FloatSlider(
-        value=value,
-        min=low,
-        max=high,
-        step=step,
-        description=description,
-        readout_format=fmt,
-        continuous_update=True,
-        style={"description_width": "22em"},
-        layout=widgets.Layout(width="auto"),
-    )
 
 
 def limb_explorer(height_m: float = 1.75, **angles_deg: float) -> Explorer:
@@ -54,16 +39,13 @@ def limb_explorer(height_m: float = 1.75, **angles_deg: float) -> Explorer:
     start = JointAngles(**angles_deg)  # validates, with a clear error, before anything is drawn
     pose = limb_pose(start, height_m=height_m)
     controls = {
-        "height_m": _slider("Body height, m", height_m, *HEIGHT_RANGE_M, 0.01, ".2f"),
+        "height_m": slider("Body height, m", height_m, *HEIGHT_RANGE_M, 0.01, ".2f"),
         **{
-            name: _slider(_LABELS[name], getattr(start, name), low, high, 1.0, ".0f")
+            name: slider(_LABELS[name], getattr(start, name), low, high, 1.0)
             for name, (low, high) in ANGLE_RANGES_DEG.items()
         },
     }
-    reset = widgets.Button(
-        description="Reset to standing", icon="undo", tooltip="Stand upright",
-        layout=widgets.Layout(width="auto"),
-    )
+    reset = reset_button("Reset to standing", "Stand upright")
     artists = draw_limb(pose, caption=False)
     explorer = Explorer(
         "Limb explorer", controls, artists.figure, animated=artists.moving(), extra=[reset]
@@ -78,15 +60,8 @@ def limb_explorer(height_m: float = 1.75, **angles_deg: float) -> Explorer:
         explorer.set_readout(describe(new_pose))
         explorer.redraw()
 
-    callback = explorer.guarded(update)
-    for control in controls.values():
-        control.observe(callback, names="value")
-
-    def on_reset(_button: widgets.Button) -> None:
-        for name, control in controls.items():
-            control.value = 1.75 if name == "height_m" else 0.0
-
-    reset.on_click(on_reset)
+    standing = {name: 1.75 if name == "height_m" else 0.0 for name in controls}
+    explorer.wire(update, reset, standing)
     explorer.set_readout(describe(pose))
     return explorer
 

@@ -18,7 +18,7 @@ import html
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
-from lessons.explorer import Explorer, readout_html
+from lessons.explorer import Explorer, readout_html, reset_button, slider
 from lessons.sleep_posture import (
     BACK_RANGES,
     SIDE_DEFAULTS,
@@ -32,7 +32,6 @@ from lessons.sleep_posture import (
     side_lying,
 )
 from lessons.sleep_posture_diagram import draw_back_lying, draw_side_lying, update_back_lying, update_side_lying
-from lessons.widget_wiring import wire
 
 __all__ = ["BENCHMARK", "BACK_DEFAULTS", "ClaimCheck", "back_lying_explorer", "claim_check", "side_lying_explorer"]
 
@@ -48,16 +47,7 @@ _SIDE_LABELS = {
 }
 
 
-def _slider(label: str, value: float, low: float, high: float, step: float, fmt: str) -> widgets.FloatSlider:
-    return widgets.FloatSlider(
-        value=value, min=low, max=high, step=step, description=label, readout_format=fmt,
-        style=_STYLE, layout=widgets.Layout(width="auto"),
-    )
 
-
-def _reset_button() -> widgets.Button:
-    return widgets.Button(description="Reset", icon="undo", tooltip="Back to the typical adult",
-                          layout=widgets.Layout(width="auto"))
 
 
 def side_lying_explorer(**start: float) -> Explorer:
@@ -70,10 +60,10 @@ def side_lying_explorer(**start: float) -> Explorer:
     values = {**SIDE_DEFAULTS, **start}
     pose = side_lying(**values)  # validates before anything is drawn
     controls = {
-        name: _slider(label, values[name], SIDE_RANGES[name][0], SIDE_RANGES[name][1], step, fmt)
+        name: slider(label, values[name], SIDE_RANGES[name][0], SIDE_RANGES[name][1], step, fmt)
         for name, (label, step, fmt) in _SIDE_LABELS.items()
     }
-    reset = _reset_button()
+    reset = reset_button()
     artists = draw_side_lying(pose)
     explorer = Explorer("Side-lying explorer", controls, artists.figure, animated=artists.moving(), extra=[reset])
     explorer.artists = artists
@@ -84,7 +74,7 @@ def side_lying_explorer(**start: float) -> Explorer:
         explorer.set_readout(describe_side_lying(new_pose))
         explorer.redraw()
 
-    wire(explorer, update, reset, SIDE_DEFAULTS)
+    explorer.wire(update, reset, SIDE_DEFAULTS)
     explorer.set_readout(describe_side_lying(pose))
     return explorer
 
@@ -99,13 +89,13 @@ def back_lying_explorer(**start: float | bool) -> Explorer:
     values = {**BACK_DEFAULTS, **start}
     pose = back_lying(values["height_m"], values["pillow_cm"])
     controls: dict[str, widgets.Widget] = {
-        "height_m": _slider("Body height, m", values["height_m"], *BACK_RANGES["height_m"][:2], 0.01, ".2f"),
-        "pillow_cm": _slider("Pillow under the knees, squashed, cm", values["pillow_cm"],
+        "height_m": slider("Body height, m", values["height_m"], *BACK_RANGES["height_m"][:2], 0.01, ".2f"),
+        "pillow_cm": slider("Pillow under the knees, squashed, cm", values["pillow_cm"],
                              *BACK_RANGES["pillow_cm"][:2], 0.5, ".1f"),
         "knee_replacement": widgets.Checkbox(value=bool(values["knee_replacement"]),
                                              description="After a knee replacement", indent=False),
     }
-    reset = _reset_button()
+    reset = reset_button()
     artists = draw_back_lying(pose, bool(values["knee_replacement"]))
     explorer = Explorer("Back-lying explorer", controls, artists.figure, animated=artists.moving(), extra=[reset])
     explorer.artists = artists
@@ -117,7 +107,7 @@ def back_lying_explorer(**start: float | bool) -> Explorer:
         explorer.set_readout(describe_back_lying(new_pose, knee_replacement))
         explorer.redraw()
 
-    wire(explorer, update, reset, BACK_DEFAULTS)
+    explorer.wire(update, reset, BACK_DEFAULTS)
     explorer.set_readout(describe_back_lying(pose, bool(values["knee_replacement"])))
     return explorer
 
