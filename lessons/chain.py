@@ -98,8 +98,6 @@ class ChainPose:
         )
 
 
-
-
 def solve_chain(
     pelvis_drop_cm: float = 0.0, pelvis_shift_cm: float = 0.0, height_m: float = 1.75
 ) -> ChainPose:

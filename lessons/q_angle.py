@@ -94,8 +94,6 @@ class QAngle:
     thigh_line_deg: float
 
 
-
-
 def q_angle(
     asis_width_cm: float = DEFAULT_ASIS_WIDTH_CM,
     knee_inward_cm: float = 0.0,

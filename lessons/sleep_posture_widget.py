@@ -47,9 +47,6 @@ _SIDE_LABELS = {
 }
 
 
-
-
-
 def side_lying_explorer(**start: float) -> Explorer:
     """Build the side-lying explorer: the top hip's adduction as the pillow between the knees changes.
 

@@ -78,8 +78,6 @@ class KneeProjection:
     knee_offset_cm: float
 
 
-
-
 def knee_projection(
     knee_flexion_deg: float = 45.0,
     hip_adduction_deg: float = 0.0,
