@@ -18,7 +18,9 @@ nbconvert export, a notebook opened before it was run), so it says what to do.
 
 from __future__ import annotations
 
+import base64
 import html
+import io
 import logging
 from collections.abc import Callable, Mapping
 
@@ -115,6 +117,8 @@ class _Blitter:
         canvas.mpl_connect("draw_event", self._on_full_draw)
 
     def _on_full_draw(self, _event) -> None:
+        if self.canvas.is_saving():  # a snapshot for a file, not the screen's background
+            return
         self._background = self.canvas.copy_from_bbox(self.canvas.figure.bbox)
         self._draw_moving()
 
@@ -173,6 +177,29 @@ class Explorer(widgets.VBox):
 
     def __repr__(self) -> str:
         return f"{self.title}: run this cell in JupyterLab to use the interactive diagram."
+
+    def _repr_mimebundle_(self, **kwargs):
+        """Add a still picture of the diagram, with the readout as its alternative text.
+
+        JupyterLab shows the live widget while the kernel runs; a saved notebook,
+        an HTML handout or a viewer without widgets shows the picture instead of
+        an error, and a screen reader reads the alternative text.
+        """
+        data = super()._repr_mimebundle_(**kwargs)
+        if self.figure is None:
+            return data
+        data["image/png"] = self.snapshot_png_base64()
+        return data, {"image/png": {"alt": self.alt_text()}}
+
+    def alt_text(self) -> str:
+        """Describe the diagram in words: its title and what the readout says."""
+        return f"{self.title}. {self.readout_text}".replace("\n", " ").strip()
+
+    def snapshot_png_base64(self) -> str:
+        """Render the figure as it stands to a PNG (no dates or versions inside), base64-encoded."""
+        buffer = io.BytesIO()
+        self.figure.savefig(buffer, format="png", metadata={"Software": None})
+        return base64.b64encode(buffer.getvalue()).decode("ascii")
 
     def set_readout(self, text: str) -> None:
         """Show ``text`` (escaped) under the diagram."""
