@@ -22,6 +22,7 @@ import base64
 import html
 import io
 import logging
+import weakref
 from collections.abc import Callable, Mapping
 
 import ipywidgets as widgets
@@ -32,6 +33,9 @@ from lessons.errors import CourseError
 __all__ = ["Explorer", "figure_canvas", "readout_html", "reset_button", "slider"]
 
 log = logging.getLogger(__name__)
+
+#: Every explorer built in this kernel and still referenced somewhere.
+_LIVE: weakref.WeakSet = weakref.WeakSet()
 
 
 def readout_html(text: str, css_class: str = "course-readout") -> str:
@@ -127,6 +131,10 @@ class _Blitter:
         for artist in self.artists:
             figure.draw_artist(artist)
 
+    def forget_background(self) -> None:
+        """Drop the saved background (after a resize): the next update draws everything."""
+        self._background = None
+
     def update(self) -> None:
         if self._background is None:
             self.canvas.draw()  # saves the background through the draw event
@@ -174,6 +182,29 @@ class Explorer(widgets.VBox):
         parts += [self.readout, grid, self.message]
         super().__init__(parts)
         self.add_class("course-explorer")
+        self.scale = 1.0
+        self._base_dpi = figure.get_dpi() if figure is not None else None
+        _LIVE.add(self)
+
+    @staticmethod
+    def live() -> list[Explorer]:
+        """Every explorer built in this kernel that is still in use (for presenter mode)."""
+        return list(_LIVE)
+
+    def set_scale(self, scale: float) -> None:
+        """Draw the figure ``scale`` times its normal size (presenter mode uses 1.5); 1 is normal."""
+        if not 0.5 <= scale <= 3:
+            raise CourseError(f"scale = {scale:g} is outside 0.5 to 3; choose a value in that range.")
+        self.scale = scale
+        if scale == 1.0:
+            self.remove_class("course-presenting")
+        else:
+            self.add_class("course-presenting")
+        if self.figure is not None:
+            self.figure.set_dpi(self._base_dpi * scale)
+            if self._blitter is not None:
+                self._blitter.forget_background()
+            self.canvas.draw_idle()
 
     def __repr__(self) -> str:
         return f"{self.title}: run this cell in JupyterLab to use the interactive diagram."
