@@ -33,7 +33,9 @@ def test_each_lesson_has_a_page_with_its_title_and_no_code(built, notebook):
     title = notebook_title(nbformat.read(notebook, as_version=4))
     assert re.search(r'<html lang="en"', page)
     assert f"<title>{title}</title>" in page.replace("&#39;", "'")
-    assert re.search(r"<h1[^>]*>" + re.escape(title.split(":")[0].split(" —")[0]), page.replace("&#39;", "'"))
+    assert re.search(
+        r"<h1[^>]*>" + re.escape(title.split(":")[0].split(" —")[0]), page.replace("&#39;", "'")
+    )
     markup = re.sub(r"<style.*?</style>", "", page, flags=re.S)
     assert "jp-CodeMirrorEditor" not in markup and 'class="highlight' not in markup
     assert "from lessons." not in markup and "import " not in markup
@@ -87,7 +89,9 @@ def test_links_between_lessons_point_at_the_handouts(built):
 
 def test_every_stretch_has_a_card_and_the_default_routine_too(built):
     """One readable PDF per stretch in the catalog, plus the routine builder's starting routine."""
-    names = [f"stretch-card-{s.id}.pdf" for s in load_catalog().stretches] + ["stretch-card-default-routine.pdf"]
+    names = [f"stretch-card-{s.id}.pdf" for s in load_catalog().stretches] + [
+        "stretch-card-default-routine.pdf"
+    ]
     for name in names:
         reader = PdfReader(built / name)
         text = "".join(page.extract_text() for page in reader.pages)
@@ -127,8 +131,10 @@ def test_a_picture_without_alt_text_fails_the_export_naming_lesson_and_cell(tmp_
 
 def test_html_check_catches_placeholders_network_and_missing_title():
     """The page check names a placeholder alt, an external script, and a missing title and lang."""
-    page = ('<html><head></head><body><img src="data:image/png;base64,AA" '
-            f'alt="{handouts.NBCONVERT_PLACEHOLDER}"><script src="https://cdn.example/x.js"></script></body></html>')
+    page = (
+        '<html><head></head><body><img src="data:image/png;base64,AA" '
+        f'alt="{handouts.NBCONVERT_PLACEHOLDER}"><script src="https://cdn.example/x.js"></script></body></html>'
+    )
     problems = " ".join(handouts.html_problems(page))
     assert "alternative text" in problems and "network" in problems
     assert "lang" in problems and "<title>" in problems

@@ -116,8 +116,10 @@ def print_notebook(nb: nbformat.NotebookNode, lesson: str) -> nbformat.NotebookN
         where = f"{lesson}, cell {number} ({_first_line(cell.source)})"
         errors = [o for o in cell.outputs if o.output_type == "error"]
         if errors:
-            raise HandoutError(f"{where}: the saved output is an error ({errors[0].ename}). "
-                               "Re-execute the notebook (python -m tools.notebooks execute) first.")
+            raise HandoutError(
+                f"{where}: the saved output is an error ({errors[0].ename}). "
+                "Re-execute the notebook (python -m tools.notebooks execute) first."
+            )
         pictures = [o for o in cell.outputs if "image/png" in o.get("data", {})]
         if pictures:
             for output in pictures:
@@ -131,7 +133,11 @@ def print_notebook(nb: nbformat.NotebookNode, lesson: str) -> nbformat.NotebookN
 
 
 def _first_line(source: str) -> str:
-    lines = [line for line in source.splitlines() if line.strip() and not line.startswith(("from ", "import "))]
+    lines = [
+        line
+        for line in source.splitlines()
+        if line.strip() and not line.startswith(("from ", "import "))
+    ]
     return (lines or source.splitlines() or [""])[0].strip()[:60]
 
 
@@ -159,8 +165,10 @@ def _interactive_note(outputs: Sequence[nbformat.NotebookNode]) -> str:
             name = match.group(1).strip()
             break
     what = f": {html.escape(name)}." if name else "."
-    return (f'<p class="handout-note">{INTERACTIVE_NOTE}{what} '
-            "Open this lesson in JupyterLab to use it.</p>")
+    return (
+        f'<p class="handout-note">{INTERACTIVE_NOTE}{what} '
+        "Open this lesson in JupyterLab to use it.</p>"
+    )
 
 
 # --------------------------------------------------------------------------- the quiz on paper
@@ -183,7 +191,9 @@ def quiz_html(lesson_id: str) -> str:
 
 def _question_html(question: Question, lesson_id: str) -> str:
     esc = html.escape
-    parts = [f"<p>{esc(question.prompt)} <span class=\"kind\">({esc(QUESTION_TYPES[question.type])})</span></p>"]
+    parts = [
+        f'<p>{esc(question.prompt)} <span class="kind">({esc(QUESTION_TYPES[question.type])})</span></p>'
+    ]
     if question.figure:
         parts.append(_quiz_figure(question))
     kind = question.type
@@ -194,11 +204,15 @@ def _question_html(question: Question, lesson_id: str) -> str:
     elif kind in ("single", "multiple"):
         parts.append(_options(option_order(question, lesson_id)))
     elif kind == "ordering":
-        parts.append("<p>Number these from first to last:</p>" + _options(option_order(question, lesson_id)))
+        parts.append(
+            "<p>Number these from first to last:</p>" + _options(option_order(question, lesson_id))
+        )
     else:  # matching, labelling: one choice per slot
         slots = "".join(f"<li>{esc(slot)} → ____________</li>" for slot in question.slots)
-        parts.append(f"<ul>{slots}</ul><p>Choose from: "
-                     f"{esc(' · '.join(option_order(question, lesson_id)))}</p>")
+        parts.append(
+            f"<ul>{slots}</ul><p>Choose from: "
+            f"{esc(' · '.join(option_order(question, lesson_id)))}</p>"
+        )
     return "".join(parts)
 
 
@@ -210,8 +224,10 @@ def _quiz_figure(question: Question) -> str:
     """Embed a question's figure, described in words by its markers (the figure has no names on it)."""
     path = FIGURES / str(question.figure)
     if not path.is_file():
-        raise HandoutError(f"question {question.id!r} shows {path.name}, which is not in figures/ "
-                           "(regenerate it with python -m lessons.figures).")
+        raise HandoutError(
+            f"question {question.id!r} shows {path.name}, which is not in figures/ "
+            "(regenerate it with python -m lessons.figures)."
+        )
     kind = "svg+xml" if path.suffix == ".svg" else path.suffix.lstrip(".")
     data = base64.b64encode(path.read_bytes()).decode("ascii")
     alt = "The figure for this question, without names. " + " ".join(
@@ -275,7 +291,9 @@ def stretch_cards(out: Path, page: str = "A4") -> list[Path]:
     written = []
     for stretch in catalog.stretches:
         path = out / f"stretch-card-{stretch.id}.pdf"
-        path.write_bytes(card_pdf([routine_item(stretch)], page, f"Stretch card: {stretch.name}", catalog))
+        path.write_bytes(
+            card_pdf([routine_item(stretch)], page, f"Stretch card: {stretch.name}", catalog)
+        )
         written.append(path)
     default = out / "stretch-card-default-routine.pdf"
     default.write_bytes(card_pdf(routine_builder().items(), page, "My stretching routine", catalog))
@@ -286,7 +304,9 @@ def stretch_cards(out: Path, page: str = "A4") -> list[Path]:
 # --------------------------------------------------------------------------- the whole set
 
 
-def build(out: Path = DEFAULT_OUT, notebooks: Sequence[Path] | None = None, page: str = "A4") -> list[Path]:
+def build(
+    out: Path = DEFAULT_OUT, notebooks: Sequence[Path] | None = None, page: str = "A4"
+) -> list[Path]:
     """Write every handout, every stretch card and an index into ``out``; return the files written."""
     if page not in PAGE_SIZES:
         raise HandoutError(f"The page size must be one of {', '.join(PAGE_SIZES)}, not {page!r}.")
@@ -311,7 +331,9 @@ def _index_html(notebooks: Sequence[Path], cards: Sequence[Path]) -> str:
         f'<li><a href="{esc(p.stem)}.html">{esc(notebook_title(nbformat.read(p, as_version=4)))}</a></li>'
         for p in notebooks
     )
-    card_items = "".join(f'<li><a href="{esc(c.name)}">{esc(c.stem.replace("-", " "))}</a></li>' for c in cards)
+    card_items = "".join(
+        f'<li><a href="{esc(c.name)}">{esc(c.stem.replace("-", " "))}</a></li>' for c in cards
+    )
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -327,9 +349,18 @@ def _index_html(notebooks: Sequence[Path], cards: Sequence[Path]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return 0 on success, 1 (with the reason on stderr) if a handout is unfit."""
-    parser = argparse.ArgumentParser(prog="python -m tools.handouts", description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"folder to write into (default: {DEFAULT_OUT.relative_to(ROOT)})")
-    parser.add_argument("--page", choices=PAGE_SIZES, default="A4", help="paper size of the stretch cards")
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.handouts", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=DEFAULT_OUT,
+        help=f"folder to write into (default: {DEFAULT_OUT.relative_to(ROOT)})",
+    )
+    parser.add_argument(
+        "--page", choices=PAGE_SIZES, default="A4", help="paper size of the stretch cards"
+    )
     parser.add_argument("notebooks", nargs="*", type=Path, help="lessons to export (default: all)")
     args = parser.parse_args(argv)
     try:

@@ -118,9 +118,13 @@ def course_lessons(
     lessons = []
     for path in notebooks:
         nb = nbformat.read(path, as_version=4)
-        quizzes = [q for cell in nb.cells if cell.cell_type == "code" and (q := quiz_id(cell.source))]
+        quizzes = [
+            q for cell in nb.cells if cell.cell_type == "code" and (q := quiz_id(cell.source))
+        ]
         if not quizzes:
-            raise GuideError(f"{path.name} has no quiz(\"...\") cell, so the guide has no answer key for it.")
+            raise GuideError(
+                f'{path.name} has no quiz("...") cell, so the guide has no answer key for it.'
+            )
         expected = guide_dir / f"{quizzes[0]}.md"
         found = notes.pop(_number(path), None)
         if found is None or found != expected:
@@ -131,13 +135,26 @@ def course_lessons(
         top = nb.cells[0].source
         objectives, time = _OBJECTIVES.search(top), _TIME.search(top)
         if not objectives or not time:
-            raise GuideError(f"{path.name}: the first cell must state the objectives "
-                             "(**By the end you can:** and a list) and the **Time:**.")
-        lessons.append(Lesson(_number(path), path, found, quizzes[0], notebook_title(nb),
-                              time.group(1).strip(), objectives.group(1).strip()))
+            raise GuideError(
+                f"{path.name}: the first cell must state the objectives "
+                "(**By the end you can:** and a list) and the **Time:**."
+            )
+        lessons.append(
+            Lesson(
+                _number(path),
+                path,
+                found,
+                quizzes[0],
+                notebook_title(nb),
+                time.group(1).strip(),
+                objectives.group(1).strip(),
+            )
+        )
     if notes:
         names = ", ".join(p.name for p in notes.values())
-        raise GuideError(f"instructor/{names}: no lesson notebook has this number; rename or remove it.")
+        raise GuideError(
+            f"instructor/{names}: no lesson notebook has this number; rename or remove it."
+        )
     return lessons
 
 
@@ -157,17 +174,27 @@ def _check_notes(lesson: Lesson, text: str) -> None:
     missing = [s for s in SECTIONS if s not in headings]
     if missing:
         raise GuideError(f"{where}: add the section(s) {', '.join('## ' + s for s in missing)}.")
-    if re.search(r"^# ", text, re.MULTILINE) or "## Answer key" in headings or "## Objectives" in headings:
-        raise GuideError(f"{where}: leave out the title, objectives and answer key: "
-                         "the guide takes them from the notebook and the question bank.")
+    if (
+        re.search(r"^# ", text, re.MULTILINE)
+        or "## Answer key" in headings
+        or "## Objectives" in headings
+    ):
+        raise GuideError(
+            f"{where}: leave out the title, objectives and answer key: "
+            "the guide takes them from the notebook and the question bank."
+        )
     rows = [(int(a), int(b)) for a, b in _TIMING_ROW.findall(text)]
     allowed = _allowed_minutes(lesson.time)
-    if not rows or rows[0][0] != 0 or any(b0 != a1 for (_, b0), (a1, _) in zip(rows, rows[1:])):
-        raise GuideError(f"{where}: the timing table must run from minute 0 without gaps "
-                         "(rows like | 0–5 | ... |, each starting where the last ended).")
+    if not rows or rows[0][0] != 0 or any(b0 != a1 for (_, b0), (a1, _) in zip(rows, rows[1:], strict=False)):
+        raise GuideError(
+            f"{where}: the timing table must run from minute 0 without gaps "
+            "(rows like | 0–5 | ... |, each starting where the last ended)."
+        )
     if rows[-1][1] not in allowed:
-        raise GuideError(f"{where}: the timing plan ends at minute {rows[-1][1]}, but the lesson "
-                         f"states {lesson.time!r}.")
+        raise GuideError(
+            f"{where}: the timing plan ends at minute {rows[-1][1]}, but the lesson "
+            f"states {lesson.time!r}."
+        )
 
 
 def answer_key(lesson_id: str) -> str:
@@ -182,38 +209,42 @@ def answer_key(lesson_id: str) -> str:
         for number, q in enumerate(bank.questions, start=1)
     ]
     sheet = _HEADING.sub(lambda m: "#" * (len(m.group(1)) + 2) + " ", answer_sheet(lesson_id))
-    return "\n".join([
-        "## Answer key",
-        "",
-        f"Printed from the question bank `lessons/data/quiz/{lesson_id}.toml` by "
-        "`python -m tools.instructor_guide`: to change an answer, edit the bank, not this page.",
-        "",
-        "### At a glance",
-        "",
-        *glance,
-        "",
-        sheet.rstrip(),
-        "",
-    ])
+    return "\n".join(
+        [
+            "## Answer key",
+            "",
+            f"Printed from the question bank `lessons/data/quiz/{lesson_id}.toml` by "
+            "`python -m tools.instructor_guide`: to change an answer, edit the bank, not this page.",
+            "",
+            "### At a glance",
+            "",
+            *glance,
+            "",
+            sheet.rstrip(),
+            "",
+        ]
+    )
 
 
 def lesson_markdown(lesson: Lesson) -> str:
     """Write one lesson's guide: title, time and objectives from the notebook, the notes, the key."""
     notes = lesson.notes.read_text(encoding="utf-8").strip()
     _check_notes(lesson, notes)
-    return "\n".join([
-        f"# Lesson {lesson.number}: {lesson.title}",
-        "",
-        f"Notebook: `notebooks/{lesson.notebook.name}`. Stated time: {lesson.time}",
-        "",
-        "## Objectives (as the lesson states them)",
-        "",
-        lesson.objectives,
-        "",
-        notes,
-        "",
-        answer_key(lesson.quiz),
-    ])
+    return "\n".join(
+        [
+            f"# Lesson {lesson.number}: {lesson.title}",
+            "",
+            f"Notebook: `notebooks/{lesson.notebook.name}`. Stated time: {lesson.time}",
+            "",
+            "## Objectives (as the lesson states them)",
+            "",
+            lesson.objectives,
+            "",
+            notes,
+            "",
+            answer_key(lesson.quiz),
+        ]
+    )
 
 
 _CSS = """
@@ -265,7 +296,8 @@ def build(out: Path = DEFAULT_OUT, guide_dir: Path = GUIDE_DIR) -> list[Path]:
         stem = out / lesson.notes.stem
         stem.with_suffix(".md").write_text(text, encoding="utf-8")
         stem.with_suffix(".html").write_text(
-            _page(f"Instructor guide, lesson {lesson.number}", _section(lesson, text)), encoding="utf-8"
+            _page(f"Instructor guide, lesson {lesson.number}", _section(lesson, text)),
+            encoding="utf-8",
         )
         written += [stem.with_suffix(".md"), stem.with_suffix(".html")]
     title = "Instructor guide: the knee–hip kinetic chain and sciatica"
@@ -275,32 +307,43 @@ def build(out: Path = DEFAULT_OUT, guide_dir: Path = GUIDE_DIR) -> list[Path]:
         "learners bring, and the answer key printed from the question banks. "
         "Every clinical statement cites the course's fact sheet (FACTS ids)."
     )
-    contents = [f"{n}. Lesson {lesson.number}: {lesson.title}" for n, (lesson, _) in enumerate(pages, 1)]
+    contents = [
+        f"{n}. Lesson {lesson.number}: {lesson.title}" for n, (lesson, _) in enumerate(pages, 1)
+    ]
     whole_md = "\n\n".join([f"# {title}", intro, "\n".join(contents), *(text for _, text in pages)])
     (out / "instructor-guide.md").write_text(whole_md + "\n", encoding="utf-8")
     nav = "".join(
         f'<li><a href="#lesson-{lesson.number}">Lesson {lesson.number}: {html.escape(lesson.title)}</a></li>'
         for lesson, _ in pages
     )
-    body = (f"<h1>{html.escape(title)}</h1>\n<p>{html.escape(intro)}</p>\n<nav><h2>Contents</h2><ol>{nav}</ol></nav>\n"
-            + "\n".join(_section(lesson, text) for lesson, text in pages))
+    body = (
+        f"<h1>{html.escape(title)}</h1>\n<p>{html.escape(intro)}</p>\n<nav><h2>Contents</h2><ol>{nav}</ol></nav>\n"
+        + "\n".join(_section(lesson, text) for lesson, text in pages)
+    )
     (out / "instructor-guide.html").write_text(_page(title, body), encoding="utf-8")
     return [*written, out / "instructor-guide.md", out / "instructor-guide.html"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return 0, or 1 with the reason on stderr."""
-    parser = argparse.ArgumentParser(prog="python -m tools.instructor_guide",
-                                     description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT,
-                        help=f"folder to write into (default: {DEFAULT_OUT.relative_to(ROOT)})")
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.instructor_guide", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=DEFAULT_OUT,
+        help=f"folder to write into (default: {DEFAULT_OUT.relative_to(ROOT)})",
+    )
     args = parser.parse_args(argv)
     try:
         written = build(args.out)
     except CourseError as error:
         print(f"instructor_guide: {error}", file=sys.stderr)
         return 1
-    print(f"Wrote {len(written)} files to {args.out} (question banks: {BANK_DIR.relative_to(ROOT)}).")
+    print(
+        f"Wrote {len(written)} files to {args.out} (question banks: {BANK_DIR.relative_to(ROOT)})."
+    )
     return 0
 
 
