@@ -224,10 +224,11 @@ def describe(pose: NerveTensionPose) -> str:
         name for name, on in (("ankle dorsiflexion", ankle > 0), ("neck flexion", neck > 0)) if on
     ]
     if sensitisers:
+        both = len(sensitisers) == 2
         lines.append(
-            f"{' and '.join(sensitisers).capitalize()} add tension from the "
-            f"{'ends' if len(sensitisers) == 2 else 'foot' if ankle > 0 else 'spine'} of the "
-            "nerve bed: clinicians use them to sensitise the test (FACTS B8)."
+            f"{' and '.join(sensitisers).capitalize()} {'add' if both else 'adds'} tension from the "
+            f"{'ends' if both else 'foot' if ankle > 0 else 'spine'} of the nerve bed: clinicians "
+            f"use {'them' if both else 'it'} to sensitise the test (FACTS B8)."
         )
     return "\n".join(lines)
 
