@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed
 # JupyterLab refuses to start as root without this flag (containers, CI machines).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 
-.PHONY: lab test notebooks figures benchmark setup clean
+.PHONY: lab test notebooks figures benchmark handouts instructor-guide setup clean
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00-Start-Here.ipynb
@@ -33,6 +33,14 @@ figures: $(STAMP)
 benchmark: $(STAMP)
 	$(BIN)/python -m tools.benchmark
 
+# Print every lesson as a static HTML handout and every stretch card as a PDF, into build/handouts/.
+handouts: $(STAMP)
+	$(BIN)/python -m tools.handouts
+
+# Assemble the instructor guide (teaching notes + answer keys printed from the banks) into build/instructor/.
+instructor-guide: $(STAMP)
+	$(BIN)/python -m tools.instructor_guide
+
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "The course needs Python 3.10 or newer; this is " + sys.version.split()[0] + ". Use PYTHON=python3.x make ...")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,4 +48,4 @@ $(STAMP): requirements.txt pyproject.toml
 	@touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) test-output .pytest_cache
+	rm -rf $(VENV) test-output build .pytest_cache
