@@ -382,3 +382,83 @@ def page(browser, request: pytest.FixtureRequest, output_dir: Path, console_erro
 def lab(page, jupyter_server: JupyterServer, output_dir: Path) -> JupyterLab:
     """JupyterLab in the test's browser tab, ready to open a notebook."""
     return JupyterLab(page, jupyter_server.base_url, jupyter_server.token, output_dir)
+
+
+# -- the clinic app (Voilà) ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VoilaServer:
+    """The clinic app as started by ``python -m tools.clinic``: its address and card folder."""
+
+    url: str  # with the token, as the launcher prints it
+    base_url: str
+    cards_dir: Path
+    log_path: Path
+    process: subprocess.Popen
+
+
+_CLINIC_URL = re.compile(r"^Open: (http://127\.0\.0\.1:(\d+)/\?token=\S+)$", re.MULTILINE)
+
+
+def _stop_clinic(process: subprocess.Popen) -> None:
+    """Stop the launcher as a closing window would (SIGTERM: it stops Voilà), then anything left."""
+    import psutil
+
+    try:
+        family = psutil.Process(process.pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        family = []
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=5)
+    _gone, alive = psutil.wait_procs(family, timeout=10)
+    for child in alive:  # pragma: no cover - only if the launcher failed to stop Voilà
+        child.kill()
+
+
+@pytest.fixture(scope="session")
+def voila_server(browser_output_root: Path) -> Iterator[VoilaServer]:
+    """Start the clinic app with its launcher on a free 127.0.0.1 port, cards to a temp folder."""
+    home = Path(tempfile.mkdtemp(prefix="course-clinic-"))
+    cards = home / "cards"
+    # Nothing of the machine's own Jupyter set-up takes part (config, data, IPython start-up).
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR"):
+        env[name] = str(home / name.lower())
+    log_path = browser_output_root / "clinic-server.log"
+    command = [sys.executable, "-m", "tools.clinic", "--no-browser",
+               f"--port={_free_port()}", f"--cards={cards}"]  # fmt: skip
+    with open(log_path, "w", encoding="utf-8") as log:
+        log.write("$ " + " ".join(command) + "\n")
+        log.flush()
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=log,
+            stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+    found = None
+    while found is None:
+        found = _CLINIC_URL.search(log_path.read_text(encoding="utf-8", errors="replace"))
+        failed = process.poll() is not None or time.monotonic() > deadline
+        if found is None and failed:
+            _stop_clinic(process)
+            shutil.rmtree(home, ignore_errors=True)
+            pytest.fail(  # never a skip: a clinic app that does not start is a failure
+                f"The clinic app did not start within {SERVER_START_TIMEOUT_S} s "
+                f"(launcher exit code: {process.poll()}).\n"
+                f"Log ({log_path}):\n{_log_tail(log_path)}",
+                pytrace=False,
+            )
+        if found is None:
+            time.sleep(0.2)
+    url, port = found.group(1), found.group(2)
+    try:
+        yield VoilaServer(url, f"http://127.0.0.1:{port}", cards, log_path, process)
+    finally:
+        _stop_clinic(process)
+        shutil.rmtree(home, ignore_errors=True)
