@@ -81,12 +81,13 @@ class ClinicRoutineBuilder(RoutineBuilder):
     """The routine builder of lesson 4, plus a download link for each card it saves."""
 
     def __init__(self, folder: str | Path | None = None) -> None:
-        super().__init__()
+        super().__init__(base=folder)
         self.download = widgets.HTML()
         self.download.add_class("course-card-link")
         self.children = (*self.children, self.download)
-        if folder is not None:
+        if folder is not None:  # shown, so the clinician sees where cards go and can change it
             self.controls["folder"].value = str(folder)
+            self.controls["folder"].placeholder = f"empty: {folder}"
         # A change to the routine clears the "saved" line; the link to the old card goes with it.
         self.status.observe(self._forget_link, names="value")
 

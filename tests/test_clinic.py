@@ -37,6 +37,13 @@ def test_cards_go_to_the_chosen_folder_and_the_link_carries_the_same_pdf(tmp_pat
     assert base64.b64decode(encoded) == path.read_bytes()
 
 
+def test_an_emptied_folder_box_still_saves_into_the_chosen_folder(tmp_path):
+    """Clearing the Folder box saves into the chosen folder, never into the app's own folder."""
+    builder = clinic_routine_builder(tmp_path)
+    builder.controls["folder"].value = ""
+    assert builder.save().parent == tmp_path
+
+
 def test_the_launchers_folder_is_the_default(tmp_path, monkeypatch):
     """Without a folder, the builder uses the one the launcher put in $COURSE_CLINIC_CARDS."""
     monkeypatch.setenv(CARDS_ENV, str(tmp_path))
