@@ -44,6 +44,11 @@ def box(locator) -> dict:
     return found
 
 
+def font_px(locator) -> float:
+    """The computed font size of ``locator``, in CSS pixels."""
+    return float(locator.evaluate("(e) => parseFloat(getComputedStyle(e).fontSize)"))
+
+
 def wait_for_box(locator, accept, what: str, timeout_s: float = 15) -> dict:
     """Poll the bounding box of ``locator`` until ``accept(box)``; fail with the last box seen."""
     deadline = time.monotonic() + timeout_s
@@ -59,8 +64,8 @@ def wait_for_box(locator, accept, what: str, timeout_s: float = 15) -> dict:
 def test_presenter_switch_enlarges_figure_and_controls_and_toggles_back(
     lab: JupyterLab, requests_made: list[str]
 ) -> None:
-    """Pressing Presenter mode makes the limb figure and its slider labels larger; the figure still
-    follows the keyboard; pressing again restores the normal sizes. Nothing leaves 127.0.0.1."""
+    """Pressing Presenter mode makes the limb figure, its slider labels and the quiz text larger; the
+    figure still follows the keyboard; pressing again restores the normal sizes. Nothing leaves 127.0.0.1."""
     lab.open_notebook(NOTEBOOK)
     # As docs/presenting.md tells teachers: hide the file browser (Ctrl+B) to give the lesson the width.
     lab.page.evaluate("() => window.jupyterapp.shell.collapseLeft()")
@@ -69,6 +74,8 @@ def test_presenter_switch_enlarges_figure_and_controls_and_toggles_back(
     view = lab.explorer("Limb explorer")
     label = lab.slider(KNEE, within=view.root).locator(".widget-label")
     normal_canvas, normal_label = box(view.canvas), box(label)
+    question = lab.page.locator(".course-quiz-question .widget-html-content").first
+    normal_quiz_px = font_px(question)
     lab.screenshot("normal", view.root)
 
     toggle = lab.page.locator(".course-presenter .course-presenter-toggle")
@@ -84,6 +91,7 @@ def test_presenter_switch_enlarges_figure_and_controls_and_toggles_back(
     # Text in the lesson grows too, and the figure fits inside its cell.
     cell = view.root.locator("xpath=ancestor::div[contains(@class,'jp-OutputArea-output')]")
     assert large_canvas["x"] + large_canvas["width"] <= box(cell)["x"] + box(cell)["width"] + 1
+    assert font_px(question) >= normal_quiz_px * 1.5, "the quiz text did not grow"
     lab.screenshot("presenting", view.root)
 
     knee_5 = describe(limb_pose(JointAngles(knee_flexion_deg=5)))
@@ -99,6 +107,7 @@ def test_presenter_switch_enlarges_figure_and_controls_and_toggles_back(
     )
     assert abs(restored["height"] - normal_canvas["height"]) <= 1, (normal_canvas, restored)
     assert abs(box(label)["height"] - normal_label["height"]) <= 1
+    assert font_px(question) == normal_quiz_px
     lab.move_slider(view, KNEE, "ArrowLeft", 5, describe(limb_pose(JointAngles())))
     assert_stayed_local(requests_made)
 
