@@ -38,6 +38,9 @@ __all__ = ["Explorer", "figure_canvas", "png_bytes", "readout_html", "reset_butt
 
 log = logging.getLogger(__name__)
 
+#: Seconds of stillness after which an explorer sends its whole picture again (see Explorer.redraw).
+SETTLE_S = 0.2
+
 #: Every explorer built in this kernel and still referenced somewhere.
 _LIVE: weakref.WeakSet = weakref.WeakSet()
 
@@ -170,7 +173,7 @@ def _fast_canvas_class():
                 self.set_image_mode("diff")
                 changed = buff != last
                 rows = np.flatnonzero(changed.any(axis=1))
-                if rows.size == 0:  # nothing moved: one transparent pixel (the browser waits for a frame)
+                if rows.size == 0:  # nothing moved: one clear pixel (the browser awaits a frame)
                     output = np.zeros((1, 1, 4), np.uint8)
                 else:
                     bottom = rows[-1] + 1
@@ -277,6 +280,7 @@ class Explorer(widgets.VBox):
         #: How many times the figure has been repainted (the no-backlog test counts them).
         self.repaints = 0
         self._repaint_pending = False
+        self._settle: asyncio.TimerHandle | None = None
         _LIVE.add(self)
 
     @staticmethod
@@ -340,6 +344,12 @@ class Explorer(widgets.VBox):
         stale frames instead of queueing them, and the picture ends on the last
         value. With no event loop running (a script, a test) it repaints now.
         The repaint blits the moving artists if there are any, else draws all.
+
+        Frames are sent as differences from the last one, and ipympl's front end
+        drops a frame that arrives while the one before is still decoding (a
+        busy browser during a fast drag), which would leave stale pixels. So once
+        the figure has been still for :data:`SETTLE_S`, the whole picture is sent
+        again: whatever happened in between, the figure comes to rest correct.
         """
         if self.canvas is None or self._repaint_pending:
             return
@@ -356,6 +366,18 @@ class Explorer(widgets.VBox):
             self._repaint()
         except Exception as error:  # noqa: BLE001 - shown to the learner, logged in full
             self._show_failure("repaint", error)
+        if self._settle is not None:
+            self._settle.cancel()
+        self._settle = asyncio.get_running_loop().call_later(SETTLE_S, self._send_whole_picture)
+
+    def _send_whole_picture(self) -> None:
+        self._settle = None
+        canvas = self.canvas
+        if canvas.syncing_data_url:  # no browser attached (nbconvert, nbval): nobody to send to
+            return
+        canvas._force_full = True
+        canvas._png_is_old = True
+        canvas.manager.refresh_all()
 
     def _show_failure(self, what: str, error: Exception) -> None:
         log.exception("diagram %s failed", what)

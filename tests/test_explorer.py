@@ -1,4 +1,4 @@
-"""Tests for lessons/explorer.py: repaints coalesce (no backlog) and frames keep ipympl's protocol."""
+"""Tests for lessons/explorer.py: repaints coalesce (no backlog); frames keep ipympl's protocol."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ import pytest
 from matplotlib.figure import Figure
 from PIL import Image
 
-from lessons.explorer import Explorer, png_bytes
+from lessons.explorer import SETTLE_S, Explorer, png_bytes
 
 
 def _explorer() -> tuple[Explorer, object, list[bytes]]:
-    """A one-slider explorer whose slider moves a point (blitted), and the frames its canvas sends."""
+    """A one-slider explorer moving a point (blitted), and the frames its canvas sends."""
     figure = Figure(figsize=(4, 3), dpi=72)
     ax = figure.add_subplot()
     ax.set(xlim=(0, 100), ylim=(0, 1))
@@ -46,7 +46,7 @@ def _decode(png: bytes) -> np.ndarray:
 
 
 def test_a_burst_of_changes_in_a_kernel_gives_one_repaint_and_ends_on_the_last_value():
-    """Fifty slider messages handled before the event loop turns: one repaint, of the final state."""
+    """Fifty slider messages handled before the loop turns: one repaint, of the final state."""
     explorer, point, frames = _explorer()
     control = explorer.controls["x"]
     before, sent = explorer.repaints, len(frames)
@@ -68,7 +68,7 @@ def test_a_burst_of_changes_in_a_kernel_gives_one_repaint_and_ends_on_the_last_v
 
 
 def test_without_an_event_loop_each_change_repaints_at_once():
-    """In a script or a plain test there is no loop to wait for: the figure repaints on every change."""
+    """In a script or a plain test (no event loop) the figure repaints on every change."""
     explorer, _point, frames = _explorer()
     before, sent = explorer.repaints, len(frames)
     for value in (10, 20, 30):
@@ -78,7 +78,7 @@ def test_without_an_event_loop_each_change_repaints_at_once():
 
 
 def test_a_diff_frame_painted_over_the_last_picture_gives_the_new_one():
-    """The browser draws a diff frame over its copy at the top-left corner: that must equal the new figure."""
+    """A diff frame drawn over the last picture at the top-left corner gives the new figure."""
     explorer, _point, frames = _explorer()
     explorer.controls["x"].value = 60
     shown = _pixels(explorer)
@@ -103,7 +103,7 @@ def test_a_full_frame_is_the_whole_figure():
 
 
 def test_an_unchanged_figure_still_answers_with_a_frame():
-    """A repaint that changed nothing sends a one-pixel transparent frame (the browser waits for one)."""
+    """A repaint that changed nothing sends a one-pixel clear frame (the browser awaits one)."""
     explorer, _point, frames = _explorer()
     explorer.redraw()
     frame = _decode(frames[-1])
@@ -115,3 +115,21 @@ def test_png_bytes_round_trips(shape):
     """The fast encoder writes a PNG that Pillow reads back pixel for pixel."""
     rgba = np.random.default_rng(0).integers(0, 256, size=shape, dtype=np.uint8)
     assert np.array_equal(_decode(png_bytes(rgba)), rgba)
+
+
+def test_once_still_the_whole_picture_is_sent_again():
+    """After a burst, once still for SETTLE_S, a full frame repairs any diff the browser dropped."""
+    explorer, _point, frames = _explorer()
+    explorer.canvas.syncing_data_url = False  # a browser is attached
+
+    async def drag() -> None:
+        for value in (10, 20, 30):
+            explorer.controls["x"].value = value
+            await asyncio.sleep(0)
+        await asyncio.sleep(SETTLE_S * 2)
+
+    sent = len(frames)
+    asyncio.run(drag())
+    assert len(frames) == sent + 4  # three diff frames, then the whole picture
+    assert explorer.canvas._current_image_mode == "full"
+    assert np.array_equal(_decode(frames[-1]), _pixels(explorer))
