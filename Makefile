@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed
 # JupyterLab refuses to start as root without this flag (containers, CI machines).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 
-.PHONY: lab test notebooks figures benchmark handouts instructor-guide setup clean
+.PHONY: lab test clinic notebooks figures benchmark handouts instructor-guide setup clean
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00-Start-Here.ipynb
@@ -20,6 +20,11 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 setup: $(STAMP)
+
+# Open the clinic app: the patient-facing parts, no code, in the browser (docs/clinic.md).
+# Options in CLINIC_ARGS, e.g.  make clinic CLINIC_ARGS="--cards ~/Desktop/cards"
+clinic: $(STAMP)
+	$(BIN)/python -m tools.clinic $(CLINIC_ARGS)
 
 # Re-execute every notebook in place, in order, each on a fresh kernel.
 notebooks: $(STAMP)
