@@ -189,8 +189,23 @@ def _fast_canvas_class():
     return FastCanvas
 
 
+def _in_kernel() -> bool:
+    """True inside a Jupyter kernel (where comm messages arrive through its event loop)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with ipywidgets
+        return False
+    return getattr(get_ipython(), "kernel", None) is not None
+
+
 def _running_loop() -> asyncio.AbstractEventLoop | None:
-    """The event loop running in this thread (a kernel's), or None (a plain script or test)."""
+    """The kernel's event loop, running in this thread, or None (a plain script or test).
+
+    Only a kernel's loop counts: a test session may have another library's loop
+    set in this thread (Playwright's) that never turns while the test runs.
+    """
+    if not _in_kernel():
+        return None
     try:
         return asyncio.get_running_loop()
     except RuntimeError:

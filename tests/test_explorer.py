@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+from concurrent.futures import ThreadPoolExecutor
 
 import ipywidgets as widgets
 import numpy as np
@@ -37,6 +38,14 @@ def _explorer() -> tuple[Explorer, object, list[bytes]]:
     return explorer, point, frames
 
 
+def _in_a_kernel(coroutine, monkeypatch) -> None:
+    """Run ``coroutine`` on a fresh event loop, as if in a kernel (a thread of its own, so that
+    a loop another test left set in this thread, such as Playwright's, does not interfere)."""
+    monkeypatch.setattr("lessons.explorer._in_kernel", lambda: True)
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, coroutine).result()
+
+
 def _pixels(explorer: Explorer) -> np.ndarray:
     return np.asarray(explorer.canvas.get_renderer().buffer_rgba()).copy()
 
@@ -45,7 +54,7 @@ def _decode(png: bytes) -> np.ndarray:
     return np.asarray(Image.open(io.BytesIO(png)).convert("RGBA"))
 
 
-def test_a_burst_of_changes_in_a_kernel_gives_one_repaint_and_ends_on_the_last_value():
+def test_a_burst_of_changes_in_a_kernel_gives_one_repaint_and_ends_on_the_last_value(monkeypatch):
     """Fifty slider messages handled before the loop turns: one repaint, of the final state."""
     explorer, point, frames = _explorer()
     control = explorer.controls["x"]
@@ -59,7 +68,7 @@ def test_a_burst_of_changes_in_a_kernel_gives_one_repaint_and_ends_on_the_last_v
         assert explorer.repaints == before
         await asyncio.sleep(0)  # the loop turns: the one scheduled repaint runs
 
-    asyncio.run(burst())
+    _in_a_kernel(burst(), monkeypatch)
     assert explorer.repaints == before + 1
     assert len(frames) == sent + 1
     blitted = _pixels(explorer)
@@ -117,7 +126,7 @@ def test_png_bytes_round_trips(shape):
     assert np.array_equal(_decode(png_bytes(rgba)), rgba)
 
 
-def test_once_still_the_whole_picture_is_sent_again():
+def test_once_still_the_whole_picture_is_sent_again(monkeypatch):
     """After a burst, once still for SETTLE_S, a full frame repairs any diff the browser dropped."""
     explorer, _point, frames = _explorer()
     explorer.canvas.syncing_data_url = False  # a browser is attached
@@ -129,7 +138,7 @@ def test_once_still_the_whole_picture_is_sent_again():
         await asyncio.sleep(SETTLE_S * 2)
 
     sent = len(frames)
-    asyncio.run(drag())
+    _in_a_kernel(drag(), monkeypatch)
     assert len(frames) == sent + 4  # three diff frames, then the whole picture
     assert explorer.canvas._current_image_mode == "full"
     assert np.array_equal(_decode(frames[-1]), _pixels(explorer))

@@ -1,4 +1,4 @@
-"""No backlog in a real JupyterLab: a burst of key presses on a slider ends on the last value, at once."""
+"""No backlog in a real JupyterLab: a burst of key presses on a slider ends on the last value."""
 
 from __future__ import annotations
 
