@@ -39,6 +39,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 
@@ -439,7 +440,14 @@ def main(argv: list[str] | None = None) -> int:
         print("nbval …", file=sys.stderr)
         nbval_s = run_nbval() if "nbval" not in skip else None
         print("Browser …", file=sys.stderr)
-        browser = run_browser(diagrams) if "browser" not in skip else None
+        try:
+            browser = run_browser(diagrams) if "browser" not in skip else None
+        except Exception:  # noqa: BLE001 - the other parts are still worth printing
+            traceback.print_exc()
+            print("The browser measurements failed (above); nothing was written.", file=sys.stderr)
+            browser, failed = None, True
+        else:
+            failed = False
     load_after = os.getloadavg() if hasattr(os, "getloadavg") else (0.0,)
 
     sections = [
@@ -461,6 +469,8 @@ def main(argv: list[str] | None = None) -> int:
         sections.append("## JupyterLab in Chromium\n\n" + browser_tables(browser))
     text = "\n\n".join(sections) + "\n"
     print(text)
+    if failed:
+        return 1
     if not args.no_write and not skip:
         RESULTS.parent.mkdir(exist_ok=True)
         RESULTS.write_text(
