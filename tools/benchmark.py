@@ -1,6 +1,6 @@
 """Measure the course end to end and write the results: diagrams, notebooks, memory, the browser.
 
-    python -m tools.benchmark                 # or: make benchmark (about 10 minutes)
+    python -m tools.benchmark                 # or: make benchmark (about 5 minutes)
     python -m tools.benchmark --skip browser  # parts: diagrams, notebooks, nbval, browser
     python -m tools.benchmark --repeats 3     # more sweeps per control for steadier numbers
 
@@ -476,7 +476,7 @@ def main(argv: list[str] | None = None) -> int:
         RESULTS.write_text(
             "# Benchmark results\n\nRegenerate with `make benchmark` "
             "(or `python -m tools.benchmark`; "
-            "about 10 minutes, on a quiet machine). How each number is measured: "
+            "about 5 minutes, on a quiet machine). How each number is measured: "
             "`tools/benchmark.py` and `tools/browser_timing.py` (their docstrings).\n\n"
             + text
             + "\n"
