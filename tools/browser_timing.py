@@ -44,10 +44,11 @@ SLIDER_DIAGRAMS = {
         "Gait timeline",
         "Moment in the cycle, %",
     ),
+    # Body mass: every slider redraws the same artists, and this one has room for a 30-press burst.
     "hip load explorer": (
         "notebooks/02-Knee-And-Hip-Pain.ipynb",
         "Hip load explorer",
-        "Body-weight lever arm b, cm",
+        "Body mass, kg",
     ),
     "limb explorer": ("notebooks/00-Start-Here.ipynb", "Limb explorer", "Knee flexion, °"),
 }
