@@ -34,7 +34,7 @@ notebooks: $(STAMP)
 figures: $(STAMP)
 	$(BIN)/python -m lessons.figures
 
-# Time the interactive diagrams (prints a table; not a test).
+# Measure the course end to end (prints a table, writes benchmarks/results.md; not a test).
 benchmark: $(STAMP)
 	$(BIN)/python -m tools.benchmark
 
