@@ -313,7 +313,11 @@ class Explorer(widgets.VBox):
         else:
             self.add_class("course-presenting")
         if self.figure is not None:
-            self.figure.set_dpi(self._base_dpi * scale)
+            # On a high-resolution screen the front end asks matplotlib for device_pixel_ratio
+            # times the figure's own dpi, which it keeps in _original_dpi (matplotlib's
+            # FigureCanvasBase._set_device_pixel_ratio): scale that, or a 2x screen undoes it.
+            self.figure._original_dpi = self._base_dpi * scale
+            self.figure.set_dpi(self._base_dpi * scale * self.canvas.device_pixel_ratio)
             if self._blitter is not None:
                 self._blitter.forget_background()
             self.canvas.draw_idle()
