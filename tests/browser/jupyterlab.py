@@ -192,6 +192,12 @@ class JupyterLab:
         expect(self.panel).to_be_visible(timeout=timeout_ms)
         self.wait_for_kernel_idle(timeout_s=timeout_s or self.timeout_s * 2)
 
+    def open_and_run(self, path: str) -> None:
+        """Open a lesson, run every cell as a learner would, and check nothing went wrong."""
+        self.open_notebook(path)
+        self.run_all()
+        self.assert_no_errors()
+
     @property
     def panel(self) -> Locator:
         """The visible notebook panel (the current tab's content)."""

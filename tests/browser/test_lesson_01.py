@@ -19,9 +19,7 @@ def test_lesson_01_explorers_respond_and_the_live_quiz_question_is_answered(
 ) -> None:
     """Run all draws the chain, knee-valgus and Q-angle explorers; keys move each; the ankle answer is accepted."""
     page = lab.page
-    lab.open_notebook(NOTEBOOK)
-    lab.run_all()
-    lab.assert_no_errors()
+    lab.open_and_run(NOTEBOOK)
     expect(page.locator(".course-explorer")).to_have_count(3)
 
     chain = lab.explorer("Chain explorer")

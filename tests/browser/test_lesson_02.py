@@ -22,9 +22,7 @@ def test_lesson_02_explorers_respond_and_the_cane_question_is_answered(
 ) -> None:
     """Run all draws three explorers; keys move a slider of each; the cane dropdown redraws; the quiz accepts 60 %."""
     page = lab.page
-    lab.open_notebook(NOTEBOOK)
-    lab.run_all()
-    lab.assert_no_errors()
+    lab.open_and_run(NOTEBOOK)
     expect(page.locator(".course-explorer")).to_have_count(3)
 
     gait = lab.explorer("Gait timeline")

@@ -24,9 +24,7 @@ def test_lesson_03a_nerve_map_and_root_explorer_respond(
 ) -> None:
     """Run all draws both explorers; choosing a structure, a root and a finding changes words and picture."""
     page = lab.page
-    lab.open_notebook(ANATOMY)
-    lab.run_all()
-    lab.assert_no_errors()
+    lab.open_and_run(ANATOMY)
     expect(page.locator(".course-explorer")).to_have_count(2)
     nerve_map = load_nerve_map()
 
@@ -75,9 +73,7 @@ def test_lesson_03b_nerve_tension_explorer_responds(
     lab: JupyterLab, console_errors: list[str]
 ) -> None:
     """Run all draws the tension explorer; arrow keys on the ankle raise the index; the gauge question is answered."""
-    lab.open_notebook(TENSION)
-    lab.run_all()
-    lab.assert_no_errors()
+    lab.open_and_run(TENSION)
     view = lab.explorer("Nerve tension explorer")
     expect(view.readout).to_have_text(describe(NerveTensionPose(hip_flexion_deg=45)),
                                       use_inner_text=True)

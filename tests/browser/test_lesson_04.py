@@ -48,9 +48,7 @@ def test_lesson_04_viewers_timer_card_and_quiz(lab: JupyterLab, console_errors: 
     """Run all; every widget renders and answers; the timer counts down and pauses; a card is saved and deleted."""
     page = lab.page
     CARD.unlink(missing_ok=True)
-    lab.open_notebook(NOTEBOOK)
-    lab.run_all()
-    lab.assert_no_errors()
+    lab.open_and_run(NOTEBOOK)
     expect(page.locator(".course-explorer")).to_have_count(4)
 
     # The first viewer: keys move it, then Play runs it in the browser to the held position.

@@ -14,9 +14,7 @@ BACK_PILLOW = "Pillow under the knees, squashed, cm"
 def test_lesson_05_explorers_claim_check_and_live_quiz_question(lab: JupyterLab, console_errors: list[str]) -> None:
     """Run all draws both explorers; keys move them; a claim is sorted and checked; the angle answer is accepted."""
     page = lab.page
-    lab.open_notebook(NOTEBOOK)
-    lab.run_all()
-    lab.assert_no_errors()
+    lab.open_and_run(NOTEBOOK)
     expect(page.locator(".course-explorer")).to_have_count(2)
 
     side = lab.explorer("Side-lying explorer")

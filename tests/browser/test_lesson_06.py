@@ -33,9 +33,7 @@ def test_lesson_06_explorer_quiz_review_and_certificate(
     """Run all; Space on a tick box turns the answer into a framed emergency; the explorer's quiz
     question is right; a review question is answered; the certificate counts it."""
     page = lab.page
-    lab.open_notebook(NOTEBOOK)
-    lab.run_all()
-    lab.assert_no_errors()
+    lab.open_and_run(NOTEBOOK)
 
     explorer = page.locator(".course-triage")
     expect(explorer).to_have_count(1)

@@ -12,9 +12,7 @@ def test_a_learner_answers_sees_feedback_and_finds_it_in_my_progress_after_a_res
 ) -> None:
     """Right and wrong answers get a symbol, words and the explanation; My progress shows them after a kernel restart."""
     page = lab.page
-    lab.open_notebook(NOTEBOOK)
-    lab.run_all()
-    lab.assert_no_errors()
+    lab.open_and_run(NOTEBOOK)
 
     questions = page.locator(".course-quiz .course-quiz-question")
     expect(questions).to_have_count(8)

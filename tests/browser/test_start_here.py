@@ -26,9 +26,7 @@ def test_start_here_runs_and_its_limb_explorer_answers_the_keyboard(
     the reset button then brings back the standing description.
     """
     page = lab.page
-    lab.open_notebook(NOTEBOOK)
-    lab.run_all()
-    lab.assert_no_errors()
+    lab.open_and_run(NOTEBOOK)
 
     env_ok = page.locator(".course-env-ok")
     expect(env_ok).to_be_visible()
