@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -172,6 +173,7 @@ class JupyterLab:
         self.output_dir = Path(output_dir)
         self.timeout_s = timeout_s
         self.path: str | None = None
+        self.workspace = f"test-{uuid.uuid4().hex[:12]}"
 
     # -- opening and running -------------------------------------------------
 
@@ -179,7 +181,9 @@ class JupyterLab:
         """Open the notebook at ``path`` (relative to the server root); wait for an idle kernel."""
         timeout_ms = _ms(timeout_s or self.timeout_s * 2)
         self.path = path
-        url = f"{self.base_url}/lab/tree/{quote(path)}?token={self.token}"
+        # A workspace of this page's own: JupyterLab would otherwise restore the tabs an
+        # earlier test left open in the shared server, and their widgets would be found too.
+        url = f"{self.base_url}/lab/workspaces/{self.workspace}/tree/{quote(path)}?token={self.token}"
         self.page.goto(url, wait_until="domcontentloaded", timeout=timeout_ms)
         self.page.wait_for_function(
             "() => window.jupyterapp && window.jupyterapp.shell", timeout=timeout_ms
