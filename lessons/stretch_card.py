@@ -162,7 +162,7 @@ def card_pdf(
         pdf.add_page()
     pdf.boxed(
         "Red flags: stop and get help",
-        [(flags.emergency_title, flags.emergency), (flags.urgent_title, flags.urgent)],
+        list(flags.sections),
         f"Source: {flags.source}.",
     )
     pdf.para(catalog.education_line, size=12)

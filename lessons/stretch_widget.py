@@ -88,8 +88,7 @@ def stretch_panel_html(stretch: Stretch, dose_evidence: str = "", red_flags: Red
         parts.append(
             "<div class='course-red-flags' role='note' style='border:3px solid #000;padding:0.3em 0.8em;"
             "margin:0.4em 0'><b>Red flags: stop and get help</b>"
-            f"<p><b>{e(red_flags.emergency_title)}</b></p>" + _list(red_flags.emergency)
-            + f"<p><b>{e(red_flags.urgent_title)}</b></p>" + _list(red_flags.urgent)
+            + "".join(f"<p><b>{e(heading)}</b></p>" + _list(signs) for heading, signs in red_flags.sections)
             + f"<p style='font-size:0.9em'>{e(red_flags.source)}.</p></div>"
         )
     parts.append(f"<p style='font-size:0.9em'>Sources: {e('; '.join(stretch.sources))}.</p>")

@@ -81,13 +81,15 @@ def test_the_link_escapes_the_file_name(tmp_path):
 
 
 def test_the_list_holds_every_warning_sign_in_patient_words_under_its_answer():
-    """Each emergency and see-soon sign appears once, under its heading; self-care signs do not."""
+    """Each emergency-now, same-day and soon sign appears once, under its step; routine signs do
+    not."""
     flags = load_red_flags()
     text = repr(red_flags_list())
-    emergency, soon = text.split("⚠ SEE A DOCTOR SOON")
+    emergency, rest = text.split("⚠ SAME DAY")
+    same_day, soon = rest.split("◆ SOON")
     assert emergency.startswith("‼ EMERGENCY NOW")
     for sign in flags.symptoms:
-        where = {"emergency": emergency, "soon": soon}.get(sign.urgency)
+        where = {"emergency-now": emergency, "same-day": same_day, "soon": soon}.get(sign.step)
         if where is None:
             assert sign.label not in text
         else:
@@ -99,7 +101,9 @@ def test_the_list_as_html_escapes_the_data():
     """The HTML form escapes the file's words (an apostrophe in a label stays text)."""
     page = red_flags_list()._repr_html_()
     assert "can&#x27;t feel toilet paper" in page
-    assert page.count("<li>") == len(load_red_flags().symptoms) - 1
+    assert page.count("<li>") == len(load_red_flags().symptoms) - len(
+        load_red_flags().at_step("routine")
+    )
 
 
 # -- the launcher -------------------------------------------------------------------

@@ -135,4 +135,4 @@ def test_builder_with_nothing_chosen_says_so(tmp_path):
 def test_viewer_panel_ends_with_the_red_flags_box():
     """The stop signs point to the red-flags box, so the viewer shows it (FACTS E4)."""
     panel = stretch_viewer().panel.value
-    assert "course-red-flags" in panel and "sciatica in both legs" in panel
+    assert "course-red-flags" in panel and "Sciatica in both legs" in panel

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from lessons.errors import DataFileError, OutOfRangeError
+from lessons.red_flags import load_red_flags
 from lessons.stretches import (
     CATALOG_PATH,
     HOLD_RANGE_S,
@@ -55,10 +56,18 @@ def test_knee_to_opposite_shoulder_warns_about_hip_replacement_and_fair():
 
 
 def test_red_flags_box_is_in_patient_wording():
-    """The red-flags box names the cauda equina signs in patient words (FACTS E4)."""
+    """The red-flags box names the cauda equina signs in patient words (FACTS E4), each under
+    the step the red-flag file gives it (FACTS E5), and no step is retyped in the catalog."""
     text = CATALOG.red_flags.text()
     for words in ("toilet paper", "both legs", "bowel", "foot that drags", "fever"):
         assert words in text
+    flags = load_red_flags()
+    for heading, signs in CATALOG.red_flags.sections:
+        step = next(step for step in flags.steps if heading == f"{step.heading}:")
+        assert all(flags.step(s.step) == step for s in flags.symptoms if s.label in signs)
+    box = CATALOG_PATH.read_text(encoding="utf-8").split("[red_flags]")[1].split("[[stretch]]")[0]
+    assert "same day" not in box.split("groups =")[1] and "emergency now" not in box.split(
+        "groups =")[1]
 
 
 def test_unknown_stretch_id_names_the_known_ones():
@@ -156,12 +165,21 @@ def test_invalid_toml_says_where(tmp_path):
 
 
 def test_red_flags_box_must_be_complete(tmp_path):
-    """A red-flags box without its emergency list is refused, naming the box."""
+    """A red-flags box without its list of groups is refused, naming the box."""
     path = tmp_path / "stretches.toml"
-    path.write_text(TEXT.replace("\nemergency = [", "\nemergencies = ["), encoding="utf-8")
+    path.write_text(TEXT.replace("\ngroups = [", "\ngroupz = ["), encoding="utf-8")
     with pytest.raises(DataFileError) as caught:
         read_catalog(path)
-    assert caught.value.entry == "red_flags" and caught.value.field == "emergencies"
+    assert caught.value.entry == "red_flags" and caught.value.field == "groupz"
+
+
+def test_red_flags_box_names_only_groups_and_steps_of_the_red_flag_file(tmp_path):
+    """A misspelt group or step is refused with the nearest right one."""
+    path = tmp_path / "stretches.toml"
+    path.write_text(TEXT.replace('"same-day", "soon"]', '"same day", "soon"]'), encoding="utf-8")
+    with pytest.raises(DataFileError, match='did you mean "same-day"') as caught:
+        read_catalog(path)
+    assert caught.value.field == "steps"
 
 
 def test_validate_command_reports_ok_and_errors(tmp_path, capsys):

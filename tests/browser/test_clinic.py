@@ -119,18 +119,19 @@ def test_clinic_app_without_code_every_part_works_and_nothing_leaves(
     # Red flags: a tick changes the answer and its picture; the list is there in patient words.
     triage = clinic.explorer("What should I do?")
     answer = triage.root.locator(".course-triage-answer")
-    expect(answer).to_contain_text("SELF-CARE AND REVIEW")
+    expect(answer).to_contain_text("ℹ ROUTINE")
     ladder = wait_for_canvas_stable(triage.canvas)
     _tick_box(triage.root, "Sciatica in both legs").check()
     expect(answer).to_contain_text("‼ EMERGENCY NOW")
     _tick_box(triage.root, "Sciatica in both legs").uncheck()
     _tick_box(triage.root, "You have had cancer in the past").check()
-    expect(answer).to_contain_text("⚠ SEE A DOCTOR SOON")
+    expect(answer).to_contain_text("◆ SOON")
     wait_for_canvas_change(triage.canvas, ladder)
     triage.canvas.scroll_into_view_if_needed()
     clinic.screenshot("clinic-red-flags")
     flags = page.locator(".course-red-flags-list")
-    expect(flags.locator(".course-red-flags-emergency")).to_contain_text("Sciatica in both legs")
+    expect(flags.locator(".course-red-flags-emergency-now")).to_contain_text("Sciatica in both legs")
+    expect(flags.locator(".course-red-flags-same-day")).to_contain_text("A child or teenager")
     expect(flags.locator(".course-red-flags-soon")).to_contain_text("You have had cancer")
 
     # The routine: choose, name, save into the clinician's folder, then download the same card.
