@@ -9,6 +9,7 @@ import pytest
 
 import lessons.quiz
 from lessons.quiz import correct_answer_text, lesson_ids, load_bank
+from lessons.red_flags import load_red_flags
 from tools import instructor_guide
 from tools.instructor_guide import GUIDE_DIR, GuideError, course_lessons
 from tools.notebooks import lesson_notebooks
@@ -48,6 +49,18 @@ def test_every_question_id_and_its_correct_answer_is_in_the_guide(built):
         for question in load_bank(lesson_id).questions:
             assert f"`{question.id}`" in guide, question.id
             assert correct_answer_text(question) in guide, question.id
+
+
+def test_the_red_flags_guide_prints_every_sign_on_its_step_from_the_data(built):
+    """Lesson 6's guide carries the red-flag table printed from the data file (FACTS E5), not
+    retyped: every sign appears in a row with its step, and every combination rule is listed."""
+    guide = (built / "06-red-flags.md").read_text(encoding="utf-8")
+    assert instructor_guide.RED_FLAGS_MARKER not in guide
+    flags = load_red_flags()
+    for sign in flags.symptoms:
+        assert f"| {flags.step(sign.step).headline} | {sign.label} |" in guide, sign.id
+    for rule in flags.combinations:
+        assert f"- {rule.label} ({flags.step(rule.step).name}): {rule.reason}" in guide, rule.id
 
 
 def test_every_notebook_has_notes_and_every_note_a_notebook():

@@ -36,6 +36,7 @@ import nbformat
 
 from lessons.errors import CourseError
 from lessons.quiz import BANK_DIR, QUESTION_TYPES, answer_sheet, correct_answer_text, load_bank
+from lessons.red_flags import load_red_flags
 from tools.notebooks import ROOT, lesson_notebooks
 
 __all__ = [
@@ -226,9 +227,52 @@ def answer_key(lesson_id: str) -> str:
     )
 
 
+#: A line in a lesson's notes that the guide replaces with the red-flag table, printed from data.
+RED_FLAGS_MARKER = "<!-- red-flags-table -->"
+
+
+def red_flags_table() -> str:
+    """Write every warning sign with its step, in both wordings, from the red-flag file (Markdown).
+
+    >>> print(red_flags_table().splitlines()[0])
+    ## Every red flag and its step, from the data file
+    """
+    flags = load_red_flags()
+    cell = lambda text: text.replace("|", "\\|")  # noqa: E731 - a table cell escapes its bars
+    rows = [
+        f"| {cell(step.headline)} | {cell(sign.label)} | {cell(sign.clinician)} | {cell(sign.reason)} |"
+        for step, signs in flags.sections()
+        for sign in signs
+    ]
+    rules = [
+        f"- {rule.label} ({flags.step(rule.step).name}): {rule.reason} *Source: {rule.source}.*"
+        for rule in flags.combinations
+    ]
+    return "\n".join(
+        [
+            "## Every red flag and its step, from the data file",
+            "",
+            "Printed from `lessons/data/red_flags.toml` by `python -m tools.instructor_guide`, the "
+            "one source of every sign's step (FACTS E5): to change a step, edit that file.",
+            "",
+            "| Step | In a patient's words | In a clinician's words | Why |",
+            "|---|---|---|---|",
+            *rows,
+            "",
+            "Combinations that raise the step:",
+            "",
+            *rules,
+        ]
+    )
+
+
 def lesson_markdown(lesson: Lesson) -> str:
     """Write one lesson's guide: title, time and objectives from the notebook, the notes, the key."""
     notes = lesson.notes.read_text(encoding="utf-8").strip()
+    notes = "\n".join(
+        red_flags_table() if line.strip() == RED_FLAGS_MARKER else line
+        for line in notes.splitlines()
+    )
     _check_notes(lesson, notes)
     return "\n".join(
         [
