@@ -56,7 +56,7 @@ CLINICIAN_WORDING = [
     ("saddle-numbness", "Perineal"),
     ("bowel-control", "anal tone"),
     ("weakness-worsening", "Progressive motor deficit"),
-    ("infection-risk", "Intravenous drug use or immunosuppression"),
+    ("infection-risk", "Intravenous drug use, immunosuppression or recent bacterial infection"),
     ("sexual-function", "sexual dysfunction"),
     ("over-50-new-pain", "Age over 50"),
     ("injury", "osteoporosis"),

@@ -44,7 +44,7 @@ def test_lesson_06_explorer_quiz_review_and_certificate(
     wait_for_canvas_drawn(canvas)
     banner = explorer.locator(".course-triage-answer")
     readout = explorer.locator(".course-readout-widget .course-readout")
-    expect(banner).to_contain_text("ℹ SELF-CARE AND REVIEW")
+    expect(banner).to_contain_text("ℹ ROUTINE")
     expect(readout).to_have_text(triage([]).text(), use_inner_text=True)
     quiet = wait_for_canvas_stable(canvas)
     lab.screenshot("lesson06-explorer-nothing-ticked", explorer)
@@ -65,7 +65,7 @@ def test_lesson_06_explorer_quiz_review_and_certificate(
     lab.screenshot("lesson06-explorer-emergency", explorer)
 
     lab.button("Untick all", within=explorer).click()
-    expect(banner).to_contain_text("ℹ SELF-CARE AND REVIEW")
+    expect(banner).to_contain_text("ℹ ROUTINE")
 
     # The quiz question answered with the explorer.
     bank = load_bank("06-red-flags")
