@@ -104,6 +104,23 @@ def test_a_b_over_a_of_two_lands_near_the_in_vivo_walking_peak():
     assert hip_load().joint_force_bw == pytest.approx(IN_VIVO_HIP_BW["walking (about 4 km/h)"], abs=0.15)
 
 
+@pytest.mark.parametrize(
+    ("a_cm", "b_cm", "joint_bw", "inside_in_vivo"),
+    [
+        (5, 10, 2.5, True),  # FACTS A2 (corrected): b/a = 2 lands near the measured 2.4-2.6 BW
+        (5, 12.5, 2.9, False),  # FACTS A2 (corrected): b/a = 2.5 already overshoots
+        (6, 15, 2.9, False),  # the same ratio with other levers gives the same force
+        (4, 10, 2.9, False),
+    ],
+)
+def test_only_a_b_over_a_of_about_two_matches_the_implants(a_cm, b_cm, joint_bw, inside_in_vivo):
+    """b/a = 2 gives ≈ 2.5 BW, inside the measured 2.38-2.60 BW; b/a = 2.5 gives ≈ 2.9 BW, beyond them (FACTS A2)."""
+    force = hip_load(HipLoadInputs(abductor_lever_cm=a_cm, body_weight_lever_cm=b_cm)).joint_force_bw
+    assert force == pytest.approx(joint_bw, abs=0.05)
+    low, high = min(IN_VIVO_HIP_BW.values()), max(IN_VIVO_HIP_BW.values())
+    assert (low - 0.15 <= force <= high + 0.15) is inside_in_vivo
+
+
 def test_past_the_hip_the_abductors_stop_and_the_readout_says_so():
     """When the weight's line crosses the hip the abductors cannot push: force 0, flagged, explained."""
     load = hip_load(HipLoadInputs(trunk_lean_cm=5, cane_force_pct_bw=20, cane_hand="opposite"))
@@ -118,6 +135,15 @@ def test_readout_states_forces_in_body_weights_and_newtons_and_the_in_vivo_compa
     assert "abductor force 1.68 × body weight (1,152 N)" in text
     assert "hip joint force 2.48 × body weight" in text
     assert "Bergmann 2001" in text
+
+
+@pytest.mark.parametrize("inputs", [HipLoadInputs(), HipLoadInputs(body_weight_lever_cm=15, abductor_lever_cm=6)])
+def test_readout_says_only_a_b_over_a_of_about_two_matches_the_implants(inputs):
+    """Whatever the levers, the readout says b/a ≈ 2 gives 2.5 BW and b/a = 2.5 already 2.9 BW (FACTS A2, corrected)."""
+    text = describe(hip_load(inputs))
+    assert "Only a b/a of about 2 lands near these (2.5 × body weight upright, no cane)" in text
+    assert "b/a = 2.5 already gives 2.9, more than any of them" in text
+    assert "2 to 2.5" not in text
 
 
 def test_readout_warns_that_the_model_overstates_the_cane():

@@ -32,8 +32,8 @@ def test_weight_loss_and_steps_change_the_readout():
     ex = knee_load_calculator()
     ex.controls["weight_loss_kg"].value = 10
     ex.controls["steps_per_day"].value = 8000
-    assert "Losing 10 kg takes about 40 kg" in ex.readout_text
-    assert "320 tonnes over 8,000 steps" in ex.readout_text
+    assert "Losing 10 kg: about 40 kg less force on the knee" in ex.readout_text
+    assert "Over 8,000 steps that adds up to 320 tonnes a day" in ex.readout_text
 
 
 def test_reset_and_repr():
