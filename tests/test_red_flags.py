@@ -285,3 +285,18 @@ def test_a_good_combination_loads_and_fires(tmp_path):
     flags = read_red_flags(write(tmp_path, GOOD_STEPS + GOOD_GROUP + GOOD_SYMPTOM + COMBINATION))
     assert flags.combination("c").fires(frozenset({"s"}))
     assert not flags.combination("c").fires(frozenset())
+
+
+def test_quiz_questions_that_use_the_explorer_quote_its_tick_boxes_exactly():
+    """A question answered with "What should I do?" names tick boxes the explorer has, word for
+    word, so a relabelled sign cannot leave a question pointing at a box that is gone."""
+    import re
+
+    from lessons.quiz import load_bank
+
+    labels = {sign.label for sign in FLAGS.symptoms}
+    asked = [q for q in load_bank("06-red-flags").questions if "“What should I do?”" in q.prompt]
+    assert asked, "lesson 6 has a question answered with the explorer"
+    for question in asked:
+        quoted = set(re.findall(r"“([^”]+)”", question.prompt)) - {"What should I do?"}
+        assert quoted and quoted <= labels, (question.id, quoted - labels)
