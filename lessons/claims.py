@@ -291,11 +291,11 @@ class ClaimsTable:
         for claim in self.claims:
             note = f"<br><small>fact sheet: {esc(claim.facts_g_verdict)}</small>" if claim.facts_g_verdict else ""
             rows.append(
-                "<tr>"
+                f"<tr data-claim='{esc(claim.id)}'>"
                 f"<td><b>{esc(claim.name)}</b><br>{esc(claim.article_says)}</td>"
                 f"<td style='white-space:nowrap'><b>{_MARK[claim.verdict]} {esc(claim.verdict.capitalize())}</b>"
                 f"{note}</td>"
-                f"<td><b>Say instead:</b> {esc(claim.say_instead)}<br>{esc(claim.why)}"
+                f"<td><b>Say instead:</b> {esc(claim.say_instead)}<br><b>Why:</b> {esc(claim.why)}"
                 f"<br><small>Source: {esc(claim.source)}</small></td>"
                 "</tr>"
             )
