@@ -18,17 +18,15 @@ import html
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
+from lessons.claims import VERDICTS, Claim, load_claims
 from lessons.explorer import Explorer, readout_html, reset_button, slider
 from lessons.sleep_posture import (
     BACK_RANGES,
     SIDE_DEFAULTS,
     SIDE_RANGES,
-    VERDICTS,
-    PillowClaim,
     back_lying,
     describe_back_lying,
     describe_side_lying,
-    load_claims,
     side_lying,
 )
 from lessons.sleep_posture_diagram import draw_back_lying, draw_side_lying, update_back_lying, update_side_lying
@@ -112,11 +110,11 @@ def back_lying_explorer(**start: float | bool) -> Explorer:
 # --- the claim check ----------------------------------------------------------------------
 
 
-def _claim_feedback(claim: PillowClaim, choice: str | None) -> str:
+def _claim_feedback(claim: Claim, choice: str | None) -> str:
     """Words for one claim after Check: right or not, the verdict, why, and what to say instead."""
     if choice is None:
         return "Choose keep, soften or correct for this claim, then press Check."
-    verdict = claim.verdict.upper()
+    verdict = claim.verdict_label
     first = (f"✓ Correct: the verdict is {verdict}." if choice == claim.verdict
              else f"✗ Not quite: you chose {choice}; the verdict is {verdict}.")
     return "\n".join([first, f"Why: {claim.why}", f"Say instead: {claim.say_instead}", f"Source: {claim.source}"])
@@ -125,7 +123,7 @@ def _claim_feedback(claim: PillowClaim, choice: str | None) -> str:
 class ClaimCheck(widgets.VBox):
     """Sort the knee-pillow article's claims into keep, soften or correct; Check shows each verdict and why."""
 
-    def __init__(self, claims: tuple[PillowClaim, ...]) -> None:
+    def __init__(self, claims: tuple[Claim, ...]) -> None:
         self.claims = {claim.id: claim for claim in claims}
         self.choices: dict[str, widgets.ToggleButtons] = {}
         self.feedback: dict[str, widgets.HTML] = {}
@@ -188,8 +186,11 @@ class ClaimCheck(widgets.VBox):
 
 
 def claim_check() -> ClaimCheck:
-    """Build the claim check from ``lessons/data/knee_pillow_claims.toml`` (FACTS section G)."""
-    return ClaimCheck(load_claims())
+    """Build the claim check from the claims ``lessons/data/claims.toml`` marks ``shown_by = "claim_check"``.
+
+    Those are the knee-pillow article's eight benefits, with FACTS section G's verdicts.
+    """
+    return ClaimCheck(load_claims().shown_by("claim_check"))
 
 
 def _naive_side(values: dict) -> Figure:

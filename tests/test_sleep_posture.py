@@ -6,15 +6,13 @@ import math
 
 import pytest
 
-from lessons.errors import DataFileError, OutOfRangeError
+from lessons.errors import OutOfRangeError
 from lessons.sleep_posture import (
     NORMAL_ADDUCTION_DEG,
     SIDE_DEFAULTS,
     back_lying,
     describe_back_lying,
     describe_side_lying,
-    load_claims,
-    read_claims,
     side_lying,
     top_hip_adduction_deg,
 )
@@ -141,65 +139,6 @@ def test_knee_replacement_note_says_nothing_under_the_knee():
     assert "NOTHING" not in describe_back_lying(back_lying(pillow_cm=8))
     flat = describe_back_lying(back_lying(pillow_cm=0), knee_replacement=True)
     assert "nothing under the knee, as here" in flat
-
-
-# The article's eight claims and FACTS section G's verdicts (surgery: "make specific", taught as correct).
-EXPECTED_VERDICTS = {
-    "Spinal alignment": "soften",
-    "Pressure relief": "keep",
-    "Improved circulation": "correct",
-    "Reduced joint stress": "soften",
-    "Comfort": "soften",
-    "Postural support": "soften",
-    "Recovery after surgery": "correct",
-    "Pregnancy support": "keep",
-}
-
-
-@pytest.mark.parametrize(("name", "verdict"), list(EXPECTED_VERDICTS.items()))
-def test_each_claim_has_facts_section_g_verdict(name, verdict):
-    """Each of the article's eight claims carries the verdict FACTS section G gives it."""
-    claims = {claim.name: claim for claim in load_claims()}
-    assert claims[name].verdict == verdict
-    assert "FACTS" in claims[name].source
-
-
-def test_claims_file_holds_exactly_the_eight_claims():
-    """The file lists the article's eight claims, once each."""
-    assert [claim.name for claim in load_claims()] == list(EXPECTED_VERDICTS)
-
-
-def test_the_key_corrections_are_in_the_reasons():
-    """The reasons carry the lesson's key corrections: D7 circulation, D5 knee replacement, D6 28 weeks."""
-    why = {claim.id: claim.why for claim in load_claims()}
-    assert "above the level of the heart" in why["improved-circulation"]
-    assert "NOTHING under the knee" in why["surgery-recovery"]
-    assert "28 weeks" in why["pregnancy-support"]
-
-
-GOOD = 'id = "x"\nname = "X"\narticle_says = "a"\nverdict = "keep"\nwhy = "b"\nsay_instead = "c"\nsource = "FACTS D1"\n'
-
-
-@pytest.mark.parametrize(
-    ("text", "field", "problem"),
-    [
-        ("[[claim]]\n" + GOOD.replace('verdict = "keep"', 'verdict = "maybe"'), "verdict", "choose one of"),
-        ("[[claim]]\n" + GOOD.replace('source = "FACTS D1"', 'source = "a blog"'), "source", "FACTS.md id"),
-        ("[[claim]]\n" + GOOD.replace('why = "b"\n', ""), "why", "is missing"),
-        ("[[claim]]\n" + GOOD + "colour = 1\n", "colour", "is not a field"),
-        ("[[claim]]\n" + GOOD + "[[claim]]\n" + GOOD, "id", "used by two claims"),
-        ("[[claim]]\n" + GOOD.replace('name = "X"', "name = 3"), "name", "non-empty text"),
-        ("[[claim\n", None, "not valid TOML"),
-    ],
-)
-def test_a_bad_claims_file_names_the_field(tmp_path, text, field, problem):
-    """A malformed claims file raises DataFileError naming the file, the field and the problem."""
-    path = tmp_path / "claims.toml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(DataFileError, match=problem) as caught:
-        read_claims(path)
-    assert caught.value.file == "claims.toml"
-    assert caught.value.field == field
 
 
 def test_quiz_numeric_answers_match_the_live_model():

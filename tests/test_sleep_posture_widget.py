@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lessons.sleep_posture import SIDE_DEFAULTS, load_claims
+from lessons.claims import load_claims
+from lessons.sleep_posture import SIDE_DEFAULTS
 from lessons.sleep_posture_widget import BACK_DEFAULTS, back_lying_explorer, claim_check, side_lying_explorer
 
 
@@ -59,10 +60,11 @@ def test_back_lying_pillow_and_knee_replacement_note():
 def test_claim_check_grades_each_claim_with_verdict_and_reason():
     """Check marks each sorted claim right or wrong and shows the verdict with its reason."""
     check = claim_check()
-    check.choices["pregnancy-support"].value = "keep"
+    check.choices["pregnancy-support"].value = "soften"
     check.choices["comfort"].value = "correct"
     check.check.click()
-    assert check.feedback_text("pregnancy-support").startswith("✓ Correct: the verdict is KEEP.")
+    assert check.feedback_text("pregnancy-support").startswith(
+        "✓ Correct: the verdict is SOFTEN (fact sheet: soften, reframe).")
     assert "28 weeks" in check.feedback_text("pregnancy-support")
     assert check.feedback_text("comfort").startswith("✗ Not quite: you chose correct; the verdict is SOFTEN.")
     assert check.feedback_text("spinal-alignment").startswith("Choose keep, soften or correct")
@@ -72,7 +74,7 @@ def test_claim_check_grades_each_claim_with_verdict_and_reason():
 def test_claim_check_all_right_and_start_again():
     """Sorting every claim as FACTS G does scores 8 of 8; Start again clears the choices."""
     check = claim_check()
-    for claim in load_claims():
+    for claim in load_claims().shown_by("claim_check"):
         check.choices[claim.id].value = claim.verdict
     check.check.click()
     assert check.score_text == "8 of 8 match the evidence (8 sorted)."

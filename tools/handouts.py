@@ -105,8 +105,9 @@ def print_notebook(nb: nbformat.NotebookNode, lesson: str) -> nbformat.NotebookN
     """Return a copy of a saved lesson with every output made fit for paper.
 
     Pictures stay (each must carry alternative text, else :class:`HandoutError`);
-    a quiz becomes its questions without answers; any other interactive output
-    becomes one line saying it is interactive in the course.
+    a quiz becomes its questions without answers; static HTML (a "myth or fact"
+    table) stays; any other interactive output becomes one line saying it is
+    interactive in the course.
     """
     nb = copy.deepcopy(nb)
     nb.metadata["title"] = notebook_title(nb)
@@ -127,6 +128,11 @@ def print_notebook(nb: nbformat.NotebookNode, lesson: str) -> nbformat.NotebookN
             cell.outputs = pictures
         elif quiz_id(cell.source):
             cell.outputs = [_html_output(quiz_html(quiz_id(cell.source)))]
+        elif any("text/html" in o.get("data", {}) for o in cell.outputs):
+            # Static HTML (a myth-or-fact table) is not interactive: it prints as it is.
+            cell.outputs = [
+                _html_output(o.data["text/html"]) for o in cell.outputs if "text/html" in o.get("data", {})
+            ]
         else:
             cell.outputs = [_html_output(_interactive_note(cell.outputs))]
     return nb
