@@ -6,7 +6,12 @@ import pytest
 
 from lessons.claims import load_claims
 from lessons.sleep_posture import SIDE_DEFAULTS
-from lessons.sleep_posture_widget import BACK_DEFAULTS, back_lying_explorer, claim_check, side_lying_explorer
+from lessons.sleep_posture_widget import (
+    BACK_DEFAULTS,
+    back_lying_explorer,
+    claim_check,
+    side_lying_explorer,
+)
 
 
 def test_side_lying_pillow_slider_moves_the_top_leg_and_readout():
