@@ -1,4 +1,5 @@
-"""Tests for lessons/knee_load.py: knee forces against FACTS A7 and the weight-loss rule of FACTS A12."""
+"""Tests for lessons/knee_load.py: knee forces against
+FACTS A7 and the weight-loss rule of FACTS A12."""
 
 from __future__ import annotations
 
