@@ -122,8 +122,11 @@ def test_a_b_over_a_of_two_lands_near_the_in_vivo_walking_peak():
     ],
 )
 def test_only_a_b_over_a_of_about_two_matches_the_implants(a_cm, b_cm, joint_bw, inside_in_vivo):
-    """b/a = 2 gives ≈ 2.5 BW, inside the measured 2.38-2.60 BW; b/a = 2.5 gives ≈ 2.9 BW, beyond them (FACTS A2)."""
-    force = hip_load(HipLoadInputs(abductor_lever_cm=a_cm, body_weight_lever_cm=b_cm)).joint_force_bw
+    """b/a = 2 gives ≈ 2.5 BW, inside the measured 2.38-2.60 BW;
+    b/a = 2.5 gives ≈ 2.9 BW, beyond them (FACTS A2)."""
+    force = hip_load(
+        HipLoadInputs(abductor_lever_cm=a_cm, body_weight_lever_cm=b_cm)
+    ).joint_force_bw
     assert force == pytest.approx(joint_bw, abs=0.05)
     low, high = min(IN_VIVO_HIP_BW.values()), max(IN_VIVO_HIP_BW.values())
     assert (low - 0.15 <= force <= high + 0.15) is inside_in_vivo
@@ -146,9 +149,12 @@ def test_readout_states_forces_in_body_weights_and_newtons_and_the_in_vivo_compa
     assert "Bergmann 2001" in text
 
 
-@pytest.mark.parametrize("inputs", [HipLoadInputs(), HipLoadInputs(body_weight_lever_cm=15, abductor_lever_cm=6)])
+@pytest.mark.parametrize(
+    "inputs", [HipLoadInputs(), HipLoadInputs(body_weight_lever_cm=15, abductor_lever_cm=6)]
+)
 def test_readout_says_only_a_b_over_a_of_about_two_matches_the_implants(inputs):
-    """Whatever the levers, the readout says b/a ≈ 2 gives 2.5 BW and b/a = 2.5 already 2.9 BW (FACTS A2, corrected)."""
+    """Whatever the levers, the readout says b/a ≈ 2 gives 2.5 BW
+    and b/a = 2.5 already 2.9 BW (FACTS A2, corrected)."""
     text = describe(hip_load(inputs))
     assert "Only a b/a of about 2 lands near these (2.5 × body weight upright, no cane)" in text
     assert "b/a = 2.5 already gives 2.9, more than any of them" in text

@@ -248,7 +248,8 @@ def red_flags_table() -> str:
     flags = load_red_flags()
     cell = lambda text: text.replace("|", "\\|")  # noqa: E731 - a table cell escapes its bars
     rows = [
-        f"| {cell(step.headline)} | {cell(sign.label)} | {cell(sign.clinician)} | {cell(sign.reason)} |"
+        f"| {cell(step.headline)} | {cell(sign.label)} "
+        f"| {cell(sign.clinician)} | {cell(sign.reason)} |"
         for step, signs in flags.sections()
         for sign in signs
     ]
