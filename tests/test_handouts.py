@@ -151,9 +151,18 @@ def test_a_myth_or_fact_table_prints_as_it_is():
     from lessons.claims import claims_table
 
     table = claims_table("stay-active")
-    cell = nbformat.v4.new_code_cell('claims_table("stay-active")', outputs=[nbformat.v4.new_output(
-        "execute_result", {"text/html": table._repr_html_(), "text/plain": repr(table)}, execution_count=1)])
-    printed = handouts.print_notebook(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# T"), cell]),
-                                      "99-Test")
+    cell = nbformat.v4.new_code_cell(
+        'claims_table("stay-active")',
+        outputs=[
+            nbformat.v4.new_output(
+                "execute_result",
+                {"text/html": table._repr_html_(), "text/plain": repr(table)},
+                execution_count=1,
+            )
+        ],
+    )
+    printed = handouts.print_notebook(
+        nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# T"), cell]), "99-Test"
+    )
     assert printed.cells[1].outputs[0].data["text/html"] == table._repr_html_()
     assert handouts.INTERACTIVE_NOTE not in printed.cells[1].outputs[0].data["text/html"]

@@ -133,7 +133,9 @@ def print_notebook(nb: nbformat.NotebookNode, lesson: str) -> nbformat.NotebookN
         elif any("text/html" in o.get("data", {}) for o in cell.outputs):
             # Static HTML (a myth-or-fact table) is not interactive: it prints as it is.
             cell.outputs = [
-                _html_output(o.data["text/html"]) for o in cell.outputs if "text/html" in o.get("data", {})
+                _html_output(o.data["text/html"])
+                for o in cell.outputs
+                if "text/html" in o.get("data", {})
             ]
         else:
             cell.outputs = [_html_output(_interactive_note(cell.outputs))]
