@@ -29,7 +29,12 @@ from lessons.sleep_posture import (
     describe_side_lying,
     side_lying,
 )
-from lessons.sleep_posture_diagram import draw_back_lying, draw_side_lying, update_back_lying, update_side_lying
+from lessons.sleep_posture_diagram import (
+    draw_back_lying,
+    draw_side_lying,
+    update_back_lying,
+    update_side_lying,
+)
 
 __all__ = ["BENCHMARK", "BACK_DEFAULTS", "ClaimCheck", "back_lying_explorer", "claim_check", "side_lying_explorer"]
 

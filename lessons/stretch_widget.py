@@ -31,8 +31,8 @@ from lessons.poses_diagram import draw_pose, update_pose
 from lessons.stretch_card import PAGE_SIZES, card_path, save_card
 from lessons.stretches import (
     HOLD_RANGE_S,
-    RedFlags,
     REPETITIONS_RANGE,
+    RedFlags,
     Stretch,
     TimerState,
     describe_dose,

@@ -1,4 +1,5 @@
-"""Tests for lessons/claims.py: every source-article claim has its FACTS G verdict and is shown in its lesson."""
+"""Tests for lessons/claims.py: every source-article claim
+has its FACTS G verdict and is shown in its lesson."""
 
 from __future__ import annotations
 
@@ -21,14 +22,19 @@ SHARED = ROOT.parent / "shared" / "content"
 ARTICLES = SHARED / "source-articles"
 FACTS = SHARED / "FACTS.md"
 
-PILLOW, KNEE_HIP, STRETCHING = "000_8aa79725ea0cc6d0.txt", "001_3ccae03df15416f0.txt", "002_48627fc666d60bd4.txt"
+PILLOW, KNEE_HIP, STRETCHING = (
+    "000_8aa79725ea0cc6d0.txt",
+    "001_3ccae03df15416f0.txt",
+    "002_48627fc666d60bd4.txt",
+)
 
 # Every claim each article makes, in article order, with FACTS section G's verdict: written from
 # reading the three articles, independently of the data file, so a dropped claim fails here.
 EXPECTED = {
     PILLOW: [
         ("spinal-alignment", "soften"),
-        ("pressure-relief", "soften"),  # FACTS G updated: a comfort claim, no evidence for pain relief
+        # FACTS G updated: a comfort claim, no evidence for pain relief
+        ("pressure-relief", "soften"),
         ("improved-circulation", "correct"),
         ("reduced-joint-stress", "soften"),
         ("comfort", "soften"),
@@ -91,7 +97,8 @@ def test_each_article_has_exactly_the_claims_read_from_it():
         ("pressure-relief", "no study shows"),  # FACTS G, updated
         ("braces-ease-hip-strain", "No evidence"),  # FACTS G, new row
         ("traction-restores-discs", "NICE NG59"),  # FACTS C1
-        ("stretching-prevents-sciatica", "stretching on its own showed no preventive effect"),  # FACTS G
+        # FACTS G
+        ("stretching-prevents-sciatica", "stretching on its own showed no preventive effect"),
         ("piriformis-key-stretch", "83–90 %"),  # FACTS B4
         ("disc-returns-to-its-space", "63–70 %"),  # FACTS B9
     ],
@@ -102,11 +109,17 @@ def test_the_key_corrections_are_in_the_reasons(claim_id, phrase):
 
 
 def test_compound_verdicts_keep_the_fact_sheets_words():
-    """Where FACTS G says more than keep, soften or correct, the claim keeps its words next to the verdict."""
+    """Where FACTS G says more than keep, soften or correct,
+    the claim keeps its words next to the verdict."""
     claim_set = load_claims()
     assert claim_set.get("surgery-recovery").verdict_label == "CORRECT (fact sheet: make specific)"
-    assert claim_set.get("pregnancy-support").verdict_label == "SOFTEN (fact sheet: soften, reframe)"
-    assert claim_set.get("weight-and-strengthening").verdict_label == "KEEP (fact sheet: keep (strong))"
+    assert (
+        claim_set.get("pregnancy-support").verdict_label == "SOFTEN (fact sheet: soften, reframe)"
+    )
+    assert (
+        claim_set.get("weight-and-strengthening").verdict_label
+        == "KEEP (fact sheet: keep (strong))"
+    )
     assert claim_set.get("stay-active").verdict_label == "KEEP"
 
 
@@ -118,7 +131,8 @@ def test_each_article_is_taught_in_its_lesson_and_the_lesson_exists():
 
 
 def test_the_claim_check_shows_the_knee_pillow_articles_eight_benefits():
-    """Only lesson 05's eight knee-pillow benefits are sorted in the claim check; every other claim gets a table."""
+    """Only lesson 05's eight knee-pillow benefits are sorted
+    in the claim check; every other claim gets a table."""
     claim_set = load_claims()
     in_check = [c.id for c in claim_set.shown_by("claim_check")]
     assert in_check == [claim_id for claim_id, _ in EXPECTED[PILLOW][:8]]
@@ -129,7 +143,8 @@ def test_the_claim_check_shows_the_knee_pillow_articles_eight_benefits():
 
 
 def _calls(notebook: Path) -> tuple[list[str], bool]:
-    """The claim ids passed to claims_table(...) in a notebook's code cells, and whether it calls claim_check()."""
+    """The claim ids passed to claims_table(...) in a notebook's
+    code cells, and whether it calls claim_check()."""
     ids: list[str] = []
     check = False
     for cell in nbformat.read(notebook, as_version=4).cells:
@@ -140,13 +155,18 @@ def _calls(notebook: Path) -> tuple[list[str], bool]:
                 continue
             name = getattr(node.func, "id", getattr(node.func, "attr", None))
             if name == "claims_table":
-                ids += [arg.value for arg in node.args if isinstance(arg, ast.Constant) and isinstance(arg.value, str)]
+                ids += [
+                    arg.value
+                    for arg in node.args
+                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+                ]
             check |= name == "claim_check"
     return ids, check
 
 
 def missing_from_lessons(claims: tuple[Claim, ...], notebooks: Path) -> list[str]:
-    """Say which claims their lesson does not show, and which shown ids are not that lesson's claims."""
+    """Say which claims their lesson does not show, and
+    which shown ids are not that lesson's claims."""
     problems = []
     by_id = {claim.id: claim for claim in claims}
     for notebook in sorted(notebooks.glob("*.ipynb")):
@@ -155,19 +175,24 @@ def missing_from_lessons(claims: tuple[Claim, ...], notebooks: Path) -> list[str
             if claim_id not in by_id:
                 problems.append(f"{notebook.name} shows {claim_id!r}, which is not in claims.toml")
             elif by_id[claim_id].lesson != notebook.name:
-                problems.append(f"{notebook.name} shows {claim_id!r}, a claim of {by_id[claim_id].lesson}")
+                problems.append(
+                    f"{notebook.name} shows {claim_id!r}, a claim of {by_id[claim_id].lesson}"
+                )
         for claim in claims:
             if claim.lesson != notebook.name:
                 continue
             if claim.shown_by == "claims_table" and claim.id not in ids:
                 problems.append(f"{notebook.name} has no claims_table(...) naming {claim.id!r}")
             if claim.shown_by == "claim_check" and not check:
-                problems.append(f"{notebook.name} does not call claim_check(), which shows {claim.id!r}")
+                problems.append(
+                    f"{notebook.name} does not call claim_check(), which shows {claim.id!r}"
+                )
     return problems
 
 
 def test_every_claim_is_shown_in_its_lesson():
-    """Each claim's id is named in a claims_table(...) call of its lesson (or its lesson runs the claim check)."""
+    """Each claim's id is named in a claims_table(...) call
+    of its lesson (or its lesson runs the claim check)."""
     assert missing_from_lessons(load_claims().claims, NOTEBOOKS) == []
 
 
@@ -176,21 +201,29 @@ def test_a_claim_dropped_from_its_lesson_is_caught(tmp_path):
     shutil.copytree(NOTEBOOKS, tmp_path, dirs_exist_ok=True)
     lesson = tmp_path / "04-Stretches-For-Sciatica.ipynb"
     nb = nbformat.read(lesson, as_version=4)
-    cell = next(c for c in nb.cells if c.cell_type == "code" and '"traction-restores-discs"' in c.source)
+    cell = next(
+        c for c in nb.cells if c.cell_type == "code" and '"traction-restores-discs"' in c.source
+    )
     cell.source = re.sub(r'\s*"traction-restores-discs",?', "", cell.source)
     nbformat.write(nb, lesson)
     found = missing_from_lessons(load_claims().claims, tmp_path)
-    assert "04-Stretches-For-Sciatica.ipynb has no claims_table(...) naming 'traction-restores-discs'" in found
+    assert (
+        "04-Stretches-For-Sciatica.ipynb has no claims_table(...) naming 'traction-restores-discs'"
+        in found
+    )
 
 
 # --- the claims cover the articles and FACTS section G (needs ../shared/content) ----------------
 
-needs_shared = pytest.mark.skipif(not ARTICLES.is_dir() or not FACTS.is_file(),
-                                  reason="the shared content folder (../shared/content) is not next to the repository")
+needs_shared = pytest.mark.skipif(
+    not ARTICLES.is_dir() or not FACTS.is_file(),
+    reason="the shared content folder (../shared/content) is not next to the repository",
+)
 
 
 def _plain(text: str) -> str:
-    """Fold case, curly quotes and runs of spaces, so a quote matches the article however it is typed."""
+    """Fold case, curly quotes and runs of spaces, so a
+    quote matches the article however it is typed."""
     text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("“", '"').replace("”", '"')
     return re.sub(r"\s+", " ", text).casefold()
 
@@ -199,13 +232,17 @@ def _plain(text: str) -> str:
 def test_each_claims_quote_is_in_its_article():
     """Each claim's quote is found in the article it belongs to, so the article makes the claim."""
     for claim in load_claims().claims:
-        assert _plain(claim.quote) in _plain((ARTICLES / claim.article).read_text(encoding="utf-8")), claim.id
+        assert _plain(claim.quote) in _plain(
+            (ARTICLES / claim.article).read_text(encoding="utf-8")
+        ), claim.id
 
 
 @needs_shared
 def test_each_benefit_the_knee_pillow_article_lists_has_a_claim():
     """Each "- Benefit:" bullet of the knee-pillow article is the quote of one claim."""
-    bullets = re.findall(r"^- ([^:\n]+):", (ARTICLES / PILLOW).read_text(encoding="utf-8"), re.MULTILINE)
+    bullets = re.findall(
+        r"^- ([^:\n]+):", (ARTICLES / PILLOW).read_text(encoding="utf-8"), re.MULTILINE
+    )
     quotes = [claim.quote for claim in load_claims().claims if claim.article == PILLOW]
     assert len(bullets) == 8
     assert all(bullet in quotes for bullet in bullets)
@@ -226,7 +263,8 @@ def _facts_g_rows() -> dict[str, str]:
 
 @needs_shared
 def test_each_facts_g_row_is_answered_by_a_claim_with_its_verdict():
-    """Every row of FACTS G is some claim's facts_g row, every facts_g row is in FACTS G, and the verdicts agree."""
+    """Every row of FACTS G is some claim's facts_g row, every
+    facts_g row is in FACTS G, and the verdicts agree."""
     rows = _facts_g_rows()
     assert len(rows) >= 23
     claims = load_claims().claims
@@ -238,7 +276,8 @@ def test_each_facts_g_row_is_answered_by_a_claim_with_its_verdict():
             verdict_words = set(re.findall(r"keep|soften|correct", rows[row]))
             other_words = re.sub(r"keep|soften|correct|[ ,]", "", rows[row])
             assert claim.verdict in verdict_words or claim.facts_g_verdict == rows[row], claim.id
-            if other_words:  # "make specific", "reframe", "(strong)": the fact sheet's words are kept
+            # "make specific", "reframe", "(strong)": the fact sheet's words are kept
+            if other_words:
                 assert claim.facts_g_verdict == rows[row], claim.id
 
 
@@ -257,13 +296,19 @@ def test_the_table_text_names_each_claim_with_its_verdict_and_source():
 def test_a_table_of_two_articles_names_both():
     """Claims from two articles give a caption naming both, in the order first shown."""
     table = claims_table("pillow-see-a-professional", "stay-active")
-    assert table.title == "Myth or fact: the knee-pillow article and the knee-and-hip article (FACTS section G)"
+    assert (
+        table.title
+        == "Myth or fact: the knee-pillow article and the knee-and-hip article (FACTS section G)"
+    )
 
 
 def test_the_html_escapes_the_data_and_labels_verdicts_in_words():
-    """Text from the data file is escaped in the HTML; each verdict is a word with a mark, not a colour."""
+    """Text from the data file is escaped in the HTML;
+    each verdict is a word with a mark, not a colour."""
     claim = load_claims().get("stay-active")
-    risky = Claim(**{**claim.__dict__, "name": "<b>x</b> & y", "why": '<script>alert("z")</script>'})
+    risky = Claim(
+        **{**claim.__dict__, "name": "<b>x</b> & y", "why": '<script>alert("z")</script>'}
+    )
     page = ClaimsTable((risky,), load_claims().articles[1:2])._repr_html_()
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "&lt;b&gt;x&lt;/b&gt; &amp; y" in page
@@ -288,39 +333,90 @@ def test_a_bad_call_says_what_would_be_right(ids, problem):
 # --- the data file is checked on load ----------------------------------------------------------
 
 ARTICLE = '[[article]]\nfile = "a.txt"\ntitle = "the article"\n'
-GOOD = ('id = "x"\narticle = "a.txt"\nquote = "q"\nname = "X"\narticle_says = "a"\nverdict = "keep"\nwhy = "b"\n'
-        'say_instead = "c"\nsource = "FACTS D1"\nlesson = "05-Sleep.ipynb"\nshown_by = "claims_table"\n')
+GOOD = (
+    'id = "x"\narticle = "a.txt"\nquote = "q"\nname = "X"\narticle_says = "a"\nverdict = "keep"\n'
+    'why = "b"\n'
+    'say_instead = "c"\nsource = "FACTS D1"\nlesson = "05-Sleep.ipynb"\nshown_by = "claims_table"\n'
+)
 
 
 @pytest.mark.parametrize(
     ("text", "entry", "field", "problem"),
     [
-        (ARTICLE + "[[claim]]\n" + GOOD.replace('verdict = "keep"', 'verdict = "maybe"'), "x", "verdict", "choose one of"),
-        (ARTICLE + "[[claim]]\n" + GOOD.replace('source = "FACTS D1"', 'source = "a blog"'), "x", "source", "FACTS.md id"),
+        (
+            ARTICLE + "[[claim]]\n" + GOOD.replace('verdict = "keep"', 'verdict = "maybe"'),
+            "x",
+            "verdict",
+            "choose one of",
+        ),
+        (
+            ARTICLE + "[[claim]]\n" + GOOD.replace('source = "FACTS D1"', 'source = "a blog"'),
+            "x",
+            "source",
+            "FACTS.md id",
+        ),
         (ARTICLE + "[[claim]]\n" + GOOD.replace('why = "b"\n', ""), "x", "why", "is missing"),
         (ARTICLE + "[[claim]]\n" + GOOD + "colour = 1\n", "x", "colour", "is not a field"),
         (ARTICLE + "[[claim]]\n" + GOOD + "[[claim]]\n" + GOOD, "x", "id", "used by two claims"),
-        (ARTICLE + "[[claim]]\n" + GOOD.replace('name = "X"', "name = 3"), "x", "name", "non-empty text"),
-        (ARTICLE + "[[claim]]\n" + GOOD.replace('"a.txt"\nquote', '"b.txt"\nquote'), "x", "article", "a.txt"),
-        (ARTICLE + "[[claim]]\n" + GOOD.replace('quote = "q"', 'quote = "' + "q" * 61 + '"'), "x", "quote",
-         "at most 60"),
-        (ARTICLE + "[[claim]]\n" + GOOD.replace('"05-Sleep.ipynb"', '"lesson five"'), "x", "lesson", "notebook"),
-        (ARTICLE + "[[claim]]\n" + GOOD.replace('"claims_table"', '"poster"'), "x", "shown_by", "claim_check"),
-        (ARTICLE + "[[claim]]\n" + GOOD + 'facts_g_verdict = "probably fine"\n', "x", "facts_g_verdict",
-         "section G"),
-        (ARTICLE + "[[claim]]\n" + GOOD + 'facts_g = "Reduces joint stress"\n', "x", "facts_g", "a list"),
+        (
+            ARTICLE + "[[claim]]\n" + GOOD.replace('name = "X"', "name = 3"),
+            "x",
+            "name",
+            "non-empty text",
+        ),
+        (
+            ARTICLE + "[[claim]]\n" + GOOD.replace('"a.txt"\nquote', '"b.txt"\nquote'),
+            "x",
+            "article",
+            "a.txt",
+        ),
+        (
+            ARTICLE + "[[claim]]\n" + GOOD.replace('quote = "q"', 'quote = "' + "q" * 61 + '"'),
+            "x",
+            "quote",
+            "at most 60",
+        ),
+        (
+            ARTICLE + "[[claim]]\n" + GOOD.replace('"05-Sleep.ipynb"', '"lesson five"'),
+            "x",
+            "lesson",
+            "notebook",
+        ),
+        (
+            ARTICLE + "[[claim]]\n" + GOOD.replace('"claims_table"', '"poster"'),
+            "x",
+            "shown_by",
+            "claim_check",
+        ),
+        (
+            ARTICLE + "[[claim]]\n" + GOOD + 'facts_g_verdict = "probably fine"\n',
+            "x",
+            "facts_g_verdict",
+            "section G",
+        ),
+        (
+            ARTICLE + "[[claim]]\n" + GOOD + 'facts_g = "Reduces joint stress"\n',
+            "x",
+            "facts_g",
+            "a list",
+        ),
         (ARTICLE + ARTICLE + "[[claim]]\n" + GOOD, "a.txt", "file", "list each article once"),
         ("[[claim]]\n" + GOOD, None, "article", "[[article]]"),
         ("[[claim\n", None, None, "not valid TOML"),
     ],
 )
 def test_a_bad_claims_file_names_the_entry_and_field(tmp_path, text, entry, field, problem):
-    """A malformed claims file raises one DataFileError naming the file, the entry, the field and the fix."""
+    """A malformed claims file raises one DataFileError
+    naming the file, the entry, the field and the fix."""
     path = tmp_path / "claims.toml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(DataFileError, match=re.escape(problem)) as caught:
         read_claims(path)
-    assert (caught.value.file, caught.value.entry, caught.value.field) == ("claims.toml", entry, field)
+    assert (caught.value.file, caught.value.entry, caught.value.field) == (
+        "claims.toml",
+        entry,
+        field,
+    )
 
 
 def test_the_check_command_reports_a_bad_file(tmp_path, capsys):

@@ -1,4 +1,5 @@
-"""Tests for lessons/figures.py: the static figures are up to date, and regenerating is reproducible.
+"""Tests for lessons/figures.py: the static figures
+are up to date, and regenerating is reproducible.
 
 The committed PNGs are compared with a fresh regeneration by image, within a small
 tolerance (matplotlib's own ``compare_images``, the root-mean-square difference of

@@ -17,7 +17,8 @@ def test_starts_at_the_typical_adult_and_says_so():
 
 
 def test_choosing_the_opposite_hand_uses_the_cane_and_rewrites_the_readout():
-    """Picking the opposite hand enables the cane force and the readout shows the fall and the caveat."""
+    """Picking the opposite hand enables the cane force
+    and the readout shows the fall and the caveat."""
     ex = hip_load_explorer()
     ex.controls["cane_hand"].value = "opposite"
     assert not ex.controls["cane_force_pct_bw"].disabled

@@ -1,4 +1,5 @@
-"""Tests for tools/instructor_guide.py: teaching notes for every lesson, answer keys printed from the banks."""
+"""Tests for tools/instructor_guide.py: teaching notes
+for every lesson, answer keys printed from the banks."""
 
 from __future__ import annotations
 
@@ -33,7 +34,8 @@ def test_the_command_writes_each_lesson_and_the_course_as_markdown_and_html(buil
 
 
 def test_the_html_is_printable_and_offline(built):
-    """The HTML has a title, a lang, print styles with a page break per lesson, and nothing from the network."""
+    """The HTML has a title, a lang, print styles with a
+    page break per lesson, and nothing from the network."""
     page = (built / "instructor-guide.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in page and re.search(r"<title>[^<]+</title>", page)
     assert "@media print" in page and "break-before: page" in page
@@ -86,7 +88,8 @@ def test_notes_cite_the_fact_sheet():
 
 
 def test_editing_a_bank_answer_changes_the_printed_key(tmp_path, monkeypatch):
-    """The key is printed from the bank at build time: change an answer and the guide changes with it."""
+    """The key is printed from the bank at build time:
+    change an answer and the guide changes with it."""
     banks = tmp_path / "quiz"
     shutil.copytree(lessons.quiz.BANK_DIR, banks)
     path = banks / "00-start-here.toml"

@@ -1,4 +1,5 @@
-"""Tests for lessons/knee_load.py: knee forces against FACTS A7 and the weight-loss rule of FACTS A12."""
+"""Tests for lessons/knee_load.py: knee forces against
+FACTS A7 and the weight-loss rule of FACTS A12."""
 
 from __future__ import annotations
 
@@ -39,7 +40,8 @@ def test_readout_quotes_both_sources_and_the_proportional_comparison():
 
 @pytest.mark.parametrize("lost_kg", [0, 5])
 def test_readout_says_who_the_rule_was_measured_in(lost_kg):
-    """The 4:1 rule is given with its population, overweight and obese older adults with knee OA (FACTS A12)."""
+    """The 4:1 rule is given with its population, overweight
+    and obese older adults with knee OA (FACTS A12)."""
     text = describe("walking", 70, lost_kg, 5000)
     assert "overweight and obese older adults with knee osteoarthritis" in text
     assert "measured saving" not in text

@@ -1,4 +1,5 @@
-"""Tests for lessons/knee_load_widget.py and its bar chart: controls drive the bars and the readout."""
+"""Tests for lessons/knee_load_widget.py and its bar
+chart: controls drive the bars and the readout."""
 
 from __future__ import annotations
 
@@ -41,4 +42,7 @@ def test_reset_and_repr():
     ex = knee_load_calculator(activity="stairs up", weight_loss_kg=0)
     ex.children[-2].children[-1].click()
     assert {name: c.value for name, c in ex.controls.items()} == DEFAULTS
-    assert repr(ex) == "Knee load calculator: run this cell in JupyterLab to use the interactive diagram."
+    assert (
+        repr(ex)
+        == "Knee load calculator: run this cell in JupyterLab to use the interactive diagram."
+    )

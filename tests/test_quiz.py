@@ -382,7 +382,9 @@ def test_good_bank_loads_into_frozen_dataclasses(bank):
 )
 def test_facts_ids_with_a_letter_suffix_or_from_section_i_are_citations(tmp_path, source):
     """Fact ids such as A10b and section I (added to FACTS.md) count as citations with an id."""
-    loaded = read_bank(write_bank(tmp_path, replace('source = "FACTS A13"', f'source = "{source}"')))
+    loaded = read_bank(
+        write_bank(tmp_path, replace('source = "FACTS A13"', f'source = "{source}"'))
+    )
     assert loaded.questions[0].source == source
 
 
@@ -411,7 +413,8 @@ def test_every_shipped_bank_is_valid_and_cites_its_sources(lesson):
     assert len({q.type for q in shipped.questions}) >= 3
     for question in shipped.questions:
         assert re.search(
-            r"FACTS (section )?[A-I]([0-9]{1,2}[a-z]?)?\b|Course guide|[Tt]extbook|\b(19|20)[0-9]{2}\b",
+            r"FACTS (section )?[A-I]([0-9]{1,2}[a-z]?)?\b|Course guide|[Tt]extbook"
+            r"|\b(19|20)[0-9]{2}\b",
             question.source,
         ), question.id
 

@@ -147,7 +147,9 @@ def test_the_ladder_is_facts_e5s_four_steps_in_its_words():
         ("past-cancer-with-cancer-signs", {"past-cancer"}, {"weight-loss", "night-pain"}, "soon"),
     ],
 )
-def test_the_combination_rules_are_the_ones_facts_e5_and_nice_ng234_give(rule, all_of, any_of, step):
+def test_the_combination_rules_are_the_ones_facts_e5_and_nice_ng234_give(
+    rule, all_of, any_of, step
+):
     """Fever with infection risk (E5), past cancer with nerve symptoms (NG234: same day), past
     cancer with weight loss or night pain (NG234: MRI within a week)."""
     combination = FLAGS.combination(rule)

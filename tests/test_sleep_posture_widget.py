@@ -1,4 +1,5 @@
-"""Tests for lessons/sleep_posture_widget.py: controls drive the diagrams and readouts; the claim check grades."""
+"""Tests for lessons/sleep_posture_widget.py: controls
+drive the diagrams and readouts; the claim check grades."""
 
 from __future__ import annotations
 
@@ -6,7 +7,12 @@ import pytest
 
 from lessons.claims import load_claims
 from lessons.sleep_posture import SIDE_DEFAULTS
-from lessons.sleep_posture_widget import BACK_DEFAULTS, back_lying_explorer, claim_check, side_lying_explorer
+from lessons.sleep_posture_widget import (
+    BACK_DEFAULTS,
+    back_lying_explorer,
+    claim_check,
+    side_lying_explorer,
+)
 
 
 def test_side_lying_pillow_slider_moves_the_top_leg_and_readout():
@@ -41,13 +47,19 @@ def test_side_lying_reset_restores_the_typical_adult():
     ex = side_lying_explorer(pillow_cm=12, height_m=1.9)
     ex.children[-2].children[-1].click()
     assert {name: c.value for name, c in ex.controls.items()} == SIDE_DEFAULTS
-    assert repr(ex) == "Side-lying explorer: run this cell in JupyterLab to use the interactive diagram."
+    assert (
+        repr(ex)
+        == "Side-lying explorer: run this cell in JupyterLab to use the interactive diagram."
+    )
 
 
 def test_back_lying_pillow_and_knee_replacement_note():
-    """The pillow bends hip and knee; ticking "after a knee replacement" adds NOTHING under the knee."""
+    """The pillow bends hip and knee; ticking "after a
+    knee replacement" adds NOTHING under the knee."""
     ex = back_lying_explorer()
-    assert ex.readout_text.startswith("A 10 cm pillow under the knees: hip flexed 13°, knee flexed 27°")
+    assert ex.readout_text.startswith(
+        "A 10 cm pillow under the knees: hip flexed 13°, knee flexed 27°"
+    )
     ex.controls["knee_replacement"].value = True
     assert "NOTHING under the knee (FACTS D5)" in ex.readout_text
     assert ex.artists.warning.get_visible()
@@ -66,7 +78,9 @@ def test_claim_check_grades_each_claim_with_verdict_and_reason():
     assert check.feedback_text("pregnancy-support").startswith(
         "✓ Correct: the verdict is SOFTEN (fact sheet: soften, reframe).")
     assert "28 weeks" in check.feedback_text("pregnancy-support")
-    assert check.feedback_text("comfort").startswith("✗ Not quite: you chose correct; the verdict is SOFTEN.")
+    assert check.feedback_text("comfort").startswith(
+        "✗ Not quite: you chose correct; the verdict is SOFTEN."
+    )
     assert check.feedback_text("spinal-alignment").startswith("Choose keep, soften or correct")
     assert check.score_text == "1 of 8 match the evidence (2 sorted)."
 
@@ -85,4 +99,6 @@ def test_claim_check_all_right_and_start_again():
 
 def test_claim_check_text_form_is_fixed():
     """The plain-text form is a short fixed sentence (strict nbval compares it)."""
-    assert repr(claim_check()) == "Claim check (8 claims): run this cell in JupyterLab to sort them."
+    assert (
+        repr(claim_check()) == "Claim check (8 claims): run this cell in JupyterLab to sort them."
+    )

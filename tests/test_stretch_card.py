@@ -1,4 +1,5 @@
-"""Tests for lessons/stretch_card.py: the card is a real PDF with extractable text, and file names are made safe."""
+"""Tests for lessons/stretch_card.py: the card is a real
+PDF with extractable text, and file names are made safe."""
 
 from __future__ import annotations
 
@@ -26,11 +27,17 @@ def card() -> bytes:
 
 
 def test_card_opens_and_has_the_chosen_stretches_steps_and_stop_signs(card):
-    """Every chosen stretch's name, steps, stop signs and cautions are in the PDF's extractable text."""
+    """Every chosen stretch's name, steps, stop signs
+    and cautions are in the PDF's extractable text."""
     text = _text(card)
     for sid in CHOSEN:
         stretch = CATALOG.stretch(sid)
-        for words in (stretch.name, *stretch.steps, *stretch.stop_signs, *stretch.avoid_or_ask_first):
+        for words in (
+            stretch.name,
+            *stretch.steps,
+            *stretch.stop_signs,
+            *stretch.avoid_or_ask_first,
+        ):
             assert " ".join(words.split()) in text, words
     assert "Figure-4" not in text and "Lying piriformis stretch" not in text  # only the chosen ones
 
@@ -86,13 +93,17 @@ def test_card_refuses_no_stretches_and_unknown_page():
     ],
 )
 def test_card_path_cleans_names_and_adds_pdf(tmp_path, typed, expected):
-    """The learner's name keeps its letters, loses forbidden characters, is capped, and ends in .pdf."""
+    """The learner's name keeps its letters, loses
+    forbidden characters, is capped, and ends in .pdf."""
     assert card_path(typed, base=tmp_path) == tmp_path / expected
 
 
-@pytest.mark.parametrize("typed", ["../secret", "/etc/passwd", "a/b", "..\\x", ".hidden", "   ", ""])
+@pytest.mark.parametrize(
+    "typed", ["../secret", "/etc/passwd", "a/b", "..\\x", ".hidden", "   ", ""]
+)
 def test_card_path_refuses_folders_traversal_and_empty_names(tmp_path, typed):
-    """Names with folders, '..', a leading dot or nothing in them are refused with a friendly message."""
+    """Names with folders, '..', a leading dot or nothing
+    in them are refused with a friendly message."""
     with pytest.raises(CourseError):
         card_path(typed, base=tmp_path)
 

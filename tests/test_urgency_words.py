@@ -29,8 +29,9 @@ MENTIONS = {
     "bowel-control": r"\bbowel\b",
     "sexual-function": r"sexual",
     "both-legs": r"both legs|bilateral",
-    "weakness-worsening": r"weakness (that is )?(getting worse|worsening)|worsening (leg )?weakness|"
-    r"getting weaker|foot that drags|progressive .{0,20}deficit|motor deficit",
+    "weakness-worsening": r"weakness (that is )?(getting worse|worsening)"
+    r"|worsening (leg )?weakness|getting weaker|foot that drags"
+    r"|progressive .{0,20}deficit|motor deficit",
     "fever-unwell": r"\bfever|feeling (generally )?unwell|chills",
     "infection-risk": r"inject|drug use|immune|immunosuppress",
     "past-cancer": r"past cancer|history of cancer|cancer history|had cancer",
@@ -61,7 +62,9 @@ OFF_LADDER = r"\burgently\b|self-care and review|see a doctor soon, or emergency
 
 def _markdown_of(path: Path) -> list[str]:
     notebook = json.loads(path.read_text(encoding="utf-8"))
-    return ["".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "markdown"]
+    return [
+        "".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "markdown"
+    ]
 
 
 def _strings_of_toml(path: Path) -> list[str]:
@@ -72,8 +75,13 @@ def _texts() -> list[tuple[str, str]]:
     texts: list[tuple[str, str]] = []
     for path in sorted((ROOT / "notebooks").glob("*.ipynb")) + [ROOT / "clinic" / "Clinic.ipynb"]:
         texts += [(path.name, text) for text in _markdown_of(path)]
-    for path in [*sorted((ROOT / "instructor").glob("*.md")), *sorted((ROOT / "docs").glob("*.md")),
-                 ROOT / "README.md", *sorted((ROOT / "tools" / "handout_templates").rglob("*"))]:  # fmt: skip
+    documents = [
+        *sorted((ROOT / "instructor").glob("*.md")),
+        *sorted((ROOT / "docs").glob("*.md")),
+        ROOT / "README.md",
+        *sorted((ROOT / "tools" / "handout_templates").rglob("*")),
+    ]
+    for path in documents:
         if path.is_file():
             texts.append((path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8")))
     for path in sorted((ROOT / "lessons" / "data").rglob("*.toml")):
@@ -82,7 +90,9 @@ def _texts() -> list[tuple[str, str]]:
         where = path.relative_to(ROOT).as_posix()
         if path.parent.name == "quiz":  # a prompt or a wrong option may state a myth on purpose
             text = path.read_text(encoding="utf-8")
-            texts += [(where, t) for t in re.findall(r'^explanation = "((?:[^"\\]|\\.)*)"', text, re.M)]
+            texts += [
+                (where, t) for t in re.findall(r'^explanation = "((?:[^"\\]|\\.)*)"', text, re.M)
+            ]
         else:
             texts += [(where, t) for t in _strings_of_toml(path)]
     return texts

@@ -130,7 +130,9 @@ def test_clinic_app_without_code_every_part_works_and_nothing_leaves(
     triage.canvas.scroll_into_view_if_needed()
     clinic.screenshot("clinic-red-flags")
     flags = page.locator(".course-red-flags-list")
-    expect(flags.locator(".course-red-flags-emergency-now")).to_contain_text("Sciatica in both legs")
+    expect(flags.locator(".course-red-flags-emergency-now")).to_contain_text(
+        "Sciatica in both legs"
+    )
     expect(flags.locator(".course-red-flags-same-day")).to_contain_text("A child or teenager")
     expect(flags.locator(".course-red-flags-soon")).to_contain_text("You have had cancer")
 
