@@ -9,7 +9,8 @@ throwaway settings, workspaces and runtime folders, and a throwaway quiz
 progress database, so a test run never touches a learner's or maintainer's data.
 Autosave is off, so running a notebook in the browser never rewrites it on disk.
 
-Pictures, the browser console and the server log go to ``test-output/browser/``.
+Pictures, the browser console and the server log go to ``test-output/browser/``; a failing
+test's screenshot, taken by pytest-playwright, to ``test-output/playwright/``.
 """
 
 from __future__ import annotations
