@@ -32,7 +32,7 @@ notebooks: $(STAMP)
 
 # Regenerate the static figures in figures/ from the package.
 figures: $(STAMP)
-	$(BIN)/python -m lessons.figures
+	$(BIN)/python -m lessons.core.figures
 
 # Measure the course end to end (prints a table, writes benchmarks/results.md; not a test).
 benchmark: $(STAMP)

@@ -29,8 +29,8 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from lessons.red_flags_view import RedFlagsBox, red_flags_box
-from lessons.stretch_widget import RoutineBuilder
+from lessons.red_flags.view import RedFlagsBox, red_flags_box
+from lessons.stretches.widget import RoutineBuilder
 
 __all__ = ["CARDS_ENV", "ClinicRoutineBuilder", "card_link_html", "cards_folder",
            "clinic_routine_builder", "red_flags_list"]

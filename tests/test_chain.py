@@ -1,4 +1,4 @@
-"""Tests for lessons/chain.py: the closed-chain solution against hand-worked geometry."""
+"""Tests for lessons/chain/model.py: the closed-chain solution against hand-worked geometry."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import math
 
 import pytest
 
-from lessons.chain import describe_chain, solve_chain
-from lessons.errors import OutOfRangeError
-from lessons.limb import JointAngles, limb_pose
+from lessons.chain.model import describe_chain, solve_chain
+from lessons.core.errors import OutOfRangeError
+from lessons.limb.model import JointAngles, limb_pose
 
 H = 1.75
 THIGH, SHANK, ANKLE_H = 0.245 * H, 0.246 * H, 0.039 * H  # FACTS A13
@@ -81,7 +81,7 @@ def test_a_flat_foot_means_knee_flexion_is_hip_flexion_plus_ankle_dorsiflexion(d
 
 @pytest.mark.parametrize(("drop", "shift"), [(5, 0), (10, -10), (20, -20), (30, -30), (25, -25)])
 def test_in_range_solutions_rebuild_the_same_leg_in_the_open_chain_model(drop, shift):
-    """Fed back into lessons.limb, the solved angles
+    """Fed back into lessons.limb.model, the solved angles
     put the knee and ankle where the chain put them."""
     pose = solve_chain(drop, shift, height_m=H)
     open_chain = limb_pose(pose.angles(), height_m=H)

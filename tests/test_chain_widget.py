@@ -1,14 +1,21 @@
-"""Tests for lessons/chain_widget.py: Lesson 1's sliders
+"""Tests for lessons/chain/widget.py: Lesson 1's sliders
 drive the models, the figures and the readouts."""
 
 from __future__ import annotations
 
 import pytest
 
-from lessons.chain import describe_chain, solve_chain
-from lessons.chain_widget import BENCHMARK, chain_explorer, q_angle_explorer, valgus_explorer
-from lessons.q_angle import describe_q_angle, q_angle
-from lessons.valgus import describe_valgus, knee_projection
+from lessons.chain.model import describe_chain, solve_chain
+from lessons.chain.widget import BENCHMARK as CHAIN_BENCHMARK
+from lessons.chain.widget import chain_explorer
+from lessons.q_angle.widget import BENCHMARK as Q_BENCHMARK
+from lessons.q_angle.widget import q_angle_explorer
+from lessons.valgus.widget import BENCHMARK as VALGUS_BENCHMARK
+from lessons.valgus.widget import valgus_explorer
+from lessons.q_angle.model import describe_q_angle, q_angle
+from lessons.valgus.model import describe_valgus, knee_projection
+
+BENCHMARK = {**CHAIN_BENCHMARK, **VALGUS_BENCHMARK, **Q_BENCHMARK}
 
 
 def _reset(explorer):

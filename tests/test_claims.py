@@ -1,4 +1,4 @@
-"""Tests for lessons/claims.py: every source-article claim
+"""Tests for lessons/claims/model.py: every source-article claim
 has its FACTS G verdict and is shown in its lesson."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from lessons.claims import Claim, ClaimsTable, claims_table, load_claims, main, read_claims
-from lessons.errors import CourseError, DataFileError
+from lessons.claims.model import Claim, ClaimsTable, claims_table, load_claims, main, read_claims
+from lessons.core.errors import CourseError, DataFileError
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -420,7 +420,7 @@ def test_a_bad_claims_file_names_the_entry_and_field(tmp_path, text, entry, fiel
 
 
 def test_the_check_command_reports_a_bad_file(tmp_path, capsys):
-    """python -m lessons.claims FILE exits 1 and prints the one error for a bad file."""
+    """python -m lessons.claims.model FILE exits 1 and prints the one error for a bad file."""
     path = tmp_path / "claims.toml"
     path.write_text("[[claim\n", encoding="utf-8")
     assert main([str(path)]) == 1

@@ -16,7 +16,7 @@ from lessons.clinic import (
     clinic_routine_builder,
     red_flags_list,
 )
-from lessons.red_flags import load_red_flags
+from lessons.red_flags.signs import load_red_flags
 from tools import clinic as launcher
 
 NOTEBOOK = launcher.NOTEBOOK

@@ -1,4 +1,4 @@
-"""Tests for lessons/explorer.py: repaints coalesce (no backlog); frames keep ipympl's protocol."""
+"""Tests for lessons/core/explorer.py: repaints coalesce (no backlog); frames keep ipympl's protocol."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 from matplotlib.figure import Figure
 from PIL import Image
 
-from lessons.explorer import SETTLE_S, Explorer, png_bytes
+from lessons.core.explorer import SETTLE_S, Explorer, png_bytes
 
 
 def _explorer() -> tuple[Explorer, object, list[bytes]]:
@@ -41,7 +41,7 @@ def _explorer() -> tuple[Explorer, object, list[bytes]]:
 def _in_a_kernel(coroutine, monkeypatch) -> None:
     """Run ``coroutine`` on a fresh event loop, as if in a kernel (a thread of its own, so that
     a loop another test left set in this thread, such as Playwright's, does not interfere)."""
-    monkeypatch.setattr("lessons.explorer._in_kernel", lambda: True)
+    monkeypatch.setattr("lessons.core.explorer._in_kernel", lambda: True)
     with ThreadPoolExecutor(1) as pool:
         pool.submit(asyncio.run, coroutine).result()
 

@@ -1,4 +1,4 @@
-"""Tests for lessons/figures.py: the static figures
+"""Tests for lessons/core/figures.py: the static figures
 are up to date, and regenerating is reproducible.
 
 The committed PNGs are compared with a fresh regeneration by image, within a small
@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from matplotlib.testing.compare import compare_images
 
-from lessons.figures import DEFAULT_DIR, FIGURES, write_figures
+from lessons.core.figures import DEFAULT_DIR, FIGURES, write_figures
 
 #: Root-mean-square pixel difference (0-255 scale) below which two renderings are "the same".
 TOLERANCE_RMS = 2.0

@@ -1,4 +1,4 @@
-"""Tests for lessons/gait.py: the gait-cycle timeline against FACTS A5-A6."""
+"""Tests for lessons/gait/model.py: the gait-cycle timeline against FACTS A5-A6."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import itertools
 
 import pytest
 
-from lessons.errors import OutOfRangeError
-from lessons.gait import (
+from lessons.core.errors import OutOfRangeError
+from lessons.gait.model import (
     DOUBLE_SUPPORT_PCT,
     ILLUSTRATIVE_DROP_DEG,
     GaitInputs,

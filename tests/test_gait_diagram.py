@@ -1,12 +1,12 @@
-"""Tests for lessons/gait_diagram.py: bars follow the
+"""Tests for lessons/gait/diagram.py: bars follow the
 cycle, the figure shows feet and pelvic drop, in place."""
 
 from __future__ import annotations
 
 import pytest
 
-from lessons.gait import GaitInputs, gait_cycle
-from lessons.gait_diagram import draw_gait, update_gait
+from lessons.gait.model import GaitInputs, gait_cycle
+from lessons.gait.diagram import draw_gait, update_gait
 
 
 def test_bars_cover_each_legs_stance_and_swing():

@@ -1,10 +1,10 @@
-"""Tests for lessons/gait_widget.py: controls drive the gait model, the diagram and the readout."""
+"""Tests for lessons/gait/widget.py: controls drive the gait model, the diagram and the readout."""
 
 from __future__ import annotations
 
-from lessons.errors import OutOfRangeError
-from lessons.gait import describe, gait_cycle
-from lessons.gait_widget import DEFAULTS, gait_timeline
+from lessons.core.errors import OutOfRangeError
+from lessons.gait.model import describe, gait_cycle
+from lessons.gait.widget import DEFAULTS, gait_timeline
 
 
 def test_starts_with_normal_walking_and_says_so():
@@ -48,7 +48,7 @@ def test_reset_returns_every_control_to_its_default():
 
 def test_a_failing_update_shows_a_message_instead_of_a_traceback(monkeypatch):
     """If the model refuses a value, the learner sees the message, not a traceback."""
-    import lessons.gait_widget as module
+    import lessons.gait.widget as module
 
     def refuse(*_args, **_kwargs):
         raise OutOfRangeError("stance_shortening_pct", 99, 0, 15, " %")

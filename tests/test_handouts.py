@@ -10,8 +10,8 @@ import nbformat
 import pytest
 from pypdf import PdfReader
 
-from lessons.quiz import correct_answer_text, load_bank
-from lessons.stretches import load_catalog
+from lessons.quizzes.bank import correct_answer_text, load_bank
+from lessons.stretches.catalog import load_catalog
 from tools import handouts
 from tools.instructor_guide import notebook_title
 from tools.notebooks import lesson_notebooks
@@ -148,7 +148,7 @@ def test_html_check_catches_placeholders_network_and_missing_title():
 
 def test_a_myth_or_fact_table_prints_as_it_is():
     """A static HTML output (a claims table) stays in the handout; it is not called interactive."""
-    from lessons.claims import claims_table
+    from lessons.claims.model import claims_table
 
     table = claims_table("stay-active")
     cell = nbformat.v4.new_code_cell(

@@ -1,4 +1,4 @@
-"""Tests for lessons/hip_load.py: the single-leg-stance free-body model against FACTS A1-A4."""
+"""Tests for lessons/hip_load/model.py: the single-leg-stance free-body model against FACTS A1-A4."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from lessons.errors import OutOfRangeError
-from lessons.hip_load import (
+from lessons.core.errors import OutOfRangeError
+from lessons.hip_load.model import (
     G_M_PER_S2,
     IN_VIVO_HIP_BW,
     SUPPORTED_WEIGHT_BW,
@@ -200,8 +200,8 @@ def test_an_unknown_cane_hand_is_refused():
 def test_the_quiz_cane_answer_is_what_the_model_gives():
     """The lesson 2 quiz's cane question matches the model's
     fall with the explorer's defaults (no drift)."""
-    from lessons.hip_load_widget import DEFAULTS
-    from lessons.quiz import grade, load_bank
+    from lessons.hip_load.widget import DEFAULTS
+    from lessons.quizzes.bank import grade, load_bank
 
     question = load_bank("02-knee-and-hip").question("cane-opposite-hand")
     inputs = HipLoadInputs(**{**DEFAULTS, "cane_hand": "opposite", "cane_force_pct_bw": 15})
@@ -213,8 +213,8 @@ def test_the_quiz_cane_answer_is_what_the_model_gives():
 def test_the_quiz_lever_answer_is_what_the_model_gives():
     """The quiz's b = 15 cm question matches the model's
     joint force with the explorer's defaults."""
-    from lessons.hip_load_widget import DEFAULTS
-    from lessons.quiz import grade, load_bank
+    from lessons.hip_load.widget import DEFAULTS
+    from lessons.quizzes.bank import grade, load_bank
 
     question = load_bank("02-knee-and-hip").question("lever-ratio-three")
     force = hip_load(HipLoadInputs(**{**DEFAULTS, "body_weight_lever_cm": 15})).joint_force_bw

@@ -1,4 +1,4 @@
-"""Tests for lessons/hip_load_diagram.py: arrows
+"""Tests for lessons/hip_load/diagram.py: arrows
 scaled to the forces, labelled, updated in place."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import math
 import numpy as np
 import pytest
 
-from lessons.hip_load import HipLoadInputs, hip_load
-from lessons.hip_load_diagram import _LIMITS_X, _LIMITS_Y, CM_PER_BW, draw_hip_load, update_hip_load
+from lessons.hip_load.model import HipLoadInputs, hip_load
+from lessons.hip_load.diagram import _LIMITS_X, _LIMITS_Y, CM_PER_BW, draw_hip_load, update_hip_load
 
 
 def _arrow_length(arrow, tail) -> float:

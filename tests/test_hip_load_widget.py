@@ -1,12 +1,12 @@
-"""Tests for lessons/hip_load_widget.py: controls drive the model, the diagram and the readout."""
+"""Tests for lessons/hip_load/widget.py: controls drive the model, the diagram and the readout."""
 
 from __future__ import annotations
 
 import pytest
 
-from lessons.errors import OutOfRangeError
-from lessons.hip_load import HipLoadInputs, describe, hip_load
-from lessons.hip_load_widget import DEFAULTS, hip_load_explorer
+from lessons.core.errors import OutOfRangeError
+from lessons.hip_load.model import HipLoadInputs, describe, hip_load
+from lessons.hip_load.widget import DEFAULTS, hip_load_explorer
 
 
 def test_starts_at_the_typical_adult_and_says_so():
@@ -53,7 +53,7 @@ def test_reset_returns_every_control_to_its_default():
 
 def test_a_failing_update_shows_a_message_instead_of_a_traceback(monkeypatch):
     """If the model refuses a value, the learner sees the message and the diagram stays."""
-    import lessons.hip_load_widget as module
+    import lessons.hip_load.widget as module
 
     def refuse(*_args, **_kwargs):
         raise OutOfRangeError("abductor_lever_cm", 99, 4, 7, " cm")

@@ -8,9 +8,9 @@ import shutil
 
 import pytest
 
-import lessons.quiz
-from lessons.quiz import correct_answer_text, lesson_ids, load_bank
-from lessons.red_flags import load_red_flags
+import lessons.quizzes.bank
+from lessons.quizzes.bank import correct_answer_text, lesson_ids, load_bank
+from lessons.red_flags.signs import load_red_flags
 from tools import instructor_guide
 from tools.instructor_guide import GUIDE_DIR, GuideError, course_lessons
 from tools.notebooks import lesson_notebooks
@@ -91,12 +91,12 @@ def test_editing_a_bank_answer_changes_the_printed_key(tmp_path, monkeypatch):
     """The key is printed from the bank at build time:
     change an answer and the guide changes with it."""
     banks = tmp_path / "quiz"
-    shutil.copytree(lessons.quiz.BANK_DIR, banks)
+    shutil.copytree(lessons.quizzes.bank.BANK_DIR, banks)
     path = banks / "00-start-here.toml"
     text = path.read_text(encoding="utf-8")
     assert "answer = 49.9\n" in text
     path.write_text(text.replace("answer = 49.9\n", "answer = 52.3\n"), encoding="utf-8")
-    monkeypatch.setattr(lessons.quiz, "BANK_DIR", banks)
+    monkeypatch.setattr(lessons.quizzes.bank, "BANK_DIR", banks)
     out = tmp_path / "out"
     instructor_guide.build(out)
     guide = (out / "00-start-here.md").read_text(encoding="utf-8")

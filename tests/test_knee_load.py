@@ -1,12 +1,12 @@
-"""Tests for lessons/knee_load.py: knee forces against
+"""Tests for lessons/knee_load/model.py: knee forces against
 FACTS A7 and the weight-loss rule of FACTS A12."""
 
 from __future__ import annotations
 
 import pytest
 
-from lessons.errors import OutOfRangeError
-from lessons.knee_load import KNEE_PEAK_BW, describe, knee_peak_force_n, weight_loss_saving
+from lessons.core.errors import OutOfRangeError
+from lessons.knee_load.model import KNEE_PEAK_BW, describe, knee_peak_force_n, weight_loss_saving
 
 
 @pytest.mark.parametrize(
@@ -64,7 +64,7 @@ def test_unknown_activities_and_out_of_range_masses_are_refused():
 
 def test_the_quiz_weight_loss_answer_is_what_the_model_gives():
     """The lesson 2 quiz's 5 kg question matches the model's per-step saving (no drift)."""
-    from lessons.quiz import load_bank
+    from lessons.quizzes.bank import load_bank
 
     question = load_bank("02-knee-and-hip").question("knee-kg-per-kg")
     assert weight_loss_saving(5).per_step_kg == question.answer

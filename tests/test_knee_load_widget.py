@@ -1,12 +1,12 @@
-"""Tests for lessons/knee_load_widget.py and its bar
+"""Tests for lessons/knee_load/widget.py and its bar
 chart: controls drive the bars and the readout."""
 
 from __future__ import annotations
 
 import pytest
 
-from lessons.knee_load import knee_peak_force_n
-from lessons.knee_load_widget import DEFAULTS, knee_load_calculator
+from lessons.knee_load.model import knee_peak_force_n
+from lessons.knee_load.widget import DEFAULTS, knee_load_calculator
 
 
 def test_the_bars_are_the_forces_and_follow_body_mass():

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from jupyterlab.commands import get_app_dir
 
-from lessons.datafile import read_toml
+from lessons.core.datafile import read_toml
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "jupyter-settings" / "overrides.json"

@@ -1,4 +1,4 @@
-"""Tests for lessons/limb.py: joint positions against hand-computed geometry."""
+"""Tests for lessons/limb/model.py: joint positions against hand-computed geometry."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from lessons.errors import CourseError, OutOfRangeError
-from lessons.limb import (
+from lessons.core.errors import CourseError, OutOfRangeError
+from lessons.limb.model import (
     ANGLE_RANGES_DEG,
     JointAngles,
     anthropometry,

@@ -1,4 +1,4 @@
-"""Tests for lessons/limb_diagram.py: drawn once, updated in place, never clipped."""
+"""Tests for lessons/limb/diagram.py: drawn once, updated in place, never clipped."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import itertools
 
 import pytest
 
-from lessons.limb import ANGLE_RANGES_DEG, JointAngles, limb_pose
-from lessons.limb_diagram import _view_limits, draw_limb, update_limb
+from lessons.limb.model import ANGLE_RANGES_DEG, JointAngles, limb_pose
+from lessons.limb.diagram import _view_limits, draw_limb, update_limb
 
 
 def test_update_moves_the_same_artists_without_making_new_ones():

@@ -1,12 +1,12 @@
-"""Tests for lessons/limb_widget.py: sliders drive the model, the figure and the readout."""
+"""Tests for lessons/limb/widget.py: sliders drive the model, the figure and the readout."""
 
 from __future__ import annotations
 
 import pytest
 
-from lessons.errors import OutOfRangeError
-from lessons.limb import JointAngles, limb_pose
-from lessons.limb_widget import limb_explorer
+from lessons.core.errors import OutOfRangeError
+from lessons.limb.model import JointAngles, limb_pose
+from lessons.limb.widget import limb_explorer
 
 
 def test_moving_a_slider_updates_the_readout_and_the_artists():
@@ -40,7 +40,7 @@ def test_reset_returns_every_control_to_standing():
 
 def test_a_failing_update_shows_a_message_instead_of_a_traceback(monkeypatch):
     """If the model refuses a value, the learner sees the error message and the figure stays."""
-    import lessons.limb_widget as module
+    import lessons.limb.widget as module
 
     def refuse(*args, **kwargs):
         raise OutOfRangeError("knee_flexion_deg", 999, 0, 135, "°")

@@ -1,12 +1,12 @@
-"""Tests for lessons/nerve_map.py: the map loads, holds
+"""Tests for lessons/nerve_map/model.py: the map loads, holds
 what the lesson needs, and bad files are named."""
 
 from __future__ import annotations
 
 import pytest
 
-from lessons.errors import DataFileError
-from lessons.nerve_map import (
+from lessons.core.errors import DataFileError
+from lessons.nerve_map.model import (
     MAP_PATH,
     PIRIFORMIS_STUDIES,
     REQUIRED_STRUCTURES,

@@ -1,11 +1,11 @@
-"""Tests for lessons/nerve_map_diagram.py: drawn once, highlight and pattern updated in place."""
+"""Tests for lessons/nerve_map/diagram.py: drawn once, highlight and pattern updated in place."""
 
 from __future__ import annotations
 
 import pytest
 
-from lessons.nerve_map import load_nerve_map
-from lessons.nerve_map_diagram import draw_nerve_map, update_nerve_map
+from lessons.nerve_map.model import load_nerve_map
+from lessons.nerve_map.diagram import draw_nerve_map, update_nerve_map
 
 
 def test_update_changes_the_same_artists_and_adds_none():
@@ -52,8 +52,8 @@ def test_unknown_ids_raise_key_errors_naming_the_known_ones():
 def test_the_labelling_question_names_the_numbered_structures_in_order():
     """The 03a labelling question's answers are the
     names of the quiz figure's numbered structures."""
-    from lessons.nerve_map_diagram import QUIZ_MARKERS
-    from lessons.quiz import load_bank
+    from lessons.nerve_map.diagram import QUIZ_MARKERS
+    from lessons.quizzes.bank import load_bank
 
     question = load_bank("03a-sciatica-anatomy").question("label-nerve-map")
     names = [load_nerve_map().structure(s).name for s in QUIZ_MARKERS]

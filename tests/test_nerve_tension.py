@@ -1,4 +1,4 @@
-"""Tests for lessons/nerve_tension.py: a teaching model
+"""Tests for lessons/nerve_tension/model.py: a teaching model
 whose index moves the way FACTS B8 and C7 say."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ import math
 
 import pytest
 
-from lessons.errors import OutOfRangeError
-from lessons.nerve_tension import (
+from lessons.core.errors import OutOfRangeError
+from lessons.nerve_tension.model import (
     ANGLE_RANGES_DEG,
     MODEL_LABEL,
     SLR_WINDOW_DEG,

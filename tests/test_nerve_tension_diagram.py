@@ -1,4 +1,4 @@
-"""Tests for lessons/nerve_tension_diagram.py: the leg, nerve and
+"""Tests for lessons/nerve_tension/diagram.py: the leg, nerve and
 gauge follow the pose, and the label says 'teaching model'."""
 
 from __future__ import annotations
@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from lessons.nerve_tension import NerveTensionPose, supine_leg_points, tension_index
-from lessons.nerve_tension_diagram import GAUGE_MAX, draw_nerve_tension, update_nerve_tension
+from lessons.nerve_tension.model import NerveTensionPose, supine_leg_points, tension_index
+from lessons.nerve_tension.diagram import GAUGE_MAX, draw_nerve_tension, update_nerve_tension
 
 
 def _waviness(art) -> float:

@@ -1,13 +1,13 @@
-"""Tests for lessons/nerve_tension_widget.py: sliders
+"""Tests for lessons/nerve_tension/widget.py: sliders
 drive the teaching model; the couch limits the knee."""
 
 from __future__ import annotations
 
 import pytest
 
-from lessons.errors import OutOfRangeError
-from lessons.nerve_tension import PRESETS, NerveTensionPose, tension_index
-from lessons.nerve_tension_widget import nerve_tension_explorer
+from lessons.core.errors import OutOfRangeError
+from lessons.nerve_tension.model import PRESETS, NerveTensionPose, tension_index
+from lessons.nerve_tension.widget import nerve_tension_explorer
 
 
 def test_default_is_a_straight_leg_raise_in_the_window():
@@ -68,7 +68,7 @@ def test_reset_and_bad_start():
 
 def test_the_quiz_question_on_the_gauge_matches_the_explorer():
     """The 03b numeric question's answer is what the explorer reads after the steps it gives."""
-    from lessons.quiz import load_bank
+    from lessons.quizzes.bank import load_bank
 
     question = load_bank("03b-nerve-tension-tests").question("read-the-gauge")
     ex = nerve_tension_explorer()

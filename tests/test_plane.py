@@ -1,11 +1,11 @@
-"""Tests for lessons/plane.py: signed angles between lines, and range checks."""
+"""Tests for lessons/core/plane.py: signed angles between lines, and range checks."""
 
 from __future__ import annotations
 
 import pytest
 
-from lessons.errors import OutOfRangeError, check_range
-from lessons.plane import turn_deg
+from lessons.core.errors import OutOfRangeError, check_range
+from lessons.core.plane import turn_deg
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Tests for lessons/poses.py: every stretch has key poses that
+"""Tests for lessons/stretches/poses.py: every stretch has key poses that
 sit on the floor or chair, and the figure-4 really crosses."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ import math
 
 import pytest
 
-from lessons.errors import CourseError, OutOfRangeError
-from lessons.limb import JointAngles
-from lessons.poses import (
+from lessons.core.errors import CourseError, OutOfRangeError
+from lessons.limb.model import JointAngles
+from lessons.stretches.poses import (
     ANATOMY_FRACTIONS,
     Posture,
     ankle_to_other_thigh_m,
@@ -20,7 +20,7 @@ from lessons.poses import (
     pose_at,
     stretch_ids,
 )
-from lessons.stretches import load_catalog
+from lessons.stretches.catalog import load_catalog
 
 CATALOG = load_catalog()
 

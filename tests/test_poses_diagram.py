@@ -1,12 +1,12 @@
-"""Tests for lessons/poses_diagram.py: the figure is drawn once
+"""Tests for lessons/stretches/poses_diagram.py: the figure is drawn once
 and moved in place; the strips have one panel per key pose."""
 
 from __future__ import annotations
 
 import pytest
 
-from lessons.poses import body_pose, key_poses, stretch_ids
-from lessons.poses_diagram import draw_pose, key_pose_strip, update_pose
+from lessons.stretches.poses import body_pose, key_poses, stretch_ids
+from lessons.stretches.poses_diagram import draw_pose, key_pose_strip, update_pose
 
 
 def test_update_moves_the_same_artists_and_adds_none():

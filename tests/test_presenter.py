@@ -1,4 +1,4 @@
-"""Tests for lessons/presenter.py: one switch scales every
+"""Tests for lessons/core/presenter.py: one switch scales every
 explorer and styles the room; every lesson has it and slides."""
 
 from __future__ import annotations
@@ -8,11 +8,11 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from lessons import presenter
-from lessons.errors import OutOfRangeError
-from lessons.explorer import Explorer
-from lessons.limb_widget import limb_explorer
-from lessons.presenter import PRESENTER_SCALE, presenter_mode, presenter_switch
+from lessons.core import presenter
+from lessons.core.errors import OutOfRangeError
+from lessons.core.explorer import Explorer
+from lessons.limb.widget import limb_explorer
+from lessons.core.presenter import PRESENTER_SCALE, presenter_mode, presenter_switch
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
 SLIDE_TYPES = {"slide", "subslide", "fragment", "skip", "notes", "-"}

@@ -1,4 +1,4 @@
-"""Tests for lessons/progress.py: saving attempts, durability across killed and concurrent writers,
+"""Tests for lessons/quizzes/progress.py: saving attempts, durability across killed and concurrent writers,
 recovery, CSV."""
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from pathlib import Path
 import platformdirs
 import pytest
 
-from lessons import progress
-from lessons.errors import CourseError
-from lessons.progress import (
+from lessons.quizzes import progress
+from lessons.core.errors import CourseError
+from lessons.quizzes.progress import (
     ENV_VAR,
     ProgressStore,
     default_path,
@@ -28,7 +28,7 @@ from lessons.progress import (
     progress_report,
     progress_summary,
 )
-from lessons.quiz import load_bank
+from lessons.quizzes.bank import load_bank
 
 REPO = Path(__file__).resolve().parent.parent
 START = load_bank("00-start-here")
@@ -107,7 +107,7 @@ def test_environment_variable_chooses_the_file(db, monkeypatch):
 
 KILLED_MID_TRANSACTION = """
 import sqlite3, sys, time
-from lessons.progress import ProgressStore
+from lessons.quizzes.progress import ProgressStore
 store = ProgressStore(sys.argv[1])
 for n in range(5):
     store.record("lesson", "q", str(n), True)
@@ -139,7 +139,7 @@ def test_writer_killed_mid_transaction_leaves_earlier_answers_intact(db):
 
 KEEPS_WRITING = """
 import sys
-from lessons.progress import ProgressStore
+from lessons.quizzes.progress import ProgressStore
 store = ProgressStore(sys.argv[1])
 n = 0
 while True:
@@ -168,7 +168,7 @@ def test_writer_killed_while_recording_loses_at_most_the_answer_being_written(db
 
 TWO_WRITERS = """
 import sys, time
-from lessons.progress import ProgressStore
+from lessons.quizzes.progress import ProgressStore
 path, lesson, start_at = sys.argv[1], sys.argv[2], float(sys.argv[3])
 store = ProgressStore(path)
 while time.time() < start_at:
@@ -417,13 +417,13 @@ def test_summary_never_shows_a_timestamp():
 
 
 def test_command_line_merge(tmp_path):
-    """`python -m lessons.progress merge OUT FILE...` writes the class CSV and counts its rows."""
+    """`python -m lessons.quizzes.progress merge OUT FILE...` writes the class CSV and counts its rows."""
     ProgressStore(tmp_path / "alice.sqlite3").record("l", "q", "a", True)
     done = subprocess.run(
         [
             sys.executable,
             "-m",
-            "lessons.progress",
+            "lessons.quizzes.progress",
             "merge",
             str(tmp_path / "out.csv"),
             str(tmp_path / "alice.sqlite3"),

@@ -1,4 +1,4 @@
-"""Tests for lessons/q_angle.py: the Q-angle from its
+"""Tests for lessons/q_angle/model.py: the Q-angle from its
 landmarks, against hand-worked geometry and FACTS A11."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ import math
 
 import pytest
 
-from lessons.errors import OutOfRangeError
-from lessons.q_angle import REPORTED, describe_q_angle, q_angle
+from lessons.core.errors import OutOfRangeError
+from lessons.q_angle.model import REPORTED, describe_q_angle, q_angle
 
 H = 1.75
 

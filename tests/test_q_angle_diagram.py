@@ -1,4 +1,4 @@
-"""Tests for lessons/q_angle_diagram.py: the Q-angle's
+"""Tests for lessons/q_angle/diagram.py: the Q-angle's
 lines drawn where the model puts the landmarks."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ import math
 
 import pytest
 
-from lessons.q_angle import q_angle
-from lessons.q_angle_diagram import draw_q_angle, update_q_angle
+from lessons.q_angle.model import q_angle
+from lessons.q_angle.diagram import draw_q_angle, update_q_angle
 
 
 def test_update_moves_the_same_artists_without_making_new_ones():

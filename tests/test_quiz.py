@@ -1,4 +1,4 @@
-"""Tests for lessons/quiz.py: bank validation, grading of every type, shuffling, the answer sheet
+"""Tests for lessons/quizzes/bank.py: bank validation, grading of every type, shuffling, the answer sheet
 and CLI."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from lessons.errors import CourseError, DataFileError
-from lessons.limb import limb_pose
-from lessons.quiz import (
+from lessons.core.errors import CourseError, DataFileError
+from lessons.limb.model import limb_pose
+from lessons.quizzes.bank import (
     QUESTION_TYPES,
     answer_sheet,
     correct_answer_text,
@@ -614,7 +614,7 @@ def test_option_order_does_not_depend_on_the_hash_seed(tmp_path):
     """The shuffle is the same in fresh interpreters with different PYTHONHASHSEED (nbval re-runs
     notebooks)."""
     code = (
-        "from lessons.quiz import load_bank, option_order; b = load_bank('00-start-here'); "
+        "from lessons.quizzes.bank import load_bank, option_order; b = load_bank('00-start-here'); "
         "print([option_order(q, b.lesson) for q in b.questions])"
     )
     outputs = {
@@ -672,9 +672,9 @@ def test_cli_validate_exits_non_zero_with_the_clear_error(tmp_path, capsys):
 
 
 def test_python_dash_m_validate_checks_the_shipped_banks():
-    """`python -m lessons.quiz validate` runs as a module and passes on the shipped banks."""
+    """`python -m lessons.quizzes.bank validate` runs as a module and passes on the shipped banks."""
     done = subprocess.run(
-        [sys.executable, "-m", "lessons.quiz", "validate"], capture_output=True, text=True
+        [sys.executable, "-m", "lessons.quizzes.bank", "validate"], capture_output=True, text=True
     )
     assert done.returncode == 0, done.stderr
     assert "ok: 00-start-here" in done.stdout

@@ -1,4 +1,4 @@
-"""Tests for lessons/quiz_widget.py: the quiz as a learner and a browser test drive it, without a
+"""Tests for lessons/quizzes/widget.py: the quiz as a learner and a browser test drive it, without a
 browser."""
 
 from __future__ import annotations
@@ -8,10 +8,10 @@ import html
 import ipywidgets as widgets
 import pytest
 
-from lessons import quiz_widget
-from lessons.progress import ENV_VAR, ProgressStore
-from lessons.quiz import correct_answer_text, load_bank, option_order, read_bank
-from lessons.quiz_widget import answer_key, my_progress, quiz, set_instructor_mode
+from lessons.quizzes import widget as quiz_widget
+from lessons.quizzes.progress import ENV_VAR, ProgressStore
+from lessons.quizzes.bank import correct_answer_text, load_bank, option_order, read_bank
+from lessons.quizzes.widget import answer_key, my_progress, quiz, set_instructor_mode
 
 BANK = load_bank("00-start-here")
 IDS = [question.id for question in BANK.questions]

@@ -1,4 +1,4 @@
-"""Tests for lessons/red_flags.py: the red-flag data file loads, says what FACTS E5 says (one
+"""Tests for lessons/red_flags/signs.py: the red-flag data file loads, says what FACTS E5 says (one
 ladder of four steps, each sign on its step), and refuses a broken file with a DataFileError
 that names the file, the entry and the field."""
 
@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from lessons.errors import DataFileError
-from lessons.red_flags import DATA_FILE, LADDER_IDS, load_red_flags, main, read_red_flags
+from lessons.core.errors import DataFileError
+from lessons.red_flags.signs import DATA_FILE, LADDER_IDS, load_red_flags, main, read_red_flags
 
 FLAGS = load_red_flags()
 
@@ -104,7 +104,7 @@ def write(tmp_path, text: str):
 
 
 def test_the_shipped_file_loads_and_the_command_line_says_ok(capsys):
-    """`python -m lessons.red_flags` checks the shipped file and prints ok."""
+    """`python -m lessons.red_flags.signs` checks the shipped file and prints ok."""
     assert main([str(DATA_FILE)]) == 0
     assert capsys.readouterr().out.startswith("ok: red_flags.toml")
 
@@ -294,7 +294,7 @@ def test_quiz_questions_that_use_the_explorer_quote_its_tick_boxes_exactly():
     word, so a relabelled sign cannot leave a question pointing at a box that is gone."""
     import re
 
-    from lessons.quiz import load_bank
+    from lessons.quizzes.bank import load_bank
 
     labels = {sign.label for sign in FLAGS.symptoms}
     asked = [q for q in load_bank("06-red-flags").questions if "“What should I do?”" in q.prompt]

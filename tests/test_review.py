@@ -1,4 +1,4 @@
-"""Tests for lessons/review.py: the review draws from every lesson, favours wrong answers, is
+"""Tests for lessons/quizzes/review.py: the review draws from every lesson, favours wrong answers, is
 deterministic, and the certificate is honest and escaped."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ from collections import Counter
 
 import pytest
 
-from lessons.progress import Attempt, ProgressStore, progress_report
-from lessons.quiz import lesson_ids, load_bank
-from lessons.review import (
+from lessons.quizzes.progress import Attempt, ProgressStore, progress_report
+from lessons.quizzes.bank import lesson_ids, load_bank
+from lessons.quizzes.review import (
     REVIEW_SIZE,
     WEIGHTS,
     certificate_html,
@@ -34,7 +34,7 @@ def test_every_existing_bank_is_loaded():
 
 def test_a_bank_that_does_not_load_is_reported_and_left_out(monkeypatch):
     """A bank that fails to load is named in a message; the others still load."""
-    from lessons import review
+    from lessons.quizzes import review
 
     monkeypatch.setattr(review, "lesson_ids", lambda: ["00-start-here", "99-not-a-bank"])
     loaded = load_banks()

@@ -1,13 +1,13 @@
-"""Tests for lessons/review_widget.py: the review is answered like any quiz and saved under each
+"""Tests for lessons/quizzes/review_widget.py: the review is answered like any quiz and saved under each
 question's lesson; the certificate shows the scores and the typed name, escaped."""
 
 from __future__ import annotations
 
 import pytest
 
-from lessons.progress import ProgressStore
-from lessons.review import REVIEW_SIZE
-from lessons.review_widget import certificate, course_review
+from lessons.quizzes.progress import ProgressStore
+from lessons.quizzes.review import REVIEW_SIZE
+from lessons.quizzes.review_widget import certificate, course_review
 
 
 @pytest.fixture

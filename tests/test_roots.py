@@ -1,12 +1,12 @@
-"""Tests for lessons/roots.py: the root table is FACTS
+"""Tests for lessons/roots/model.py: the root table is FACTS
 B6, and the scorer teaches patterns, never diagnoses."""
 
 from __future__ import annotations
 
 import pytest
 
-from lessons.errors import CourseError
-from lessons.roots import (
+from lessons.core.errors import CourseError
+from lessons.roots.model import (
     FINDINGS,
     FOOT_DROP_COMPARISON,
     NOT_A_DIAGNOSIS,

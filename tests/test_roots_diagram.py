@@ -1,11 +1,11 @@
-"""Tests for lessons/roots_diagram.py: one root's
+"""Tests for lessons/roots/diagram.py: one root's
 dermatome shaded at a time, labelled and hatched."""
 
 from __future__ import annotations
 
 import pytest
 
-from lessons.roots_diagram import DERMATOME_REGIONS, draw_roots, update_roots
+from lessons.roots.diagram import DERMATOME_REGIONS, draw_roots, update_roots
 
 
 @pytest.mark.parametrize("root", ["L4", "L5", "S1"])

@@ -1,12 +1,12 @@
-"""Tests for lessons/roots_widget.py: the root control
+"""Tests for lessons/roots/widget.py: the root control
 shades a dermatome; findings pick the best-fitting root."""
 
 from __future__ import annotations
 
 import pytest
 
-from lessons.roots import NOT_A_DIAGNOSIS
-from lessons.roots_widget import root_explorer
+from lessons.roots.model import NOT_A_DIAGNOSIS
+from lessons.roots.widget import root_explorer
 
 
 @pytest.mark.parametrize("root, reflex", [("L4", "knee jerk reduced"), ("L5", "none reliable"),

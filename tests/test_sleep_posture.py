@@ -1,4 +1,4 @@
-"""Tests for lessons/sleep_posture.py: the side-lying
+"""Tests for lessons/sleep_posture/model.py: the side-lying
 adduction model (FACTS D4) and the back-lying pillow."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ import math
 
 import pytest
 
-from lessons.errors import OutOfRangeError
-from lessons.sleep_posture import (
+from lessons.core.errors import OutOfRangeError
+from lessons.sleep_posture.model import (
     NORMAL_ADDUCTION_DEG,
     SIDE_DEFAULTS,
     back_lying,
@@ -165,7 +165,7 @@ def test_knee_replacement_note_says_nothing_under_the_knee():
 def test_quiz_numeric_answers_match_the_live_model():
     """The quiz's two explorer questions are answered by
     the side-lying model at its defaults (FACTS D4)."""
-    from lessons.quiz import load_bank
+    from lessons.quizzes.bank import load_bank
 
     questions = {q.id: q for q in load_bank("05-sleep-posture").questions}
     pose = side_lying(**SIDE_DEFAULTS)

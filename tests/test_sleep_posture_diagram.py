@@ -1,4 +1,4 @@
-"""Tests for lessons/sleep_posture_diagram.py: the drawings follow the model and update in place."""
+"""Tests for lessons/sleep_posture/diagram.py: the drawings follow the model and update in place."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from lessons.sleep_posture import back_lying, side_lying
-from lessons.sleep_posture_diagram import (
+from lessons.sleep_posture.model import back_lying, side_lying
+from lessons.sleep_posture.diagram import (
     FIGURES,
     MODEL_LABEL,
     draw_back_lying,

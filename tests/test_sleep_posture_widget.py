@@ -1,13 +1,13 @@
-"""Tests for lessons/sleep_posture_widget.py: controls
+"""Tests for lessons/sleep_posture/widget.py: controls
 drive the diagrams and readouts; the claim check grades."""
 
 from __future__ import annotations
 
 import pytest
 
-from lessons.claims import load_claims
-from lessons.sleep_posture import SIDE_DEFAULTS
-from lessons.sleep_posture_widget import (
+from lessons.claims.model import load_claims
+from lessons.sleep_posture.model import SIDE_DEFAULTS
+from lessons.sleep_posture.widget import (
     BACK_DEFAULTS,
     back_lying_explorer,
     claim_check,

@@ -1,4 +1,4 @@
-"""Tests for lessons/stretch_card.py: the card is a real
+"""Tests for lessons/stretches/card.py: the card is a real
 PDF with extractable text, and file names are made safe."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ import io
 import pypdf
 import pytest
 
-from lessons.errors import CourseError
-from lessons.stretch_card import card_path, card_pdf, save_card
-from lessons.stretches import load_catalog, routine_item
+from lessons.core.errors import CourseError
+from lessons.stretches.card import card_path, card_pdf, save_card
+from lessons.stretches.catalog import load_catalog, routine_item
 
 CATALOG = load_catalog()
 CHOSEN = ["knee-to-opposite-shoulder", "bent-knee-hamstring"]

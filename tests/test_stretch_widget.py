@@ -1,13 +1,13 @@
-"""Tests for lessons/stretch_widget.py: the viewer moves and explains,
+"""Tests for lessons/stretches/widget.py: the viewer moves and explains,
 the timer counts in the kernel's state, the builder saves."""
 
 from __future__ import annotations
 
 import pytest
 
-from lessons.poses import describe_pose
-from lessons.stretch_widget import hold_timer, routine_builder, stretch_viewer
-from lessons.stretches import load_catalog
+from lessons.stretches.poses import describe_pose
+from lessons.stretches.widget import hold_timer, routine_builder, stretch_viewer
+from lessons.stretches.catalog import load_catalog
 
 CATALOG = load_catalog()
 

@@ -1,4 +1,4 @@
-"""Tests for lessons/stretches.py: the catalog loads and
+"""Tests for lessons/stretches/catalog.py: the catalog loads and
 checks itself; doses and the hold timer follow FACTS C6."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from lessons.errors import DataFileError, OutOfRangeError
-from lessons.red_flags import load_red_flags
-from lessons.stretches import (
+from lessons.core.errors import DataFileError, OutOfRangeError
+from lessons.red_flags.signs import load_red_flags
+from lessons.stretches.catalog import (
     CATALOG_PATH,
     HOLD_RANGE_S,
     REPETITIONS_RANGE,
@@ -266,7 +266,7 @@ def test_red_flags_box_names_only_groups_and_steps_of_the_red_flag_file(tmp_path
 
 
 def test_validate_command_reports_ok_and_errors(tmp_path, capsys):
-    """``python -m lessons.stretches validate`` says ok for
+    """``python -m lessons.stretches.catalog validate`` says ok for
     the catalog and prints the error for a bad file."""
     assert main(["validate"]) == 0
     assert "ok: stretches.toml" in capsys.readouterr().out

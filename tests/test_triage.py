@@ -1,4 +1,4 @@
-"""Tests for lessons/triage.py: every combination of ticked signs gets the answer an independent
+"""Tests for lessons/red_flags/triage.py: every combination of ticked signs gets the answer an independent
 oracle gives, every combination rule fires exactly when it should, the named scenarios of FACTS
 E5 get theirs, and every answer says it is not a diagnosis."""
 
@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from lessons.errors import CourseError
-from lessons.red_flags import load_red_flags
-from lessons.triage import NOT_A_DIAGNOSIS, triage
+from lessons.core.errors import CourseError
+from lessons.red_flags.signs import load_red_flags
+from lessons.red_flags.triage import NOT_A_DIAGNOSIS, triage
 
 FLAGS = load_red_flags()
 IDS = [sign.id for sign in FLAGS.symptoms]

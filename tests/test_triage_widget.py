@@ -1,13 +1,13 @@
-"""Tests for lessons/triage_widget.py: ticking boxes updates the banner, the ladder and the readout
+"""Tests for lessons/red_flags/widget.py: ticking boxes updates the banner, the ladder and the readout
 live, and the emergency answer is impossible to miss."""
 
 from __future__ import annotations
 
 import pytest
 
-from lessons.red_flags import LADDER_IDS, load_red_flags, read_red_flags
-from lessons.triage import NOT_A_DIAGNOSIS
-from lessons.triage_widget import BENCHMARK, TriageExplorer, banner_html, what_should_i_do
+from lessons.red_flags.signs import LADDER_IDS, load_red_flags, read_red_flags
+from lessons.red_flags.triage import NOT_A_DIAGNOSIS
+from lessons.red_flags.widget import BENCHMARK, TriageExplorer, banner_html, what_should_i_do
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from lessons.red_flags import DATA_FILE, load_red_flags
+from lessons.red_flags.signs import DATA_FILE, load_red_flags
 
 ROOT = Path(__file__).resolve().parents[1]
 FLAGS = load_red_flags()

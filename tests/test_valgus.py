@@ -1,4 +1,4 @@
-"""Tests for lessons/valgus.py: the knee's front-view angle against hand-worked geometry."""
+"""Tests for lessons/valgus/model.py: the knee's front-view angle against hand-worked geometry."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from lessons.errors import OutOfRangeError
-from lessons.valgus import describe_valgus, knee_projection
+from lessons.core.errors import OutOfRangeError
+from lessons.valgus.model import describe_valgus, knee_projection
 
 
 def _rotation_only_angle(knee_deg: float, rotation_deg: float) -> float:

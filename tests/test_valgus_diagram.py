@@ -1,12 +1,12 @@
-"""Tests for lessons/valgus_diagram.py: the knee drawn
+"""Tests for lessons/valgus/diagram.py: the knee drawn
 inside or outside an upright hip-to-ankle line."""
 
 from __future__ import annotations
 
 import pytest
 
-from lessons.valgus import knee_projection
-from lessons.valgus_diagram import draw_valgus, update_valgus
+from lessons.valgus.model import knee_projection
+from lessons.valgus.diagram import draw_valgus, update_valgus
 
 
 def test_update_moves_the_same_artists_without_making_new_ones():

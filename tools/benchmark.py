@@ -10,7 +10,7 @@ file) and quotes the summary in README.md. Run it on a quiet machine (it prints
 the load average before and after); on a busy one every time is inflated.
 
 1. **Diagrams, kernel side.** For every ``BENCHMARK`` entry in
-   ``lessons/*_widget.py``, sweep each control across its range (there and back;
+   ``lessons/<concept>/widget.py``, sweep each control across its range (there and back;
    each option; each tick box on and off) and time one change the way a slider
    tick reaches the kernel: set the control's value; the callback updates the
    model, moves the existing artists, rewrites the readout and repaints (blit
@@ -84,7 +84,8 @@ def _p95(values: list[float]) -> float:
 
 
 def _discover() -> dict[str, tuple[Callable[[], object], Callable[[dict], object]]]:
-    """Collect ``BENCHMARK`` from every ``lessons/*_widget.py``: name -> (build, naive).
+    """Collect ``BENCHMARK`` from every widget module (``lessons/<concept>/widget.py``): name ->
+    (build, naive).
 
     ``build()`` returns the explorer widget; ``naive(values)`` draws the same
     diagram from scratch for a dict of control values and returns the Figure.
@@ -92,8 +93,9 @@ def _discover() -> dict[str, tuple[Callable[[], object], Callable[[dict], object
     import importlib
 
     found = {}
-    for path in sorted((ROOT / "lessons").glob("*_widget.py")):
-        module = importlib.import_module(f"lessons.{path.stem}")
+    for path in sorted((ROOT / "lessons").rglob("*widget.py")):
+        dotted = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+        module = importlib.import_module(dotted)
         found.update(getattr(module, "BENCHMARK", {}))
     return found
 

@@ -39,10 +39,10 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
 
-from lessons.errors import CourseError
-from lessons.quiz import QUESTION_TYPES, Question, load_bank, option_order
-from lessons.stretch_card import PAGE_SIZES, card_pdf
-from lessons.stretches import load_catalog, routine_item
+from lessons.core.errors import CourseError
+from lessons.quizzes.bank import QUESTION_TYPES, Question, load_bank, option_order
+from lessons.stretches.card import PAGE_SIZES, card_pdf
+from lessons.stretches.catalog import load_catalog, routine_item
 from tools.instructor_guide import notebook_title, quiz_id
 from tools.notebooks import ROOT, lesson_notebooks
 
@@ -238,7 +238,7 @@ def _quiz_figure(question: Question) -> str:
     if not path.is_file():
         raise HandoutError(
             f"question {question.id!r} shows {path.name}, which is not in figures/ "
-            "(regenerate it with python -m lessons.figures)."
+            "(regenerate it with python -m lessons.core.figures)."
         )
     kind = "svg+xml" if path.suffix == ".svg" else path.suffix.lstrip(".")
     data = base64.b64encode(path.read_bytes()).decode("ascii")
@@ -300,7 +300,7 @@ def html_problems(page: str) -> list[str]:
 def stretch_cards(out: Path, page: str = "A4") -> list[Path]:
     """Write one card per stretch and one for the
     routine builder's starting routine; return them."""
-    from lessons.stretch_widget import routine_builder  # the widget holds the default routine
+    from lessons.stretches.widget import routine_builder  # the widget holds the default routine
 
     catalog = load_catalog()
     written = []

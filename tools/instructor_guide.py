@@ -10,7 +10,7 @@ together with what must never be copied by hand:
 
 - the lesson's title, stated time and objectives, read from the notebook;
 - the answer key, printed from the lesson's question bank
-  (:func:`lessons.quiz.answer_sheet`), so editing a bank changes the key;
+  (:func:`lessons.quizzes.bank.answer_sheet`), so editing a bank changes the key;
 
 and writes, per lesson and for the whole course, a Markdown file and a
 self-contained HTML file with print styles (large type, one lesson per printed
@@ -34,9 +34,9 @@ from pathlib import Path
 import mistune
 import nbformat
 
-from lessons.errors import CourseError
-from lessons.quiz import BANK_DIR, QUESTION_TYPES, answer_sheet, correct_answer_text, load_bank
-from lessons.red_flags import load_red_flags
+from lessons.core.errors import CourseError
+from lessons.quizzes.bank import BANK_DIR, QUESTION_TYPES, answer_sheet, correct_answer_text, load_bank
+from lessons.red_flags.signs import load_red_flags
 from tools.notebooks import ROOT, lesson_notebooks
 
 __all__ = [
@@ -94,7 +94,7 @@ def notebook_title(nb: nbformat.NotebookNode) -> str:
 def quiz_id(source: str) -> str | None:
     """Return the lesson id a cell's ``quiz("...")`` call names, or None.
 
-    >>> quiz_id('from lessons.quiz_widget import quiz\\n\\nquiz("02-knee-and-hip")')
+    >>> quiz_id('from lessons.quizzes.widget import quiz\\n\\nquiz("02-knee-and-hip")')
     '02-knee-and-hip'
     """
     match = _QUIZ_CALL.search(source)

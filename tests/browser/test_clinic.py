@@ -13,9 +13,9 @@ from urllib.parse import urlsplit
 import pytest
 from pypdf import PdfReader
 
-from lessons.hip_load import HipLoadInputs, describe, hip_load
-from lessons.hip_load_widget import DEFAULTS as HIP_DEFAULTS
-from lessons.sleep_posture import describe_side_lying, side_lying
+from lessons.hip_load.model import HipLoadInputs, describe, hip_load
+from lessons.hip_load.widget import DEFAULTS as HIP_DEFAULTS
+from lessons.sleep_posture.model import describe_side_lying, side_lying
 
 from .conftest import VoilaServer
 from .jupyterlab import (

@@ -3,9 +3,9 @@ keyboard, and the live quiz question can be answered from one."""
 
 from __future__ import annotations
 
-from lessons.chain import describe_chain, solve_chain
-from lessons.q_angle import describe_q_angle, q_angle
-from lessons.valgus import describe_valgus, knee_projection
+from lessons.chain.model import describe_chain, solve_chain
+from lessons.q_angle.model import describe_q_angle, q_angle
+from lessons.valgus.model import describe_valgus, knee_projection
 
 from .jupyterlab import JupyterLab, expect
 

@@ -3,11 +3,11 @@ draw and answer the keyboard, and the cane question is answered."""
 
 from __future__ import annotations
 
-from lessons.gait import describe as describe_gait
-from lessons.gait import gait_cycle
-from lessons.hip_load import HipLoadInputs, hip_load
-from lessons.hip_load import describe as describe_hip
-from lessons.knee_load import describe as describe_knee
+from lessons.gait.model import describe as describe_gait
+from lessons.gait.model import gait_cycle
+from lessons.hip_load.model import HipLoadInputs, hip_load
+from lessons.hip_load.model import describe as describe_hip
+from lessons.knee_load.model import describe as describe_knee
 
 from .jupyterlab import JupyterLab, expect, wait_for_canvas_change, wait_for_canvas_stable
 

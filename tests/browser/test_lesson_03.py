@@ -3,9 +3,9 @@ tension explorer draw and respond, and a live quiz question in each part is answ
 
 from __future__ import annotations
 
-from lessons.nerve_map import describe_choice, load_nerve_map
-from lessons.nerve_tension import NerveTensionPose, describe
-from lessons.roots import best_fit, describe_fit, describe_root
+from lessons.nerve_map.model import describe_choice, load_nerve_map
+from lessons.nerve_tension.model import NerveTensionPose, describe
+from lessons.roots.model import best_fit, describe_fit, describe_root
 
 from .jupyterlab import JupyterLab, expect, wait_for_canvas_change, wait_for_canvas_stable
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from lessons.quiz import load_bank
-from lessons.review import load_banks
-from lessons.triage import triage
+from lessons.quizzes.bank import load_bank
+from lessons.quizzes.review import load_banks
+from lessons.red_flags.triage import triage
 
 from .jupyterlab import (
     JupyterLab,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lessons.limb import JointAngles, describe, limb_pose
+from lessons.limb.model import JointAngles, describe, limb_pose
 from tools.browser_timing import burst
 
 from .jupyterlab import JupyterLab, expect, wait_for_canvas_change, wait_for_canvas_stable

@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from lessons.limb import JointAngles, describe, limb_pose
+from lessons.limb.model import JointAngles, describe, limb_pose
 
 from .conftest import ROOT
 from .jupyterlab import JupyterLab, expect

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lessons.limb import JointAngles, describe, limb_pose
+from lessons.limb.model import JointAngles, describe, limb_pose
 
 from .jupyterlab import (
     JupyterLab,

@@ -1,0 +1,1 @@
+"""The self-check quizzes: the question banks, grading and answer sheets, the quiz widget, the progress store, the course review and certificate."""
