@@ -107,7 +107,8 @@ def test_the_card_ends_with_the_plain_references_of_its_sources(stretch):
     listed = text[text.index("Sources: "):]
     for reference in references:
         assert " ".join(reference.split()) in listed, reference
-    assert text.index("Sources: ") > text.index(CATALOG.red_flags.urgent[-1])  # after the last box
+    last_sign = " ".join(CATALOG.red_flags.sections[-1][1][-1].split())
+    assert text.index("Sources: ") > text.index(last_sign)  # after the red-flags box, the last box
 
 
 def test_a_card_citing_a_fact_without_a_plain_reference_is_refused(tmp_path):
