@@ -54,11 +54,11 @@ _HANDS = [
 #: The patient's labels for the same controls (the clinic page): no symbols, no muscle names.
 _PLAIN_SLIDERS = {
     "body_mass_kg": "Your weight, kg",
-    "abductor_lever_cm": "Side hip muscles: distance from the hip joint, cm",
-    "body_weight_lever_cm": "Your body's weight: distance from the hip joint, cm",
-    "abductor_angle_deg": "Side hip muscles: angle of their pull, °",
+    "abductor_lever_cm": "Side muscles' distance from the hip, cm",
+    "body_weight_lever_cm": "Your weight's distance from the hip, cm",
+    "abductor_angle_deg": "Side muscles' angle of pull, °",
     "trunk_lean_cm": "Leaning over the standing leg, cm",
-    "cane_force_pct_bw": "Push on the walking stick, % of your weight",
+    "cane_force_pct_bw": "Weight on the stick, % of your weight",
 }
 _PLAIN_HANDS = [
     ("No walking stick", "none"),

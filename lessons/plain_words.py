@@ -48,7 +48,9 @@ _ID = r"(?:section [A-I]\b|[A-I][0-9]{1,2}[a-z]?\b)"
 # A bracket that only cites fact ids: "(FACTS C7)", "(FACTS B8, C7)", "(FACTS C1–C3)".
 _CITATION = re.compile(rf"\s*\(FACTS {_ID}(?:\s*[,–-]\s*(?:FACTS )?{_ID})*\)")
 # Every id cited anywhere: "FACTS C4", and the ids after it in a list ("FACTS B8, C7").
-_CITED = re.compile(rf"FACTS ({_ID}(?:\s*,\s*(?:FACTS )?{_ID})*)")
+_CITED = re.compile(rf"FACTS ({_ID}(?:\s*[,–]\s*(?:FACTS )?{_ID})*)")
+# A range of ids under one letter, like "C1–C3".
+_RANGE = re.compile(r"([A-I])([0-9]{1,2})–\1([0-9]{1,2})")
 
 
 def strip_citations(text: str) -> str:
@@ -76,12 +78,14 @@ def strip_citations(text: str) -> str:
 def cited_ids(*texts: str) -> tuple[str, ...]:
     """The fact ids the texts cite, each once, in the order they first appear.
 
-    >>> cited_ids("Bend it (FACTS C4, C7).", "FACTS C4", "(FACTS section E)")
-    ('C4', 'C7', 'section E')
+    >>> cited_ids("Bend it (FACTS C4, C7).", "FACTS C4", "(FACTS section E)", "(FACTS C1–C3)")
+    ('C4', 'C7', 'section E', 'C1', 'C2', 'C3')
     """
     found: dict[str, None] = {}
     for text in texts:
         for group in _CITED.findall(text):
+            group = _RANGE.sub(lambda m: ", ".join(
+                f"{m[1]}{n}" for n in range(int(m[2]), int(m[3]) + 1)), group)
             for part in re.split(r"\s*,\s*", group):
                 found[part.removeprefix("FACTS ").strip()] = None
     return tuple(found)

@@ -56,8 +56,8 @@ _SIDE_LABELS = {
 #: The patient's labels for the same sliders (the clinic page): no letters for lengths.
 _PLAIN_SIDE_LABELS = {
     "height_m": "Your height, m",
-    "hip_spacing_cm": "Distance between the centres of your hips, cm",
-    "knee_gap_cm": "Distance between the centres of your knees, knees touching, cm",
+    "hip_spacing_cm": "Distance between your hip joints, cm",
+    "knee_gap_cm": "Distance between your knee centres, cm",
     "pillow_cm": "Pillow between the knees, squashed, cm",
 }
 

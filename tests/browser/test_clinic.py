@@ -114,7 +114,7 @@ def test_clinic_app_without_code_every_part_works_and_nothing_leaves(
     # Hip load: a longer body-weight lever raises the joint force, as the model says, in plain words.
     hip = clinic.explorer("Hip load explorer")
     longer = plain_readout(hip_load(HipLoadInputs(**{**HIP_DEFAULTS, "body_weight_lever_cm": 15.0})))
-    clinic.move_slider(hip, "Your body's weight: distance from the hip joint, cm", "ArrowRight", 10, longer)
+    clinic.move_slider(hip, "Your weight's distance from the hip, cm", "ArrowRight", 10, longer)
     wait_for_canvas_stable(hip.canvas)  # the last frames arrive after the first change
     clinic.screenshot("clinic-hip-load", hip.root)
 
