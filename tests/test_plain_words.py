@@ -97,3 +97,10 @@ def test_a_malformed_file_names_the_entry_and_field(tmp_path, change, field):
     with pytest.raises(DataFileError) as caught:
         read_plain_words(path)
     assert caught.value.field == field
+
+
+def test_a_work_is_written_the_same_way_wherever_it_is_cited():
+    """A guideline named under two ids reads the same in both, so a page lists it once, not twice."""
+    works = {work for reference in WORDS.references.values() for work in reference.split("; ")}
+    for code in ("NG59", "NG234", "GIRFT"):
+        assert len({work for work in works if code in work}) <= 1, code
