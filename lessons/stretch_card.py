@@ -210,7 +210,7 @@ def _stretch_section(pdf: _Card, number: int, item: RoutineItem) -> None:
     pdf.para(plain(stretch.feel), bold_lead="What you should feel")
     pdf.boxed("Stop signs", [(STOP_SIGNS_LEAD, [plain(sign) for sign in stretch.stop_signs])])
     with pdf.unbreakable() as block:  # the heading never stands alone at the foot of a page
-        block.para("", bold_lead="Avoid it, or ask first, if:")
+        block.para("", bold_lead="Who should avoid it, or ask first")
         block.items([plain(line) for line in stretch.avoid_or_ask_first], numbered=False)
 
 
