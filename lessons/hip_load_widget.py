@@ -18,7 +18,15 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from lessons.explorer import Explorer, check_audience, reset_button, slider, times_body_weight
-from lessons.hip_load import IN_VIVO_HIP_BW, RANGES, HipLoad, HipLoadInputs, cane_effect, describe, hip_load
+from lessons.hip_load import (
+    IN_VIVO_HIP_BW,
+    RANGES,
+    HipLoad,
+    HipLoadInputs,
+    cane_effect,
+    describe,
+    hip_load,
+)
 from lessons.hip_load_diagram import draw_hip_load, update_hip_load
 
 __all__ = ["BENCHMARK", "DEFAULTS", "hip_load_explorer", "plain_readout"]

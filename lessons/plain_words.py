@@ -70,7 +70,8 @@ def strip_citations(text: str) -> str:
     plain = _CITATION.sub("", text)
     if "FACTS" in plain:
         raise CourseError(
-            f'A fact id is left outside brackets in: {text!r}; write it as "(FACTS C7)" at the end of the sentence.'
+            f"A fact id is left outside brackets in: {text!r}; "
+            'write it as "(FACTS C7)" at the end of the sentence.'
         )
     return plain
 
@@ -84,8 +85,9 @@ def cited_ids(*texts: str) -> tuple[str, ...]:
     found: dict[str, None] = {}
     for text in texts:
         for group in _CITED.findall(text):
-            group = _RANGE.sub(lambda m: ", ".join(
-                f"{m[1]}{n}" for n in range(int(m[2]), int(m[3]) + 1)), group)
+            group = _RANGE.sub(
+                lambda m: ", ".join(f"{m[1]}{n}" for n in range(int(m[2]), int(m[3]) + 1)), group
+            )
             for part in re.split(r"\s*,\s*", group):
                 found[part.removeprefix("FACTS ").strip()] = None
     return tuple(found)
@@ -123,7 +125,8 @@ class PlainWords:
         for fact_id in cited_ids(*sources):
             if fact_id not in self.references:
                 raise CourseError(
-                    f"FACTS {fact_id} has no plain reference; add it under [references] in {PLAIN_WORDS_PATH.name}."
+                    f"FACTS {fact_id} has no plain reference; "
+                    f"add it under [references] in {PLAIN_WORDS_PATH.name}."
                 )
             for work in self.references[fact_id].split("; "):
                 out[work] = None
@@ -161,15 +164,26 @@ def read_plain_words(path: str | Path) -> PlainWords:
     raw = read_toml(path)
     for key in raw:
         if key not in ("references", "jargon"):
-            raise DataFileError(path.name, None, key, "is not a part of this file; write [references] or [[jargon]]")
+            raise DataFileError(
+                path.name, None, key, "is not a part of this file; write [references] or [[jargon]]"
+            )
     references = raw.get("references")
     if not isinstance(references, dict) or not references:
-        raise DataFileError(path.name, None, "references", 'should be a [references] table of id = "reference"')
+        raise DataFileError(
+            path.name, None, "references", 'should be a [references] table of id = "reference"'
+        )
     for fact_id, reference in references.items():
         if not re.fullmatch(_ID, fact_id):
-            raise DataFileError(path.name, "references", fact_id, 'is not a fact id; write one like "C7" or "section E"')
+            raise DataFileError(
+                path.name,
+                "references",
+                fact_id,
+                'is not a fact id; write one like "C7" or "section E"',
+            )
         if not isinstance(reference, str) or not reference.strip():
-            raise DataFileError(path.name, "references", fact_id, "should be the reference, as text in quotes")
+            raise DataFileError(
+                path.name, "references", fact_id, "should be the reference, as text in quotes"
+            )
     entries = raw.get("jargon")
     if not isinstance(entries, list) or not entries:
         raise DataFileError(path.name, None, "jargon", "should be one or more [[jargon]] tables")
@@ -178,16 +192,24 @@ def read_plain_words(path: str | Path) -> PlainWords:
         name = entry.get("term") if isinstance(entry, dict) else None
         label = name if isinstance(name, str) else f"jargon {number}"
         if not isinstance(entry, dict) or set(entry) - {"term", "instead", "pattern"}:
-            raise DataFileError(path.name, label, None, "should have only the fields term, instead and pattern")
+            raise DataFileError(
+                path.name, label, None, "should have only the fields term, instead and pattern"
+            )
         for field in ("term", "instead"):
             if not isinstance(entry.get(field), str) or not entry[field].strip():
-                raise DataFileError(path.name, label, field, "is missing; write it as text in quotes")
+                raise DataFileError(
+                    path.name, label, field, "is missing; write it as text in quotes"
+                )
         try:
             pattern = _pattern(entry["term"], entry.get("pattern"))
         except re.error as error:
-            raise DataFileError(path.name, label, "pattern", f"is not a regular expression ({error})") from None
+            raise DataFileError(
+                path.name, label, "pattern", f"is not a regular expression ({error})"
+            ) from None
         jargon.append(Jargon(entry["term"], entry["instead"], pattern))
-    return PlainWords(references={k: " ".join(v.split()) for k, v in references.items()}, jargon=tuple(jargon))
+    return PlainWords(
+        references={k: " ".join(v.split()) for k, v in references.items()}, jargon=tuple(jargon)
+    )
 
 
 def load_plain_words() -> PlainWords:
@@ -197,4 +219,3 @@ def load_plain_words() -> PlainWords:
     True
     """
     return read_plain_words(PLAIN_WORDS_PATH)
-

@@ -34,10 +34,9 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, FancyBboxPatch, Polygon, Rectangle
 from matplotlib.text import Text
 
-from lessons.plain_words import strip_citations
-
 from lessons import palette
 from lessons.limb import HEIGHT_RANGE_M, SHANK_FRACTION, THIGH_FRACTION
+from lessons.plain_words import strip_citations
 from lessons.sleep_posture import (
     BACK_RANGES,
     SIDE_RANGES,

@@ -155,10 +155,12 @@ def notebook():
 
 
 def test_the_notebook_is_thin_and_saved_without_outputs(notebook):
-    """Each code cell is one builder call (an import and a call, at most the patient audience), saved unrun."""
+    """Each code cell is one builder call (an import and a call, at most with the patient
+    audience), saved unrun: Voilà runs it."""
     for cell in (c for c in notebook.cells if c.cell_type == "code"):
         lines = [line for line in cell.source.splitlines() if line.strip()]
-        assert len(lines) <= 2 and re.fullmatch(r'\w+\((?:audience="patient")?\)', lines[-1]), cell.source
+        call = re.fullmatch(r'\w+\((?:audience="patient")?\)', lines[-1])
+        assert len(lines) <= 2 and call, cell.source
         assert cell.outputs == [] and cell.execution_count is None
 
 
@@ -189,7 +191,7 @@ def _widget_texts(widget) -> list[str]:
 
 
 def _exercise(explorer) -> list[str]:
-    """Move every control of an explorer to each end (each option, each tick) and collect the words shown."""
+    """Move every control of an explorer to each end (each option, each tick); collect the words."""
     seen = _widget_texts(explorer)
     for control in getattr(explorer, "controls", {}).values():
         if control.disabled and hasattr(control, "min"):
@@ -200,7 +202,7 @@ def _exercise(explorer) -> list[str]:
         elif hasattr(control, "min"):
             values = [control.min, control.max]
         elif isinstance(control, widgets.Dropdown):
-            values = [option[1] if isinstance(option, tuple) else option for option in control.options]
+            values = [o[1] if isinstance(o, tuple) else o for o in control.options]
         else:
             continue
         for value in values:
@@ -218,7 +220,8 @@ def monkey_module():
 
 @pytest.fixture(scope="module")
 def page_texts(notebook, tmp_path_factory, monkey_module):
-    """Every word the clinic page shows: its markdown, and each part built by its cell, with controls moved."""
+    """Every word the clinic page shows: its markdown, and each part its cells build,
+    with the controls moved."""
     monkey_module.setenv(CARDS_ENV, str(tmp_path_factory.mktemp("cards")))
     texts = {"markdown": [c.source for c in notebook.cells if c.cell_type == "markdown"]}
     scope: dict = {}  # one namespace for the page, as in its kernel
@@ -230,7 +233,8 @@ def page_texts(notebook, tmp_path_factory, monkey_module):
 
 
 def test_the_page_shows_no_fact_id_and_no_jargon(page_texts):
-    """The clinic page is for patients: no "FACTS" id, no W′, b/a, newtons or other term of the jargon list."""
+    """The clinic page is for patients: no "FACTS" id, and no W′, b/a, newtons or other term
+    of the jargon list."""
     for part, texts in page_texts.items():
         for text in texts:
             assert "FACTS" not in text, (part, text)
@@ -238,7 +242,7 @@ def test_the_page_shows_no_fact_id_and_no_jargon(page_texts):
 
 
 def test_the_page_builds_the_patient_explorers(page_texts):
-    """The hip load and both sleep explorers on the page are the patient versions, and their readouts say numbers."""
+    """The hip load and both sleep explorers are the patient versions, and say numbers."""
     calls = " ".join(page_texts)
     for builder in ("hip_load_explorer", "side_lying_explorer", "back_lying_explorer"):
         assert f'{builder}(audience="patient")' in calls

@@ -1,11 +1,18 @@
-"""Tests for lessons/plain_words.py: fact ids leave patient text, become plain references, and jargon is found."""
+"""Tests for lessons/plain_words.py: fact ids leave patient text as plain references; jargon is
+found."""
 
 from __future__ import annotations
 
 import pytest
 
 from lessons.errors import CourseError, DataFileError
-from lessons.plain_words import PLAIN_WORDS_PATH, cited_ids, load_plain_words, read_plain_words, strip_citations
+from lessons.plain_words import (
+    PLAIN_WORDS_PATH,
+    cited_ids,
+    load_plain_words,
+    read_plain_words,
+    strip_citations,
+)
 from lessons.stretches import load_catalog
 
 WORDS = load_plain_words()
@@ -18,8 +25,10 @@ WORDS = load_plain_words()
         ("Keep the knee bent (FACTS B8, C7); then rest.", "Keep the knee bent; then rest."),
         ("As the guideline says (FACTS section E).", "As the guideline says."),
         ("Small or unproven (FACTS C1–C3).", "Small or unproven."),
-        ("Delp et al. 1999 (an ultrasound study questions this) (FACTS C4).",
-         "Delp et al. 1999 (an ultrasound study questions this)."),
+        (
+            "Delp et al. 1999 (an ultrasound study questions this) (FACTS C4).",
+            "Delp et al. 1999 (an ultrasound study questions this).",
+        ),
         ("No citation here.", "No citation here."),
     ],
 )
@@ -36,13 +45,21 @@ def test_an_id_outside_brackets_is_refused():
 
 def test_cited_ids_reads_lists_and_sections_once_each():
     """Ids after "FACTS" and after commas in the same list are found once, in order."""
-    assert cited_ids("(FACTS B8, C7)", "FACTS C7", "FACTS E4 and FACTS section E") == ("B8", "C7", "E4", "section E")
+    assert cited_ids("(FACTS B8, C7)", "FACTS C7", "FACTS E4 and FACTS section E") == (
+        "B8",
+        "C7",
+        "E4",
+        "section E",
+    )
 
 
 def test_every_fact_the_catalog_cites_has_a_plain_reference():
-    """Each id in a stretch's sources or the red-flags box maps to a plain reference, so every card can be made."""
+    """Each id in a stretch's sources or the red-flags box has a plain reference, so every card
+    can be made."""
     catalog = load_catalog()
-    texts = [source for stretch in catalog.stretches for source in stretch.sources] + [catalog.red_flags.source]
+    texts = [source for stretch in catalog.stretches for source in stretch.sources] + [
+        catalog.red_flags.source
+    ]
     for fact_id in cited_ids(*texts):
         assert fact_id in WORDS.references, fact_id
 
@@ -63,12 +80,16 @@ def test_a_work_shared_by_two_facts_is_listed_once():
         ("W′ at lever b, b/a = 2", ["W′", "a letter standing for a length, like (t) or D", "b/a"]),
         ("1.68 × body weight (1,152 N)", ["newtons"]),
         ("no slumping here, just sitting", []),  # whole words only
-        ("Pillow between the knees, squashed (t), cm", ["a letter standing for a length, like (t) or D"]),
+        (
+            "Pillow between the knees, squashed (t), cm",
+            ["a letter standing for a length, like (t) or D"],
+        ),
         ("about 2½ times your body weight", []),
     ],
 )
 def test_jargon_in_finds_terms_as_whole_words(text, found):
-    """Phrases match across hyphens and case; capitals-only terms match only in capitals; patterns find symbols."""
+    """Phrases match across hyphens and case; capitals-only terms in capitals; patterns find
+    symbols."""
     assert WORDS.jargon_in(text) == sorted(found)
 
 
@@ -89,7 +110,7 @@ def test_every_jargon_term_is_found_by_its_own_pattern():
     ],
 )
 def test_a_malformed_file_names_the_entry_and_field(tmp_path, change, field):
-    """A bad id, an unknown field, an empty term or a broken pattern is refused with a DataFileError."""
+    """A bad id, an unknown field, an empty term or a broken pattern is refused (DataFileError)."""
     text = PLAIN_WORDS_PATH.read_text(encoding="utf-8")
     assert change[0] in text
     path = tmp_path / "plain_words.toml"
@@ -100,7 +121,7 @@ def test_a_malformed_file_names_the_entry_and_field(tmp_path, change, field):
 
 
 def test_a_work_is_written_the_same_way_wherever_it_is_cited():
-    """A guideline named under two ids reads the same in both, so a page lists it once, not twice."""
+    """A guideline named under two ids reads the same in both, so a page lists it once."""
     works = {work for reference in WORDS.references.values() for work in reference.split("; ")}
     for code in ("NG59", "NG234", "GIRFT"):
         assert len({work for work in works if code in work}) <= 1, code

@@ -170,21 +170,38 @@ def test_describe_pose_says_the_key_position_and_the_movement():
 
 KTOS = "knee-to-opposite-shoulder"
 LESSON_04 = Path(__file__).resolve().parent.parent / "notebooks" / "04-Stretches-For-Sciatica.ipynb"
-_INWARD = re.compile(r"\b(?:turn\w*|rotat\w*)\b[^.;:]*\binwards?\b|\binward-turned\b|\binternal rotation\b", re.I)
+_INWARD = re.compile(
+    r"\b(?:turn\w*|rotat\w*)\b[^.;:]*\binwards?\b|\binward-turned\b|\binternal rotation\b", re.I
+)
 _DENIED = re.compile(r"\b(?:not|no|without)\b[^.;:]*\b(?:turn|rotation|inward)", re.I)
 
 
 def _card_sentences() -> list[str]:
-    """The catalog's words for the stretch (what the card and the viewer print), one sentence each."""
+    """The catalog's words for the stretch (what the card and viewer print), one sentence each."""
     s = CATALOG.stretch(KTOS)
-    text = " ".join([s.targets, s.starting_position, *s.steps, s.feel, *s.stop_signs, *s.avoid_or_ask_first, s.why])
+    text = " ".join(
+        [
+            s.targets,
+            s.starting_position,
+            *s.steps,
+            s.feel,
+            *s.stop_signs,
+            *s.avoid_or_ask_first,
+            s.why,
+        ]
+    )
     return [part for part in re.split(r"(?<=[.;])\s+", text) if part]
 
 
 def _lesson_lines() -> list[str]:
-    """Lesson 04's markdown lines about this stretch (one sentence per line), with the line before for context."""
+    """Lesson 04's markdown lines that name this stretch (one sentence per line in lessons)."""
     nb = nbformat.read(LESSON_04, as_version=4)
-    lines = [line for cell in nb.cells if cell.cell_type == "markdown" for line in cell.source.splitlines()]
+    lines = [
+        line
+        for cell in nb.cells
+        if cell.cell_type == "markdown"
+        for line in cell.source.splitlines()
+    ]
     return [line for line in lines if re.search(r"knee[ -]to[ -]opposite[ -]shoulder", line, re.I)]
 
 
@@ -193,7 +210,8 @@ def _held():
 
 
 def test_knee_to_opposite_shoulder_text_says_what_the_pose_does_with_rotation():
-    """The card and lesson 04 say the stretch does not turn the hip inwards exactly when the held pose has no rotation."""
+    """The card and lesson 04 say the stretch does not turn the hip inwards exactly when the held
+    pose has no rotation."""
     turns_in = round(_held().hip_rotation_deg) > 0  # positive = internal (lessons.limb)
     for name, sentences in (("card", _card_sentences()), ("lesson 04", _lesson_lines())):
         claims = [s for s in sentences if _INWARD.search(s) and not _DENIED.search(s)]
@@ -206,7 +224,7 @@ def test_knee_to_opposite_shoulder_text_says_what_the_pose_does_with_rotation():
 
 
 def test_knee_to_opposite_shoulder_angles_in_words_match_the_pose():
-    """Hip flexion and the angle across the body named in the caption, card and lesson are the held pose's."""
+    """Hip flexion and the angle across the body in the caption, card and lesson are the pose's."""
     held = _held()
     flexion, across = round(held.hip_flexion_deg), round(-held.hip_abduction_deg)
     caption = key_poses(KTOS)[-1].caption
@@ -222,7 +240,8 @@ def test_knee_to_opposite_shoulder_angles_in_words_match_the_pose():
 
 
 def test_knee_to_opposite_shoulder_breaks_only_the_precautions_the_lesson_names():
-    """Of the three hip precautions (FACTS C5) the held pose crosses the midline, reaches 90° and does not turn in."""
+    """Of the three hip precautions (FACTS C5) the held pose crosses the midline, reaches 90° and
+    does not turn in."""
     held = _held()
     assert held.hip_abduction_deg < 0  # across the midline
     assert held.hip_flexion_deg == pytest.approx(90)  # at the limit, not past it

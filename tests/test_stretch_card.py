@@ -30,7 +30,10 @@ def _text(pdf: bytes) -> str:
 
 def _every_card() -> dict[str, bytes]:
     """Every card a learner or the handouts can make from one stretch, and the card of all six."""
-    cards = {s.id: card_pdf([routine_item(s)], title=f"Stretch card: {s.name}") for s in CATALOG.stretches}
+    cards = {
+        s.id: card_pdf([routine_item(s)], title=f"Stretch card: {s.name}")
+        for s in CATALOG.stretches
+    }
     cards["all, Letter"] = card_pdf([routine_item(s) for s in CATALOG.stretches], page="Letter")
     return cards
 
@@ -83,7 +86,7 @@ def test_card_prints_the_dose_with_unicode(card):
 
 
 def test_no_card_prints_a_fact_id_or_jargon(every_card):
-    """A card is for patients: no "FACTS" id and no term of the jargon list (lessons/data/plain_words.toml)."""
+    """A card is for patients: no "FACTS" id, no term of the jargon list (data/plain_words.toml)."""
     for name, pdf in every_card.items():
         text = _text(pdf)
         assert "FACTS" not in text, name
@@ -91,20 +94,30 @@ def test_no_card_prints_a_fact_id_or_jargon(every_card):
 
 
 def test_the_jargon_check_finds_what_the_catalog_used_to_print():
-    """The check is not blind: the wording the cards printed before (ids, FAIR, slump...) is caught."""
-    old = ("this bent, crossed, inward-turned position is the FAIR test (FACTS B5, C5); "
-           "slump-type positions can provoke an irritable nerve root; posterior-approach hip precautions")
-    assert WORDS.jargon_in(old) == ["FACTS", "FAIR", "irritable nerve root", "nerve root", "posterior approach", "slump"]
+    """The check is not blind: the wording cards printed before (ids, FAIR, slump...) is caught."""
+    old = (
+        "this bent, crossed, inward-turned position is the FAIR test (FACTS B5, C5); "
+        "slump-type positions can provoke an irritable nerve root; "
+        "posterior-approach hip precautions"
+    )
+    assert WORDS.jargon_in(old) == [
+        "FACTS",
+        "FAIR",
+        "irritable nerve root",
+        "nerve root",
+        "posterior approach",
+        "slump",
+    ]
 
 
 @pytest.mark.parametrize("stretch", CATALOG.stretches, ids=lambda s: s.id)
 def test_the_card_ends_with_the_plain_references_of_its_sources(stretch):
-    """The sources come last as plain references, one per work cited, mapped from the stretch's fact ids."""
+    """The sources come last as plain references, one per work, mapped from the stretch's ids."""
     pages = _pages(card_pdf([routine_item(stretch)]))
     text = " ".join(pages)
     references = WORDS.references_for([*stretch.sources, CATALOG.red_flags.source])
     assert references and text.count("Sources: ") == 1
-    listed = text[text.index("Sources: "):]
+    listed = text[text.index("Sources: ") :]
     for reference in references:
         assert " ".join(reference.split()) in listed, reference
     last_sign = " ".join(CATALOG.red_flags.sections[-1][1][-1].split())
@@ -113,8 +126,9 @@ def test_the_card_ends_with_the_plain_references_of_its_sources(stretch):
 
 def test_a_card_citing_a_fact_without_a_plain_reference_is_refused(tmp_path):
     """A new citation needs its plain reference first: the card will not print a bare id."""
-    text = CATALOG.path.read_text(encoding="utf-8").replace('sources = ["FACTS B8", "FACTS C7"]',
-                                                            'sources = ["FACTS B8", "FACTS C7", "FACTS H1"]')
+    text = CATALOG.path.read_text(encoding="utf-8").replace(
+        'sources = ["FACTS B8", "FACTS C7"]', 'sources = ["FACTS B8", "FACTS C7", "FACTS H1"]'
+    )
     path = tmp_path / "stretches.toml"
     path.write_text(text, encoding="utf-8")
     from lessons.stretches import read_catalog
@@ -134,15 +148,22 @@ def test_no_stop_sign_repeats_its_heading():
     for stretch in CATALOG.stretches:
         for sign in stretch.stop_signs:
             start = strip_citations(sign).lower()
-            assert not start.startswith(lead) and not start.startswith(first_word), (stretch.id, sign)
+            assert not start.startswith(lead) and not start.startswith(first_word), (
+                stretch.id,
+                sign,
+            )
 
 
 def _stop_boxes_split(pdf: bytes) -> list[int]:
-    """The pages on which a stop-signs box starts but does not end (its last sign is on another page)."""
+    """The pages on which a stop-signs box starts but does not end (its last sign is elsewhere)."""
     heading = f"Stop signs {STOP_SIGNS_LEAD}"
     # Every stretch's box ends with the same common stop sign, the last of the catalog's list.
     closing = " ".join(strip_citations(CATALOG.stretches[0].stop_signs[-1]).split())
-    return [n for n, page in enumerate(_pages(pdf), start=1) if page.count(heading) != page.count(closing)]
+    return [
+        n
+        for n, page in enumerate(_pages(pdf), start=1)
+        if page.count(heading) != page.count(closing)
+    ]
 
 
 def test_the_stop_signs_box_is_never_split_by_a_page_end():
