@@ -23,6 +23,7 @@ Worked example: a stop sign as the lesson shows it, and as the card prints it.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -219,3 +220,25 @@ def load_plain_words() -> PlainWords:
     True
     """
     return read_plain_words(PLAIN_WORDS_PATH)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Check the references and the jargon list: ``python -m lessons.plain_words [FILE]``.
+
+    >>> main([])
+    ok: plain_words.toml (21 references, 32 jargon terms)
+    0
+    """
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        words = read_plain_words(args[0]) if args else load_plain_words()
+    except DataFileError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    name = Path(args[0]).name if args else PLAIN_WORDS_PATH.name
+    print(f"ok: {name} ({len(words.references)} references, {len(words.jargon)} jargon terms)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
