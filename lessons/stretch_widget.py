@@ -79,7 +79,7 @@ def stretch_panel_html(stretch: Stretch, dose_evidence: str = "", red_flags: Red
         f"<p><b>Starting position ({e(stretch.position_words)}):</b> {e(stretch.starting_position)}</p>",
         "<p><b>Steps</b></p>" + _list(stretch.steps, ordered=True),
         f"<p><b>What you should feel:</b> {e(stretch.feel)}</p>",
-        "<p><b>Avoid it, or ask a clinician first, if:</b></p>" + _list(stretch.avoid_or_ask_first),
+        "<p><b>Who should avoid it, or ask a clinician first</b></p>" + _list(stretch.avoid_or_ask_first),
         f"<p><b>Why it is done this way:</b> {e(stretch.why)}</p>",
     ]
     if dose_evidence:
