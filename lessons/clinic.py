@@ -12,6 +12,9 @@ as they are. Two parts are its own:
   words, grouped by the steps of the urgency ladder, rendered from
   ``lessons/data/red_flags.toml`` (the same file as the "What should I do?"
   explorer, so the two never disagree).
+- :func:`clinic_sources`: the plain references behind the page, mapped from
+  the fact ids its parts rest on (:data:`CLINIC_FACTS`) by
+  :mod:`lessons.core.plain_words`; the page itself prints no fact ids.
 
 >>> flags = red_flags_list()
 >>> print(repr(flags).splitlines()[0])
@@ -29,14 +32,20 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
+from lessons.core.plain_words import load_plain_words
 from lessons.red_flags.view import RedFlagsBox, red_flags_box
 from lessons.stretches.widget import RoutineBuilder
 
-__all__ = ["CARDS_ENV", "ClinicRoutineBuilder", "card_link_html", "cards_folder",
-           "clinic_routine_builder", "red_flags_list"]
+__all__ = ["CARDS_ENV", "CLINIC_FACTS", "ClinicRoutineBuilder", "Sources", "card_link_html", "cards_folder",
+           "clinic_routine_builder", "clinic_sources", "red_flags_list"]
 
 #: The environment variable that carries the clinician's card folder from the launcher to the app.
 CARDS_ENV = "COURSE_CLINIC_CARDS"
+
+#: The facts the page's parts rest on: the stretches and their dose (C1, C6), the sleeping
+#: positions (D1, D4, D5), the hip load (A1-A4) and the warning signs (E4, E5).
+CLINIC_FACTS = ("FACTS C1", "FACTS C6", "FACTS D1", "FACTS D4", "FACTS D5", "FACTS A1", "FACTS A2", "FACTS A3",
+                "FACTS A4", "FACTS E4", "FACTS E5")
 
 #: The steps the list covers, most urgent first (the routine step needs no warning sign).
 _LEVELS = ("emergency-now", "same-day", "soon")
@@ -131,3 +140,26 @@ def red_flags_list() -> RedFlagsBox:
     routine step needs no warning sign.
     """
     return red_flags_box(steps=_LEVELS)
+
+
+class Sources:
+    """The page's sources as a plain list of references; as HTML or plain text."""
+
+    def __init__(self, references: list[str]) -> None:
+        self.references = references
+
+    def __repr__(self) -> str:
+        return "\n".join(f"- {reference}" for reference in self.references)
+
+    def _repr_html_(self) -> str:
+        items = "".join(f"<li>{html.escape(reference)}</li>" for reference in self.references)
+        return f'<ul class="course-sources">{items}</ul>'
+
+
+def clinic_sources() -> Sources:
+    """Return the plain references behind the clinic page, each work once.
+
+    >>> print(repr(clinic_sources()).splitlines()[0])
+    - NICE guideline NG59, Low back pain and sciatica in over 16s (2016, updated 2020)
+    """
+    return Sources(load_plain_words().references_for(CLINIC_FACTS))

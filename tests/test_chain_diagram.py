@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from lessons.chain.model import PELVIS_DROP_RANGE_CM, PELVIS_SHIFT_RANGE_CM, solve_chain
 from lessons.chain.diagram import _limits, draw_chain, update_chain
+from lessons.chain.model import PELVIS_DROP_RANGE_CM, PELVIS_SHIFT_RANGE_CM, solve_chain
 
 
 def test_update_moves_the_same_artists_without_making_new_ones():

@@ -8,12 +8,12 @@ import pytest
 from lessons.chain.model import describe_chain, solve_chain
 from lessons.chain.widget import BENCHMARK as CHAIN_BENCHMARK
 from lessons.chain.widget import chain_explorer
+from lessons.q_angle.model import describe_q_angle, q_angle
 from lessons.q_angle.widget import BENCHMARK as Q_BENCHMARK
 from lessons.q_angle.widget import q_angle_explorer
+from lessons.valgus.model import describe_valgus, knee_projection
 from lessons.valgus.widget import BENCHMARK as VALGUS_BENCHMARK
 from lessons.valgus.widget import valgus_explorer
-from lessons.q_angle.model import describe_q_angle, q_angle
-from lessons.valgus.model import describe_valgus, knee_projection
 
 BENCHMARK = {**CHAIN_BENCHMARK, **VALGUS_BENCHMARK, **Q_BENCHMARK}
 

@@ -1,4 +1,5 @@
-"""Tests for lessons/core/explorer.py: repaints coalesce (no backlog); frames keep ipympl's protocol."""
+"""Tests for lessons/core/explorer.py: repaints coalesce (no backlog); frames keep ipympl's
+protocol."""
 
 from __future__ import annotations
 

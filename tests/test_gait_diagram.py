@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from lessons.gait.model import GaitInputs, gait_cycle
 from lessons.gait.diagram import draw_gait, update_gait
+from lessons.gait.model import GaitInputs, gait_cycle
 
 
 def test_bars_cover_each_legs_stance_and_swing():

@@ -1,4 +1,5 @@
-"""Tests for lessons/hip_load/model.py: the single-leg-stance free-body model against FACTS A1-A4."""
+"""Tests for lessons/hip_load/model.py: the single-leg-stance free-body model against FACTS
+A1-A4."""
 
 from __future__ import annotations
 

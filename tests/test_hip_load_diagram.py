@@ -8,8 +8,8 @@ import math
 import numpy as np
 import pytest
 
-from lessons.hip_load.model import HipLoadInputs, hip_load
 from lessons.hip_load.diagram import _LIMITS_X, _LIMITS_Y, CM_PER_BW, draw_hip_load, update_hip_load
+from lessons.hip_load.model import HipLoadInputs, hip_load
 
 
 def _arrow_length(arrow, tail) -> float:

@@ -6,8 +6,8 @@ import itertools
 
 import pytest
 
-from lessons.limb.model import ANGLE_RANGES_DEG, JointAngles, limb_pose
 from lessons.limb.diagram import _view_limits, draw_limb, update_limb
+from lessons.limb.model import ANGLE_RANGES_DEG, JointAngles, limb_pose
 
 
 def test_update_moves_the_same_artists_without_making_new_ones():

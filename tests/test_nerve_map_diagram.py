@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lessons.nerve_map.model import load_nerve_map
 from lessons.nerve_map.diagram import draw_nerve_map, update_nerve_map
+from lessons.nerve_map.model import load_nerve_map
 
 
 def test_update_changes_the_same_artists_and_adds_none():

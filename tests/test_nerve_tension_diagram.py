@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from lessons.nerve_tension.model import NerveTensionPose, supine_leg_points, tension_index
 from lessons.nerve_tension.diagram import GAUGE_MAX, draw_nerve_tension, update_nerve_tension
+from lessons.nerve_tension.model import NerveTensionPose, supine_leg_points, tension_index
 
 
 def _waviness(art) -> float:

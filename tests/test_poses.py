@@ -4,11 +4,15 @@ sit on the floor or chair, and the figure-4 really crosses."""
 from __future__ import annotations
 
 import math
+import re
+from pathlib import Path
 
+import nbformat
 import pytest
 
 from lessons.core.errors import CourseError, OutOfRangeError
 from lessons.limb.model import JointAngles
+from lessons.stretches.catalog import load_catalog
 from lessons.stretches.poses import (
     ANATOMY_FRACTIONS,
     Posture,
@@ -20,7 +24,6 @@ from lessons.stretches.poses import (
     pose_at,
     stretch_ids,
 )
-from lessons.stretches.catalog import load_catalog
 
 CATALOG = load_catalog()
 
@@ -161,3 +164,87 @@ def test_describe_pose_says_the_key_position_and_the_movement():
     assert moving.startswith("Moving from key position 1 (start) to 2 (cross), 50 % of the way.")
     assert "external (outward) rotation" in describe_pose("figure-4", 100)
     assert "Trunk leaning 35° forwards" in describe_pose("seated-piriformis", 100)
+
+
+# -- knee to opposite shoulder: the words agree with the pose (FACTS C4, C5) -----------------
+
+KTOS = "knee-to-opposite-shoulder"
+LESSON_04 = Path(__file__).resolve().parent.parent / "notebooks" / "04-Stretches-For-Sciatica.ipynb"
+_INWARD = re.compile(
+    r"\b(?:turn\w*|rotat\w*)\b[^.;:]*\binwards?\b|\binward-turned\b|\binternal rotation\b", re.I
+)
+_DENIED = re.compile(r"\b(?:not|no|without)\b[^.;:]*\b(?:turn|rotation|inward)", re.I)
+
+
+def _card_sentences() -> list[str]:
+    """The catalog's words for the stretch (what the card and viewer print), one sentence each."""
+    s = CATALOG.stretch(KTOS)
+    text = " ".join(
+        [
+            s.targets,
+            s.starting_position,
+            *s.steps,
+            s.feel,
+            *s.stop_signs,
+            *s.avoid_or_ask_first,
+            s.why,
+        ]
+    )
+    return [part for part in re.split(r"(?<=[.;])\s+", text) if part]
+
+
+def _lesson_lines() -> list[str]:
+    """Lesson 04's markdown lines that name this stretch (one sentence per line in lessons)."""
+    nb = nbformat.read(LESSON_04, as_version=4)
+    lines = [
+        line
+        for cell in nb.cells
+        if cell.cell_type == "markdown"
+        for line in cell.source.splitlines()
+    ]
+    return [line for line in lines if re.search(r"knee[ -]to[ -]opposite[ -]shoulder", line, re.I)]
+
+
+def _held():
+    return key_poses(KTOS)[-1].posture.affected
+
+
+def test_knee_to_opposite_shoulder_text_says_what_the_pose_does_with_rotation():
+    """The card and lesson 04 say the stretch does not turn the hip inwards exactly when the held
+    pose has no rotation."""
+    turns_in = round(_held().hip_rotation_deg) > 0  # positive = internal (lessons.limb.model)
+    for name, sentences in (("card", _card_sentences()), ("lesson 04", _lesson_lines())):
+        claims = [s for s in sentences if _INWARD.search(s) and not _DENIED.search(s)]
+        denials = [s for s in sentences if _DENIED.search(s)]
+        if turns_in:
+            assert claims, f"the {name} never says the stretch turns the hip inwards"
+        else:
+            assert not claims, f"the {name} says the stretch turns the hip inwards: {claims}"
+            assert denials, f"the {name} does not say the stretch leaves the hip unturned"
+
+
+def test_knee_to_opposite_shoulder_angles_in_words_match_the_pose():
+    """Hip flexion and the angle across the body in the caption, card and lesson are the pose's."""
+    held = _held()
+    flexion, across = round(held.hip_flexion_deg), round(-held.hip_abduction_deg)
+    caption = key_poses(KTOS)[-1].caption
+    assert re.search(r"hip (\d+)°, (\d+)° across", caption).groups() == (str(flexion), str(across))
+    card = " ".join(_card_sentences())
+    assert f"bends the hip to a right angle ({flexion}°)" in card and flexion == 90
+    lesson = "\n".join(_lesson_lines())
+    assert f"bends the hip to {flexion}°" in lesson
+    cadaver = nbformat.reads(LESSON_04.read_text(encoding="utf-8"), as_version=4)
+    text = "\n".join(c.source for c in cadaver.cells if c.cell_type == "markdown")
+    assert f"bent to {flexion}° and the hip brought {across}° across the body" in text
+    assert "The viewer's held position uses exactly those angles" in text
+
+
+def test_knee_to_opposite_shoulder_breaks_only_the_precautions_the_lesson_names():
+    """Of the three hip precautions (FACTS C5) the held pose crosses the midline, reaches 90° and
+    does not turn in."""
+    held = _held()
+    assert held.hip_abduction_deg < 0  # across the midline
+    assert held.hip_flexion_deg == pytest.approx(90)  # at the limit, not past it
+    assert round(held.hip_rotation_deg) == 0  # no inward turn
+    lesson = "\n".join(_lesson_lines())
+    assert "does all three" not in lesson and "crosses the midline" in lesson

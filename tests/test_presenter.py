@@ -11,8 +11,8 @@ import pytest
 from lessons.core import presenter
 from lessons.core.errors import OutOfRangeError
 from lessons.core.explorer import Explorer
-from lessons.limb.widget import limb_explorer
 from lessons.core.presenter import PRESENTER_SCALE, presenter_mode, presenter_switch
+from lessons.limb.widget import limb_explorer
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
 SLIDE_TYPES = {"slide", "subslide", "fragment", "skip", "notes", "-"}

@@ -1,5 +1,5 @@
-"""Tests for lessons/quizzes/progress.py: saving attempts, durability across killed and concurrent writers,
-recovery, CSV."""
+"""Tests for lessons/quizzes/progress.py: saving attempts, durability across killed and concurrent
+writers, recovery, CSV."""
 
 from __future__ import annotations
 
@@ -17,8 +17,9 @@ from pathlib import Path
 import platformdirs
 import pytest
 
-from lessons.quizzes import progress
 from lessons.core.errors import CourseError
+from lessons.quizzes import progress
+from lessons.quizzes.bank import load_bank
 from lessons.quizzes.progress import (
     ENV_VAR,
     ProgressStore,
@@ -28,7 +29,6 @@ from lessons.quizzes.progress import (
     progress_report,
     progress_summary,
 )
-from lessons.quizzes.bank import load_bank
 
 REPO = Path(__file__).resolve().parent.parent
 START = load_bank("00-start-here")
@@ -417,7 +417,8 @@ def test_summary_never_shows_a_timestamp():
 
 
 def test_command_line_merge(tmp_path):
-    """`python -m lessons.quizzes.progress merge OUT FILE...` writes the class CSV and counts its rows."""
+    """`python -m lessons.quizzes.progress merge OUT FILE...` writes the class CSV and counts
+    its rows."""
     ProgressStore(tmp_path / "alice.sqlite3").record("l", "q", "a", True)
     done = subprocess.run(
         [

@@ -7,8 +7,8 @@ import math
 
 import pytest
 
-from lessons.q_angle.model import q_angle
 from lessons.q_angle.diagram import draw_q_angle, update_q_angle
+from lessons.q_angle.model import q_angle
 
 
 def test_update_moves_the_same_artists_without_making_new_ones():

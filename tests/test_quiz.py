@@ -1,5 +1,5 @@
-"""Tests for lessons/quizzes/bank.py: bank validation, grading of every type, shuffling, the answer sheet
-and CLI."""
+"""Tests for lessons/quizzes/bank.py: bank validation, grading of every type, shuffling, the answer
+sheet and CLI."""
 
 from __future__ import annotations
 
@@ -672,7 +672,8 @@ def test_cli_validate_exits_non_zero_with_the_clear_error(tmp_path, capsys):
 
 
 def test_python_dash_m_validate_checks_the_shipped_banks():
-    """`python -m lessons.quizzes.bank validate` runs as a module and passes on the shipped banks."""
+    """`python -m lessons.quizzes.bank validate` runs as a module and passes on the shipped
+    banks."""
     done = subprocess.run(
         [sys.executable, "-m", "lessons.quizzes.bank", "validate"], capture_output=True, text=True
     )

@@ -9,8 +9,8 @@ import ipywidgets as widgets
 import pytest
 
 from lessons.quizzes import widget as quiz_widget
-from lessons.quizzes.progress import ENV_VAR, ProgressStore
 from lessons.quizzes.bank import correct_answer_text, load_bank, option_order, read_bank
+from lessons.quizzes.progress import ENV_VAR, ProgressStore
 from lessons.quizzes.widget import answer_key, my_progress, quiz, set_instructor_mode
 
 BANK = load_bank("00-start-here")

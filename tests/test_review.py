@@ -1,5 +1,5 @@
-"""Tests for lessons/quizzes/review.py: the review draws from every lesson, favours wrong answers, is
-deterministic, and the certificate is honest and escaped."""
+"""Tests for lessons/quizzes/review.py: the review draws from every lesson, favours wrong answers,
+is deterministic, and the certificate is honest and escaped."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from collections import Counter
 
 import pytest
 
-from lessons.quizzes.progress import Attempt, ProgressStore, progress_report
 from lessons.quizzes.bank import lesson_ids, load_bank
+from lessons.quizzes.progress import Attempt, ProgressStore, progress_report
 from lessons.quizzes.review import (
     REVIEW_SIZE,
     WEIGHTS,

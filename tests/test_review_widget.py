@@ -1,5 +1,5 @@
-"""Tests for lessons/quizzes/review_widget.py: the review is answered like any quiz and saved under each
-question's lesson; the certificate shows the scores and the typed name, escaped."""
+"""Tests for lessons/quizzes/review_widget.py: the review is answered like any quiz and saved under
+each question's lesson; the certificate shows the scores and the typed name, escaped."""
 
 from __future__ import annotations
 

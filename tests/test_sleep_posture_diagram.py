@@ -6,7 +6,6 @@ import math
 
 import pytest
 
-from lessons.sleep_posture.model import back_lying, side_lying
 from lessons.sleep_posture.diagram import (
     FIGURES,
     MODEL_LABEL,
@@ -15,6 +14,7 @@ from lessons.sleep_posture.diagram import (
     update_back_lying,
     update_side_lying,
 )
+from lessons.sleep_posture.model import back_lying, side_lying
 
 
 @pytest.mark.parametrize("pillow_cm", [0, 5, 10, 18])

@@ -102,3 +102,64 @@ def test_claim_check_text_form_is_fixed():
     assert (
         repr(claim_check()) == "Claim check (8 claims): run this cell in JupyterLab to sort them."
     )
+
+
+
+# -- the patient versions (the clinic page) -------------------------------------------------
+
+from lessons.core.errors import CourseError  # noqa: E402
+from lessons.core.plain_words import load_plain_words  # noqa: E402
+from lessons.sleep_posture.model import back_lying, side_lying  # noqa: E402
+from lessons.sleep_posture.widget import plain_back_lying, plain_side_lying  # noqa: E402
+
+WORDS = load_plain_words()
+
+
+def _shown(ex) -> list[str]:
+    return [ex.readout_text, *(c.description for c in ex.controls.values()),
+            *(t.get_text() for t in ex.figure.findobj(lambda a: hasattr(a, "get_text")))]
+
+
+@pytest.mark.parametrize("pillow_cm", [0.0, 8.0, 16.0])
+def test_the_patient_side_lying_explorer_reads_in_plain_words(pillow_cm):
+    """audience="patient": readout is plain_side_lying of the same state; no adduction, D, k, t
+    or fact ids shown."""
+    ex = side_lying_explorer(audience="patient")
+    ex.controls["pillow_cm"].value = pillow_cm
+    state = side_lying(**{**SIDE_DEFAULTS, "pillow_cm": pillow_cm})
+    assert ex.readout_text == plain_side_lying(state)
+    for text in _shown(ex):
+        assert WORDS.jargon_in(text) == [] and "FACTS" not in text, text
+
+
+@pytest.mark.parametrize(
+    "pillow_cm, words",
+    [
+        (0.0, "slopes down towards the bed by about 11°"),
+        (8.0, "lies about level"),
+        (16.0, "slopes up"),
+    ],
+)
+def test_the_plain_side_lying_readout_says_the_slope_in_degrees(pillow_cm, words):
+    """The plain words keep the numbers: which way the top thigh slopes, how far (FACTS D4)."""
+    assert words in plain_side_lying(side_lying(pillow_cm=pillow_cm))
+
+
+def test_the_patient_back_lying_explorer_keeps_the_knee_replacement_rule_in_plain_words():
+    """After a knee replacement: NOTHING under the knee, without "flexion contracture" or an id
+    (FACTS D5)."""
+    ex = back_lying_explorer(audience="patient")
+    ex.controls["knee_replacement"].value = True
+    assert ex.readout_text == plain_back_lying(back_lying(pillow_cm=10), knee_replacement=True)
+    assert "NOTHING under the knee" in ex.readout_text
+    assert "unable to straighten fully" in ex.readout_text
+    for text in _shown(ex):
+        assert WORDS.jargon_in(text) == [] and "FACTS" not in text, text
+
+
+def test_the_student_sleep_explorers_keep_their_terms_and_a_bad_audience_is_refused():
+    """The lesson's versions still say adduction and cite FACTS D4/D5; a bad audience fails."""
+    assert "adduction" in side_lying_explorer().readout_text
+    assert "FACTS D5" in back_lying_explorer(knee_replacement=True).readout_text
+    with pytest.raises(CourseError, match="audience"):
+        back_lying_explorer(audience="clinic")

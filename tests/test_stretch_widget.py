@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from lessons.stretches.catalog import load_catalog
 from lessons.stretches.poses import describe_pose
 from lessons.stretches.widget import hold_timer, routine_builder, stretch_viewer
-from lessons.stretches.catalog import load_catalog
 
 CATALOG = load_catalog()
 

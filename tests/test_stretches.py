@@ -52,10 +52,12 @@ def test_every_dose_is_the_c6_dose(stretch):
 
 
 def test_knee_to_opposite_shoulder_warns_about_hip_replacement_and_fair():
-    """FACTS C5: the flexion-adduction position dislocates
-    a posterior-approach hip and is the FAIR test."""
+    """FACTS C5, in plain words: bent and crossed, the hip can dislocate after surgery from behind;
+    the position provokes piriformis pain."""
     warnings = " ".join(CATALOG.stretch("knee-to-opposite-shoulder").avoid_or_ask_first)
-    assert "posterior-approach hip replacement" in warnings and "FAIR" in warnings
+    assert "hip replacement done through the back of the hip" in warnings
+    assert "come out of its socket" in warnings
+    assert "bring on piriformis pain" in warnings
 
 
 def test_red_flags_box_is_in_patient_wording():
@@ -180,6 +182,13 @@ MALFORMED = [
         "figure-4",
         "targets",
         "without an id",
+    ),
+    (
+        "stop sign repeating its heading",
+        _first_stretch_changed("stop_signs = []", 'stop_signs = ["Stop if it hurts."]'),
+        "figure-4",
+        "stop_signs",
+        'without "Stop if"',
     ),
     (
         "bad id",

@@ -1,6 +1,6 @@
-"""Tests for lessons/red_flags/triage.py: every combination of ticked signs gets the answer an independent
-oracle gives, every combination rule fires exactly when it should, the named scenarios of FACTS
-E5 get theirs, and every answer says it is not a diagnosis."""
+"""Tests for lessons/red_flags/triage.py: every combination of ticked signs gets the answer an
+independent oracle gives, every combination rule fires exactly when it should, the named scenarios
+of FACTS E5 get theirs, and every answer says it is not a diagnosis."""
 
 from __future__ import annotations
 
@@ -18,9 +18,9 @@ IDS = [sign.id for sign in FLAGS.symptoms]
 LADDER = ["routine", "soon", "same day", "emergency now"]  # least urgent first
 EMERGENCY_NOW = {"saddle-numbness", "bladder-change", "bowel-control", "sexual-function",
                  "both-legs"}  # fmt: skip
-SAME_DAY = {"weakness-worsening", "fever-unwell", "hot-joint-fever", "cannot-bear-weight",
-            "swollen-calf", "child-limp"}  # fmt: skip
-SOON = {"infection-risk", "past-cancer", "weight-loss", "night-pain", "over-50-new-pain",
+SAME_DAY = {"weakness-worsening", "fever-unwell", "infection-risk", "hot-joint-fever",
+            "cannot-bear-weight", "swollen-calf", "child-limp"}  # fmt: skip
+SOON = {"past-cancer", "weight-loss", "night-pain", "over-50-new-pain",
         "injury", "knee-locks"}  # fmt: skip
 ROUTINE = {"new-numbness", "inflammatory-pattern", "one-leg-sciatica"}
 LEVEL = {**dict.fromkeys(ROUTINE, 0), **dict.fromkeys(SOON, 1), **dict.fromkeys(SAME_DAY, 2),
@@ -105,7 +105,7 @@ def test_every_answer_says_it_is_not_a_diagnosis(mask):
         ("a foot that drags more and more", ["weakness-worsening"], "same day"),
         ("back pain with fever", ["fever-unwell"], "same day"),
         ("fever and injecting drugs", ["fever-unwell", "infection-risk"], "same day"),
-        ("injecting drugs, no fever", ["infection-risk"], "soon"),
+        ("injecting drugs, no fever", ["infection-risk"], "same day"),
         ("past cancer and weight loss", ["past-cancer", "weight-loss"], "soon"),
         ("past cancer and new numbness", ["past-cancer", "new-numbness"], "same day"),
         ("new numbness alone", ["new-numbness"], "routine"),

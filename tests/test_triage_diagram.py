@@ -1,12 +1,12 @@
-"""Tests for lessons/red_flags/diagram.py: the urgency ladder frames the answer and counts the ticks,
-in place."""
+"""Tests for lessons/red_flags/diagram.py: the urgency ladder frames the answer and counts the
+ticks, in place."""
 
 from __future__ import annotations
 
 import pytest
 
-from lessons.red_flags.triage import triage
 from lessons.red_flags.diagram import FIGURES, draw_urgency, update_urgency
+from lessons.red_flags.triage import triage
 
 
 @pytest.mark.parametrize(

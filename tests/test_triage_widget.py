@@ -1,5 +1,5 @@
-"""Tests for lessons/red_flags/widget.py: ticking boxes updates the banner, the ladder and the readout
-live, and the emergency answer is impossible to miss."""
+"""Tests for lessons/red_flags/widget.py: ticking boxes updates the banner, the ladder and the
+readout live, and the emergency answer is impossible to miss."""
 
 from __future__ import annotations
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from lessons.valgus.model import knee_projection
 from lessons.valgus.diagram import draw_valgus, update_valgus
+from lessons.valgus.model import knee_projection
 
 
 def test_update_moves_the_same_artists_without_making_new_ones():

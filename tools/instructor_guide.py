@@ -35,7 +35,13 @@ import mistune
 import nbformat
 
 from lessons.core.errors import CourseError
-from lessons.quizzes.bank import BANK_DIR, QUESTION_TYPES, answer_sheet, correct_answer_text, load_bank
+from lessons.quizzes.bank import (
+    BANK_DIR,
+    QUESTION_TYPES,
+    answer_sheet,
+    correct_answer_text,
+    load_bank,
+)
 from lessons.red_flags.signs import load_red_flags
 from tools.notebooks import ROOT, lesson_notebooks
 

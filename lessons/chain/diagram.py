@@ -24,7 +24,6 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
-from lessons.core import palette
 from lessons.chain.model import (
     PELVIS_DROP_RANGE_CM,
     PELVIS_SHIFT_RANGE_CM,
@@ -32,6 +31,7 @@ from lessons.chain.model import (
     describe_chain,
     solve_chain,
 )
+from lessons.core import palette
 
 __all__ = ["FIGURES", "ChainArtists", "chain_figure", "draw_chain", "update_chain"]
 

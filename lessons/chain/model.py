@@ -39,7 +39,13 @@ import math
 from dataclasses import dataclass
 
 from lessons.core.errors import check_range
-from lessons.limb.model import ANGLE_RANGES_DEG, HEIGHT_RANGE_M, Anthropometry, JointAngles, anthropometry
+from lessons.limb.model import (
+    ANGLE_RANGES_DEG,
+    HEIGHT_RANGE_M,
+    Anthropometry,
+    JointAngles,
+    anthropometry,
+)
 
 __all__ = [
     "ChainPose",

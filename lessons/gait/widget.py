@@ -12,8 +12,8 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from lessons.core.explorer import Explorer, reset_button
-from lessons.gait.model import SHORTENING_RANGE_PCT, GaitInputs, describe, gait_cycle
 from lessons.gait.diagram import draw_gait, update_gait
+from lessons.gait.model import SHORTENING_RANGE_PCT, GaitInputs, describe, gait_cycle
 
 __all__ = ["BENCHMARK", "DEFAULTS", "gait_timeline"]
 

@@ -12,8 +12,8 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from lessons.core.explorer import Explorer, reset_button, slider
-from lessons.knee_load.model import KNEE_PEAK_BW, RANGES, describe
 from lessons.knee_load.diagram import draw_knee_load, update_knee_load
+from lessons.knee_load.model import KNEE_PEAK_BW, RANGES, describe
 
 __all__ = ["BENCHMARK", "DEFAULTS", "knee_load_calculator"]
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 
 from lessons.core.explorer import Explorer, reset_button, slider
-from lessons.limb.model import ANGLE_RANGES_DEG, HEIGHT_RANGE_M, JointAngles, describe, limb_pose
 from lessons.limb.diagram import draw_limb, update_limb
+from lessons.limb.model import ANGLE_RANGES_DEG, HEIGHT_RANGE_M, JointAngles, describe, limb_pose
 
 __all__ = ["BENCHMARK", "limb_explorer"]
 

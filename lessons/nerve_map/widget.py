@@ -12,8 +12,8 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from lessons.core.explorer import Explorer
-from lessons.nerve_map.model import describe_choice, load_nerve_map
 from lessons.nerve_map.diagram import draw_nerve_map, update_nerve_map
+from lessons.nerve_map.model import describe_choice, load_nerve_map
 
 __all__ = ["BENCHMARK", "nerve_map_explorer"]
 

@@ -19,6 +19,7 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from lessons.core.explorer import Explorer
+from lessons.nerve_tension.diagram import draw_nerve_tension, update_nerve_tension
 from lessons.nerve_tension.model import (
     ANGLE_RANGES_DEG,
     PRESETS,
@@ -26,7 +27,6 @@ from lessons.nerve_tension.model import (
     describe,
     max_knee_flexion_deg,
 )
-from lessons.nerve_tension.diagram import draw_nerve_tension, update_nerve_tension
 
 __all__ = ["BENCHMARK", "nerve_tension_explorer", "pose_on_couch"]
 

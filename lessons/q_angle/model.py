@@ -41,8 +41,8 @@ import math
 from dataclasses import dataclass
 
 from lessons.core.errors import check_range
-from lessons.limb.model import HEIGHT_RANGE_M, anthropometry
 from lessons.core.plane import turn_deg
+from lessons.limb.model import HEIGHT_RANGE_M, anthropometry
 
 __all__ = [
     "ASIS_WIDTH_RANGE_CM",

@@ -30,8 +30,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from lessons.core.errors import CourseError
-from lessons.quizzes.progress import Attempt, ProgressReport
 from lessons.quizzes.bank import Bank, Question, lesson_ids, load_bank
+from lessons.quizzes.progress import Attempt, ProgressReport
 
 __all__ = [
     "COURSE_TITLE",

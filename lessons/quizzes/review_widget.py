@@ -23,7 +23,6 @@ import ipywidgets as widgets
 from lessons.core.errors import CourseError
 from lessons.core.explorer import readout_html
 from lessons.quizzes.progress import ProgressStore, default_store, progress_report
-from lessons.quizzes.widget import Quiz
 from lessons.quizzes.review import (
     WEIGHTS,
     certificate_html,
@@ -32,6 +31,7 @@ from lessons.quizzes.review import (
     load_banks,
     review_banks,
 )
+from lessons.quizzes.widget import Quiz
 
 __all__ = ["Certificate", "CourseReview", "certificate", "course_review"]
 

@@ -37,7 +37,6 @@ import ipywidgets as widgets
 
 from lessons.core.errors import CourseError
 from lessons.core.explorer import readout_html
-from lessons.quizzes.progress import ProgressStore, default_store, progress_summary
 from lessons.quizzes.bank import (
     QUESTION_TYPES,
     Bank,
@@ -48,6 +47,7 @@ from lessons.quizzes.bank import (
     load_bank,
     option_order,
 )
+from lessons.quizzes.progress import ProgressStore, default_store, progress_summary
 
 __all__ = ["Quiz", "answer_key", "instructor_mode", "my_progress", "quiz", "set_instructor_mode"]
 

@@ -30,9 +30,9 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from lessons.core.explorer import Explorer
+from lessons.red_flags.diagram import draw_urgency, update_urgency
 from lessons.red_flags.signs import RedFlags, load_red_flags
 from lessons.red_flags.triage import Advice, triage
-from lessons.red_flags.diagram import draw_urgency, update_urgency
 
 __all__ = ["BENCHMARK", "TriageExplorer", "banner_html", "what_should_i_do"]
 

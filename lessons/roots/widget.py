@@ -19,8 +19,8 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from lessons.core.explorer import Explorer
-from lessons.roots.model import FINDINGS, ROOTS, best_fit, describe_fit, describe_root
 from lessons.roots.diagram import draw_roots, update_roots
+from lessons.roots.model import FINDINGS, ROOTS, best_fit, describe_fit, describe_root
 
 __all__ = ["BENCHMARK", "root_explorer"]
 

@@ -245,6 +245,14 @@ class _Fields:
             self.fail(field, f'is "{value}"; write one of: {options}')
         return value
 
+    def stop_signs(self, field: str, fewest: int) -> tuple[str, ...]:
+        """Stop signs finish the sentence "Stop if ...", which the card and the viewer print once."""
+        signs = self.word_list(field, fewest)
+        for sign in signs:
+            if sign.lower().startswith("stop"):
+                self.fail(field, f'finishes the sentence "Stop if ...": write it without "Stop if", in: {sign!r}')
+        return signs
+
     def _cited(self, field: str, text: str) -> None:
         if _FACTS_WITHOUT_ID.search(text):
             self.fail(field, f'cites FACTS without an id; write the id, like "FACTS C7", in: {text!r}')
@@ -277,7 +285,7 @@ def _stretch(file: str, number: int, raw: object, common_stops: tuple[str, ...])
         repetitions=fields.whole("repetitions", *REPETITIONS_RANGE, ""),
         how_often=fields.words("how_often"),
         dose_note=fields.words("dose_note") if "dose_note" in raw else "",
-        stop_signs=fields.word_list("stop_signs", 0) + common_stops,
+        stop_signs=fields.stop_signs("stop_signs", 0) + common_stops,
         avoid_or_ask_first=fields.word_list("avoid_or_ask_first", 1),
         why=fields.words("why"),
         sources=sources,
@@ -327,7 +335,7 @@ def read_catalog(path: str | Path) -> Catalog:
     entries = raw["stretch"]
     if not isinstance(entries, list) or not entries:
         top.fail("stretch", "should be one or more [[stretch]] tables")
-    common = top.word_list("common_stop_signs", 1)
+    common = top.stop_signs("common_stop_signs", 1)
     stretches = [_stretch(path.name, n, entry, common) for n, entry in enumerate(entries, start=1)]
     seen: dict[str, int] = {}
     for number, stretch in enumerate(stretches, start=1):

@@ -26,8 +26,6 @@ from matplotlib.figure import Figure
 
 from lessons.core.errors import CourseError
 from lessons.core.explorer import Explorer, readout_html
-from lessons.stretches.poses import body_pose, describe_pose, pose_at
-from lessons.stretches.poses_diagram import draw_pose, update_pose
 from lessons.stretches.card import PAGE_SIZES, card_path, save_card
 from lessons.stretches.catalog import (
     HOLD_RANGE_S,
@@ -40,6 +38,8 @@ from lessons.stretches.catalog import (
     routine_item,
     routine_minutes,
 )
+from lessons.stretches.poses import body_pose, describe_pose, pose_at
+from lessons.stretches.poses_diagram import draw_pose, update_pose
 
 __all__ = ["BENCHMARK", "HoldTimer", "RoutineBuilder", "stretch_panel_html", "hold_timer", "routine_builder", "stretch_viewer"]
 
@@ -79,7 +79,7 @@ def stretch_panel_html(stretch: Stretch, dose_evidence: str = "", red_flags: Red
         f"<p><b>Starting position ({e(stretch.position_words)}):</b> {e(stretch.starting_position)}</p>",
         "<p><b>Steps</b></p>" + _list(stretch.steps, ordered=True),
         f"<p><b>What you should feel:</b> {e(stretch.feel)}</p>",
-        "<p><b>Avoid it, or ask a clinician first, if:</b></p>" + _list(stretch.avoid_or_ask_first),
+        "<p><b>Who should avoid it, or ask a clinician first</b></p>" + _list(stretch.avoid_or_ask_first),
         f"<p><b>Why it is done this way:</b> {e(stretch.why)}</p>",
     ]
     if dose_evidence:

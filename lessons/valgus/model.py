@@ -34,8 +34,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from lessons.core.errors import check_range
-from lessons.limb.model import HEIGHT_RANGE_M, JointAngles, limb_pose
 from lessons.core.plane import turn_deg
+from lessons.limb.model import HEIGHT_RANGE_M, JointAngles, limb_pose
 
 __all__ = [
     "ADDUCTION_RANGE_DEG",

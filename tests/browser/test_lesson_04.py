@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from lessons.stretches.poses import describe_pose
 from lessons.stretches.catalog import TimerState
+from lessons.stretches.poses import describe_pose
 
 from .jupyterlab import (
     JupyterLab,

@@ -3,7 +3,12 @@ the keyboard, the claim check grades, a live quiz answer."""
 
 from __future__ import annotations
 
-from lessons.sleep_posture.model import back_lying, describe_back_lying, describe_side_lying, side_lying
+from lessons.sleep_posture.model import (
+    back_lying,
+    describe_back_lying,
+    describe_side_lying,
+    side_lying,
+)
 
 from .jupyterlab import JupyterLab, expect
 
