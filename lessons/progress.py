@@ -44,7 +44,7 @@ from typing import TypeVar
 import platformdirs
 
 from lessons.errors import CourseError
-from lessons.quiz import lesson_ids, load_bank
+from lessons.quiz import load_banks
 
 __all__ = [
     "ENV_VAR",
@@ -772,11 +772,21 @@ class ReviewItem:
 
 @dataclass(frozen=True)
 class ProgressReport:
-    """Scores per lesson and the questions to review, wrongly answered first."""
+    """Scores per lesson and the questions to review, wrongly answered first.
+
+    ``message`` is the progress store's; ``problems`` has one line per question bank that
+    could not be loaded (its lesson is left out, every other lesson is scored).
+    """
 
     lessons: tuple[LessonScore, ...]
     review: tuple[ReviewItem, ...]
     message: str
+    problems: tuple[str, ...] = ()
+
+    @property
+    def warnings(self) -> list[str]:
+        """Everything a learner should be told before the scores: the store's, then the banks'."""
+        return ([self.message] if self.message else []) + list(self.problems)
 
     @property
     def empty(self) -> bool:
@@ -787,7 +797,8 @@ class ProgressReport:
 def progress_report(store: ProgressStore | None = None) -> ProgressReport:
     """Sum up a learner's attempts against the current question banks.
 
-    Questions removed from a bank since they were answered are left out. The
+    Questions removed from a bank since they were answered are left out, and so is
+    a lesson whose bank cannot be loaded (``problems`` says which, and why). The
     review list puts questions whose last answer was wrong first (most tries
     first), then those that were right only after a wrong first try.
     """
@@ -797,8 +808,9 @@ def progress_report(store: ProgressStore | None = None) -> ProgressReport:
         by_question.setdefault((attempt.lesson, attempt.question_id), []).append(attempt.correct)
     scores: list[LessonScore] = []
     review: list[tuple[int, int, ReviewItem]] = []
-    for lesson in lesson_ids():
-        bank = load_bank(lesson)
+    loaded = load_banks()
+    for bank in loaded.banks:
+        lesson = bank.lesson
         tried = first = now = 0
         for question in bank.questions:
             results = by_question.get((lesson, question.id))
@@ -814,7 +826,9 @@ def progress_report(store: ProgressStore | None = None) -> ProgressReport:
                 review.append((int(results[-1]), -len(results), item))
         scores.append(LessonScore(lesson, bank.title, len(bank.questions), tried, first, now))
     review.sort(key=lambda entry: entry[:2])  # stable: lesson and bank order within a group
-    return ProgressReport(tuple(scores), tuple(item for *_, item in review), store.message)
+    return ProgressReport(
+        tuple(scores), tuple(item for *_, item in review), store.message, loaded.problems
+    )
 
 
 _NO_DATA = (
@@ -832,7 +846,7 @@ def progress_summary(store: ProgressStore | None = None) -> str:
     Answer a lesson's self-check quiz, and your scores and what to review will appear here.
     """
     report = progress_report(store)
-    lines = ["Your progress"] + ([f"⚠ {report.message}"] if report.message else [])
+    lines = ["Your progress"] + [f"⚠ {warning}" for warning in report.warnings]
     if report.empty:
         return "\n".join(lines + [_NO_DATA])
     for score in report.lessons:

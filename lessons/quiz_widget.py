@@ -415,7 +415,16 @@ def my_progress(store: ProgressStore | None = None) -> _Panel:
     )
 
     def show(_button: widgets.Button | None = None) -> None:
-        panel.text = progress_summary(store)
+        try:
+            panel.text = progress_summary(store)
+        except Exception as error:  # noqa: BLE001 - said in the panel (never stale), logged in full
+            log.exception("reading the learner's progress failed")
+            panel.text = (
+                f"Your progress\n⚠ Your progress could not be read ({type(error).__name__}: "
+                f"{error}). Your saved answers are not changed; press Refresh to try again."
+            )
+            summary.value = readout_html(panel.text, "course-warning")
+            return
         summary.value = readout_html(panel.text, "course-progress-text")
 
     refresh.on_click(show)
