@@ -46,7 +46,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from lessons.errors import check_range
+from lessons.errors import check_choice, check_kind, check_range
 
 __all__ = [
     "CANE_HANDS",
@@ -94,8 +94,8 @@ RANGES: dict[str, tuple[float, float, str]] = {
 }
 
 
-def _check(name: str, value: float) -> None:
-    check_range(name, value, *RANGES[name])
+def _check(name: str, value: float) -> float:
+    return check_range(name, value, *RANGES[name])
 
 
 @dataclass(frozen=True)
@@ -132,10 +132,9 @@ class HipLoadInputs:
     hip_spacing_cm: float = 18.0
 
     def __post_init__(self) -> None:
-        for name in RANGES:
-            _check(name, getattr(self, name))
-        if self.cane_hand not in CANE_HANDS:
-            raise ValueError(f"cane_hand must be one of {CANE_HANDS}, not {self.cane_hand!r}")
+        for name in RANGES:  # any real number type, kept as a float
+            object.__setattr__(self, name, _check(name, getattr(self, name)))
+        check_choice("cane_hand", self.cane_hand, CANE_HANDS)
 
     @property
     def body_weight_n(self) -> float:
@@ -209,6 +208,7 @@ def hip_load(inputs: HipLoadInputs | None = None) -> HipLoad:
     60
     """
     p = HipLoadInputs() if inputs is None else inputs
+    check_kind("inputs", p, HipLoadInputs, "HipLoadInputs(...)")
     b = max(p.body_weight_lever_cm - p.trunk_lean_cm, 0.0)
     if p.cane_hand == "none":
         cane_bw, x = 0.0, 0.0
@@ -242,6 +242,7 @@ def cane_effect(inputs: HipLoadInputs) -> float:
     >>> cane_effect(HipLoadInputs(cane_force_pct_bw=15, cane_hand="same")) > 0
     True
     """
+    check_kind("inputs", inputs, HipLoadInputs, "HipLoadInputs(...)")
     from dataclasses import replace
 
     without = hip_load(replace(inputs, cane_hand="none")).joint_force_bw
@@ -260,6 +261,7 @@ def describe(load: HipLoad) -> str:
     Supported weight W′ 0.84 × body weight at lever b = 10.0 cm; abductor lever a = 5.0 cm (b/a = 2.0), line of pull 70°. No trunk lean. No cane.
     Measured in instrumented hips: 2.38 × body weight walking, a little less in one-leg stance, 2.51 up stairs, 2.60 down (Bergmann 2001). A b/a of 2 to 2.5 gives numbers like these; a larger b/a overstates them.
     """
+    check_kind("load", load, HipLoad, "hip_load()")
     p = load.inputs
     ratio = load.effective_lever_cm / p.abductor_lever_cm
     lines = [
