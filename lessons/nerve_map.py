@@ -25,6 +25,7 @@ variants together about 17 % (16.9 % of 6,062 cadavers, 19.2 % on MRI); FACTS B4
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 from collections.abc import Mapping
@@ -293,6 +294,12 @@ class _Reader:
                 or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in pair)
             ):
                 self.fail(field, f"point {number} is {pair!r}; write it as two numbers, [x, y]")
+            if not all(math.isfinite(v) for v in pair):
+                self.fail(
+                    field,
+                    f"point {number} is {pair!r}: nan and inf are not coordinates; "
+                    "write two ordinary numbers, [x, y]",
+                )
             out.append((float(pair[0]), float(pair[1])))
         return tuple(out)
 

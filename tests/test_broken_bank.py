@@ -23,6 +23,7 @@ DAMAGE = {
     "missing title": lambda text: text.replace("title =", "titel =", 1),
     "not UTF-8": lambda text: text.encode("latin-1", "replace").decode("latin-1") + "\udcff",
     "empty file": lambda _text: "",
+    "byte-order mark": lambda text: "\ufeff" + text,
 }
 
 
