@@ -470,6 +470,7 @@ class ProgressStore:
         if not self.path.exists():
             had = self._prepared
             try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)  # deleted with its folder?
                 self._prepare(on_wait)
             except (sqlite3.Error, _NotOurs, OSError) as error:
                 return self._failed(error)
@@ -487,6 +488,8 @@ class ProgressStore:
         except (sqlite3.Error, _NotOurs, OSError) as error:
             return self._failed(error)
         self._prepared = True
+        if not self._pending:  # nothing waits in memory: an earlier warning is stale now
+            self._problem = ""
         return True
 
     def _failed(self, error: BaseException) -> bool:

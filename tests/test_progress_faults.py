@@ -286,6 +286,29 @@ def test_a_file_deleted_mid_session_is_recreated_and_nothing_later_is_lost(db):
         assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
+def test_a_file_deleted_with_its_folder_is_recreated(tmp_path):
+    """Deleting the whole data folder mid-session: the next answer recreates folder and file."""
+    db = tmp_path / "data" / "progress.sqlite3"
+    store = ProgressStore(db)
+    store.record("lesson", "q", "before", True)
+    shutil.rmtree(db.parent)
+    store.record("lesson", "q", "after", True)
+    assert answers(db) == ["after"] and store.unsaved == 0
+
+
+def test_a_lock_at_opening_leaves_no_stale_warning(db, monkeypatch):
+    """A file locked past the timeout when a lesson opens gives a warning; once the lock is gone,
+    reading the answers clears it, and nothing was lost."""
+    ProgressStore(db).record("lesson", "q", "earlier", True)
+    monkeypatch.setattr(progress, "_BUSY_TIMEOUT_S", 0.5)
+    holder = hold_lock(db, 2.0)
+    store = ProgressStore(db)
+    assert "locked" in store.message
+    holder.wait(10)
+    assert [a.answer for a in store.attempts()] == ["earlier"]
+    assert store.message == ""
+
+
 def test_a_file_deleted_before_reading_is_recreated(db):
     """Reading after the file was deleted starts a fresh file rather than failing."""
     store = ProgressStore(db)
