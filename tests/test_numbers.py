@@ -24,6 +24,7 @@ from lessons import (
     hip_load,
     knee_load,
     limb,
+    nerve_map,
     nerve_tension,
     plane,
     poses,
@@ -215,6 +216,7 @@ gait_cycles = gait_inputs.map(gait.gait_cycle)
 STRETCH = Choice(poses.stretch_ids())
 postures = st.builds(poses.pose_at, valid(STRETCH), valid(Real(0, 100))).map(lambda found: found[0])
 CATALOG = stretches.load_catalog()
+NERVE_MAP = nerve_map.load_nerve_map()
 HOLD = Real(*stretches.HOLD_RANGE_S, whole=True)
 REPS = Real(*stretches.REPETITIONS_RANGE, whole=True)
 items = st.builds(
@@ -442,6 +444,18 @@ CASES: dict[str, tuple[Callable, dict]] = {
     "stretches.TimerState.describe": (
         lambda state: (state.describe(), state.remaining_s, state.current),
         {"state": Built(timer(), spoil=False)},
+    ),
+    "nerve_map.pattern_frequency": (
+        nerve_map.pattern_frequency,
+        {"pattern_id": Choice(tuple(p.id for p in NERVE_MAP.patterns))},
+    ),
+    "nerve_map.describe_choice": (
+        nerve_map.describe_choice,
+        {
+            "nerve_map": Built(st.just(NERVE_MAP)),
+            "structure_id": Choice(tuple(s.id for s in NERVE_MAP.structures)),
+            "pattern_id": Choice(tuple(p.id for p in NERVE_MAP.patterns)),
+        },
     ),
     "plane.turn_deg": (
         lambda first_as_x, first_as_y, second_as_x, second_as_y: plane.turn_deg(
