@@ -147,7 +147,7 @@ class NerveMap:
     path: Path
 
     def structure(self, structure_id: str) -> Structure:
-        """Return the structure with this id (a ChoiceError naming the known ids if there is none)."""
+        """Return the structure with this id (a ChoiceError naming the known ids if none)."""
         check_choice("structure_id", structure_id, [s.id for s in self.structures])
         return next(s for s in self.structures if s.id == structure_id)
 

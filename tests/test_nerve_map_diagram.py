@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from lessons.errors import CourseError
-
 from lessons.nerve_map import load_nerve_map
 from lessons.nerve_map_diagram import draw_nerve_map, update_nerve_map
 
