@@ -46,10 +46,15 @@ handouts: $(STAMP)
 instructor-guide: $(STAMP)
 	$(BIN)/python -m tools.instructor_guide
 
-$(STAMP): requirements.txt pyproject.toml
+# JupyterLab's settings overrides (no news or update pop-ups). A wheel installs the file itself
+# (pyproject's data-files); an editable install does not, so set-up copies it in.
+LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
+
+$(STAMP): requirements.txt pyproject.toml jupyter-settings/overrides.json
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "The course needs Python 3.10 or newer; this is " + sys.version.split()[0] + ". Use PYTHON=python3.x make ...")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements.txt
+	@mkdir -p $(dir $(LAB_OVERRIDES)) && cp jupyter-settings/overrides.json $(LAB_OVERRIDES)
 	@touch $(STAMP)
 
 clean:

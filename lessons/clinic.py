@@ -9,8 +9,12 @@ as they are. Two parts are its own:
   in the Folder box, where it can be changed), and, once a card is saved, a
   link that downloads it in the browser, to open and print.
 - :func:`red_flags_list`: every warning sign of lesson 6 in the patient's
-  words, grouped by what to do, read from ``lessons/data/red_flags.toml`` (the
-  same file as the "What should I do?" explorer, so the two never disagree).
+  words, grouped by the steps of the urgency ladder, rendered from
+  ``lessons/data/red_flags.toml`` (the same file as the "What should I do?"
+  explorer, so the two never disagree).
+- :func:`clinic_sources`: the plain references behind the page, mapped from
+  the fact ids its parts rest on (:data:`CLINIC_FACTS`) by
+  :mod:`lessons.plain_words`; the page itself prints no fact ids.
 
 >>> flags = red_flags_list()
 >>> print(repr(flags).splitlines()[0])
@@ -28,18 +32,23 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from lessons.red_flags import URGENCIES, RedFlags, load_red_flags
+from lessons.plain_words import load_plain_words
+from lessons.red_flags_view import RedFlagsBox, red_flags_box
 from lessons.stretch_widget import RoutineBuilder
-from lessons.triage import ACTIONS, SYMBOLS
 
-__all__ = ["CARDS_ENV", "ClinicRoutineBuilder", "RedFlagsList", "card_link_html", "cards_folder",
-           "clinic_routine_builder", "red_flags_list"]
+__all__ = ["CARDS_ENV", "CLINIC_FACTS", "ClinicRoutineBuilder", "Sources", "card_link_html", "cards_folder",
+           "clinic_routine_builder", "clinic_sources", "red_flags_list"]
 
 #: The environment variable that carries the clinician's card folder from the launcher to the app.
 CARDS_ENV = "COURSE_CLINIC_CARDS"
 
-#: The answers the list covers, most urgent first (self-care needs no warning sign).
-_LEVELS = ("emergency", "soon")
+#: The facts the page's parts rest on: the stretches and their dose (C1, C6), the sleeping
+#: positions (D1, D4, D5), the hip load (A1-A4) and the warning signs (E4, E5).
+CLINIC_FACTS = ("FACTS C1", "FACTS C6", "FACTS D1", "FACTS D4", "FACTS D5", "FACTS A1", "FACTS A2", "FACTS A3",
+                "FACTS A4", "FACTS E4", "FACTS E5")
+
+#: The steps the list covers, most urgent first (the routine step needs no warning sign).
+_LEVELS = ("emergency-now", "same-day", "soon")
 
 
 def cards_folder() -> Path | None:
@@ -125,39 +134,33 @@ def clinic_routine_builder(folder: str | Path | None = None) -> ClinicRoutineBui
     return ClinicRoutineBuilder(folder if folder is not None else cards_folder())
 
 
-class RedFlagsList:
-    """The warning signs in the patient's words, grouped by what to do; as HTML or plain text."""
+def red_flags_list() -> RedFlagsBox:
+    """Return every warning sign in patient wording under its step (display it, or print it).
 
-    def __init__(self, flags: RedFlags) -> None:
-        self.flags = flags
+    The list covers the steps that need a doctor (emergency now, same day, soon); the
+    routine step needs no warning sign.
+    """
+    return red_flags_box(steps=_LEVELS)
 
-    def _sections(self) -> list[tuple[str, str, str, list[str]]]:
-        return [
-            (level, f"{SYMBOLS[level]} {URGENCIES[level].upper()}", ACTIONS[level],
-             [sign.label for sign in self.flags.at_urgency(level)])
-            for level in _LEVELS
-        ]
+
+class Sources:
+    """The page's sources as a plain list of references; as HTML or plain text."""
+
+    def __init__(self, references: list[str]) -> None:
+        self.references = references
 
     def __repr__(self) -> str:
-        lines: list[str] = []
-        for _level, heading, action, labels in self._sections():
-            lines += ["", heading, action, *(f"- {label}" for label in labels)]
-        return "\n".join(lines[1:])
+        return "\n".join(f"- {reference}" for reference in self.references)
 
     def _repr_html_(self) -> str:
-        e = html.escape
-        parts = []
-        for level, heading, action, labels in self._sections():
-            border = "6px solid #000" if level == "emergency" else "3px solid #000"
-            parts.append(
-                f'<div class="course-red-flags-{level}" style="border:{border};padding:0.4em 0.9em;'
-                f'margin:0.5em 0"><div style="font-size:1.3em;font-weight:bold">{e(heading)}</div>'
-                f"<p>{e(action)}</p><ul>" + "".join(f"<li>{e(label)}</li>" for label in labels)
-                + "</ul></div>"
-            )
-        return '<div class="course-red-flags-list">' + "".join(parts) + "</div>"
+        items = "".join(f"<li>{html.escape(reference)}</li>" for reference in self.references)
+        return f'<ul class="course-sources">{items}</ul>'
 
 
-def red_flags_list() -> RedFlagsList:
-    """Return the red-flags list of lesson 6 in patient wording (display it, or print it)."""
-    return RedFlagsList(load_red_flags())
+def clinic_sources() -> Sources:
+    """Return the plain references behind the clinic page, each work once.
+
+    >>> print(repr(clinic_sources()).splitlines()[0])
+    - NICE guideline NG59, Low back pain and sciatica in over 16s (2016, updated 2020)
+    """
+    return Sources(load_plain_words().references_for(CLINIC_FACTS))

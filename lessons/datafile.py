@@ -1,7 +1,7 @@
 """Read the course's TOML data files, with one clear error for a file that will not load.
 
 Question banks, the stretch catalog, the red flags, the nerve map and the
-knee-pillow claims are TOML files a clinician can edit. Each module validates
+source articles' claims are TOML files a clinician can edit. Each module validates
 its own fields; this one turns every way a file can fail to load into the
 course's :class:`~lessons.errors.DataFileError`, naming the file and the cause:
 it cannot be read, it is not UTF-8, it starts with a byte-order mark (as

@@ -34,7 +34,8 @@ from matplotlib.figure import Figure
 
 from lessons.errors import CourseError
 
-__all__ = ["Explorer", "figure_canvas", "png_bytes", "readout_html", "reset_button", "slider"]
+__all__ = ["AUDIENCES", "Explorer", "check_audience", "figure_canvas", "png_bytes", "readout_html", "reset_button",
+           "slider", "times_body_weight"]
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,42 @@ SETTLE_S = 0.2
 
 #: Every explorer built in this kernel and still referenced somewhere.
 _LIVE: weakref.WeakSet = weakref.WeakSet()
+
+
+#: Who an explorer speaks to: students (precise terms, symbols, newtons) or patients (plain words).
+AUDIENCES = ("student", "patient")
+
+
+def check_audience(audience: str) -> bool:
+    """Check an explorer's ``audience`` and return True for the patient (plain-words) version.
+
+    >>> check_audience("patient"), check_audience("student")
+    (True, False)
+    >>> check_audience("clinician")
+    Traceback (most recent call last):
+    ...
+    lessons.errors.CourseError: audience must be "student" or "patient", not 'clinician'.
+    """
+    if audience not in AUDIENCES:
+        raise CourseError(f'audience must be "student" or "patient", not {audience!r}.')
+    return audience == "patient"
+
+
+def times_body_weight(force_bw: float) -> str:
+    """Say a force in body weights as a patient would: to the nearest half, or a share below 3/4.
+
+    >>> [times_body_weight(f) for f in (2.48, 1.68, 1.0, 3.3, 0.33, 0.0)]
+    ['about 2½ times your body weight', 'about 1½ times your body weight', 'about your body weight', 'about 3½ times your body weight', 'about 30 % of your body weight', 'none of your body weight']
+    """
+    if force_bw <= 0.0:
+        return "none of your body weight"
+    halves = round(force_bw * 2)
+    if halves <= 1:
+        return f"about {max(round(force_bw * 10) * 10, 10):.0f} % of your body weight"
+    if halves == 2:
+        return "about your body weight"
+    whole, half = divmod(halves, 2)
+    return f"about {whole}{'½' if half else ''} times your body weight"
 
 
 def readout_html(text: str, css_class: str = "course-readout") -> str:

@@ -18,7 +18,6 @@ from pathlib import Path
 import matplotlib as mpl
 from matplotlib.figure import Figure
 
-
 __all__ = ["FIGURES", "write_figures"]
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "figures"

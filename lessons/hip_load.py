@@ -28,9 +28,12 @@ lateral to the stance hip, ``s`` being the hip-centre spacing (18 cm, FACTS A13)
 
 This is a static model of standing still on one leg. Instrumented hip implants
 measured 2.38 BW walking, a little less in one-leg stance, 2.51 BW up stairs
-and 2.60 BW down (Bergmann et al. 2001, FACTS A2); a b/a of 2-2.5 reproduces
-them. The model overstates what a cane does: people rarely put more than 20 %
-of body weight through one, and measured reductions are smaller (FACTS A3).
+and 2.60 BW down (Bergmann et al. 2001, FACTS A2). Only a b/a of about 2 lands
+near them (about 2.5 BW); b/a = 2.5 already gives about 2.9 BW and b/a = 3
+about 3.3 BW, so the model runs high and b = 15 cm is an upper-end estimate
+(FACTS A2, corrected). The model also overstates what a cane does: people
+rarely put more than 20 % of body weight through one, and measured reductions
+are smaller (FACTS A3).
 
 Worked example (FACTS A2): a = 5 cm, b = 10 cm gives about 1.7 BW of abductor
 force and 2.5 BW at the joint.
@@ -253,13 +256,24 @@ def _force(load: HipLoad, force_bw: float) -> str:
     return f"{force_bw:.2f} × body weight ({load.newtons(force_bw):,.0f} N)"
 
 
+def _upright_force_bw(lever_ratio: float, abductor_angle_deg: float) -> float:
+    """The model's joint force standing upright without a cane, for a lever ratio b/a.
+
+    Without lean or cane the force depends only on b/a and the line of pull, so
+    a = 5 cm stands for any a (FACTS A2's worked lever).
+    """
+    inputs = HipLoadInputs(abductor_lever_cm=5.0, body_weight_lever_cm=5.0 * lever_ratio,
+                           abductor_angle_deg=abductor_angle_deg)
+    return hip_load(inputs).joint_force_bw
+
+
 def describe(load: HipLoad) -> str:
     """Say in words what the free-body diagram shows, and how it compares with measurement.
 
     >>> print(describe(hip_load()))  # doctest: +NORMALIZE_WHITESPACE
     Standing on one leg, 70 kg (body weight 687 N): abductor force 1.68 × body weight (1,152 N); hip joint force 2.48 × body weight (1,705 N), leaning 13° from vertical.
     Supported weight W′ 0.84 × body weight at lever b = 10.0 cm; abductor lever a = 5.0 cm (b/a = 2.0), line of pull 70°. No trunk lean. No cane.
-    Measured in instrumented hips: 2.38 × body weight walking, a little less in one-leg stance, 2.51 up stairs, 2.60 down (Bergmann 2001). A b/a of 2 to 2.5 gives numbers like these; a larger b/a overstates them.
+    Measured in instrumented hips: 2.38 × body weight walking, a little less in one-leg stance, 2.51 up stairs, 2.60 down (Bergmann 2001). Only a b/a of about 2 lands near these (2.5 × body weight upright, no cane); b/a = 2.5 already gives 2.9, more than any of them, so a larger b/a overstates them.
     """
     check_kind("load", load, HipLoad, "hip_load()")
     p = load.inputs
@@ -301,7 +315,9 @@ def describe(load: HipLoad) -> str:
     lines.append(
         f"Measured in instrumented hips: {walking:.2f} × body weight walking, a little less in "
         f"one-leg stance, {up:.2f} up stairs, {down:.2f} down (Bergmann 2001). "
-        "A b/a of 2 to 2.5 gives numbers like these; a larger b/a overstates them."
+        f"Only a b/a of about 2 lands near these ({_upright_force_bw(2.0, p.abductor_angle_deg):.1f} × body "
+        f"weight upright, no cane); b/a = 2.5 already gives {_upright_force_bw(2.5, p.abductor_angle_deg):.1f}, "
+        "more than any of them, so a larger b/a overstates them."
     )
     if p.cane_hand == "opposite" and p.cane_force_pct_bw > 0:
         lines.append(

@@ -17,6 +17,11 @@ moves those same artists (no new artists), so a slider can call it on every tick
 >>> update_hip_load(art, hip_load(HipLoadInputs(cane_force_pct_bw=15, cane_hand="opposite")))
 >>> art.labels["joint"].get_text(), art.cane_stick.get_visible()
 ('Joint reaction\\n1.00 BW', True)
+
+With ``plain=True`` (the clinic page) the labels use a patient's words, without symbols:
+
+>>> draw_hip_load(hip_load(), plain=True).labels["joint"].get_text()
+'Load on the hip joint\\n2.5 × your weight'
 """
 
 from __future__ import annotations
@@ -72,6 +77,8 @@ class HipLoadArtists:
     lever_b: Line2D
     lever_b_label: Text
     cane_stick: Line2D
+    #: Label the forces in a patient's words (no W′, a, b or BW).
+    plain: bool = False
 
     def moving(self) -> list:
         """The artists that :func:`update_hip_load` changes (for blitting)."""
@@ -126,13 +133,16 @@ def _set_arrow(arrow: FancyArrow, x: float, y: float, dx: float, dy: float) -> N
     arrow.set_visible(length > 1e-6)
 
 
-def draw_hip_load(load: HipLoad, ax: Axes | None = None, *, title: bool = True) -> HipLoadArtists:
+def draw_hip_load(
+    load: HipLoad, ax: Axes | None = None, *, title: bool = True, plain: bool = False
+) -> HipLoadArtists:
     """Draw the free-body diagram once and return its artists.
 
     Args:
         load: the forces to draw, from :func:`lessons.hip_load.hip_load`.
         ax: axes to draw into; omitted makes a new figure.
         title: write a title over the axes.
+        plain: label the forces in a patient's words (the clinic page), not with symbols.
     """
     if ax is None:
         ax = hip_load_figure().axes[0]
@@ -158,8 +168,8 @@ def draw_hip_load(load: HipLoad, ax: Axes | None = None, *, title: bool = True) 
     ax.text(spacing + 3.5, -40.0, "left leg\n(swinging)", ha="center", va="top", fontsize=9)
     ax.annotate("right hip:\nthe pivot", (-1.5, -1.5), xytext=(-18.0, -28.0), fontsize=9, ha="right",
                 va="center", arrowprops=dict(arrowstyle="-", color=palette.GREY, lw=0.8))
-    ax.text(_LIMITS_X[1], _LIMITS_Y[1], f"Arrow length: {CM_PER_BW:g} cm of drawing\nper body weight (BW)",
-            fontsize=9, ha="right", va="top", color="#444444")
+    scale = "Longer arrow = bigger force" if plain else f"Arrow length: {CM_PER_BW:g} cm of drawing\nper body weight (BW)"
+    ax.text(_LIMITS_X[1], _LIMITS_Y[1], scale, fontsize=9, ha="right", va="top", color="#444444")
 
     # Moving parts.
     trunk = ax.plot([], [], color=palette.GREY, lw=3, zorder=2)[0]
@@ -188,7 +198,7 @@ def draw_hip_load(load: HipLoad, ax: Axes | None = None, *, title: bool = True) 
     artists = HipLoadArtists(
         figure=figure, ax=ax, arrows=arrows, labels=labels, abductor_line=abductor_line,
         trunk=trunk, centre_of_mass=com, weight_line=weight_line, lever_a=lever_a, lever_b=lever_b, lever_b_label=lever_b_label,
-        cane_stick=cane_stick,
+        cane_stick=cane_stick, plain=plain,
     )
     update_hip_load(artists, load)
     # Lay out once, then freeze: the layout engine is too slow to run on every tick.
@@ -224,11 +234,14 @@ def update_hip_load(artists: HipLoadArtists, load: HipLoad) -> None:
     w = load.supported_weight_bw * s
     _set_arrow(arrows["weight"], b, _COM_HEIGHT_CM, 0.0, -w)
     labels["weight"].set_position((b + 3.0, _COM_HEIGHT_CM + 1.0))
-    labels["weight"].set_text(f"Supported weight W′\n{load.supported_weight_bw:.2f} BW")
+    labels["weight"].set_text(
+        f"Weight above the hip\n{_times(load.supported_weight_bw)}" if artists.plain
+        else f"Supported weight W′\n{load.supported_weight_bw:.2f} BW"
+    )
     artists.weight_line.set_data([b, b], [_COM_HEIGHT_CM - w, _LEVER_Y_CM])
     artists.lever_b.set_data([0.0, b], [_LEVER_Y_CM, _LEVER_Y_CM])
     artists.lever_b_label.set_position((b / 2, _LEVER_Y_CM - 1.0))
-    artists.lever_b_label.set_text(f"b = {b:.1f} cm")
+    artists.lever_b_label.set_text(f"{b:.0f} cm" if artists.plain else f"b = {b:.1f} cm")
 
     # Abductor pull: from the iliac wing along its line of action; lever a, the perpendicular from the hip.
     tail, tip = _abductor_points(load, load.abductor_force_bw * s)
@@ -241,7 +254,8 @@ def update_hip_load(artists: HipLoadArtists, load: HipLoad) -> None:
     artists.lever_a.set_data([0.0, foot[0]], [0.0, foot[1]])
     labels["abductor"].set_position((tail[0] - 3.0, tail[1] + 2.0))
     labels["abductor"].set_text(
-        f"Abductors\n{load.abductor_force_bw:.2f} BW\na = {load.inputs.abductor_lever_cm:.1f} cm, "
+        f"Side hip muscles\n{_times(load.abductor_force_bw)}" if artists.plain
+        else f"Abductors\n{load.abductor_force_bw:.2f} BW\na = {load.inputs.abductor_lever_cm:.1f} cm, "
         f"{load.inputs.abductor_angle_deg:.0f}°"
     )
 
@@ -249,7 +263,10 @@ def update_hip_load(artists: HipLoadArtists, load: HipLoad) -> None:
     jx, jy = load.joint_horizontal_bw * s, load.joint_vertical_bw * s
     _set_arrow(arrows["joint"], 0.0, 0.0, jx, jy)
     labels["joint"].set_position((jx / 2 + 3.0, min(jy / 2, 10.0)))
-    labels["joint"].set_text(f"Joint reaction\n{load.joint_force_bw:.2f} BW")
+    labels["joint"].set_text(
+        f"Load on the hip joint\n{_times(load.joint_force_bw)}" if artists.plain
+        else f"Joint reaction\n{load.joint_force_bw:.2f} BW"
+    )
 
     # Cane: pushes up on the hand, on either side; hidden without a cane.
     has_cane = load.cane_force_bw > 0
@@ -261,7 +278,15 @@ def update_hip_load(artists: HipLoadArtists, load: HipLoad) -> None:
         artist.set_visible(has_cane)
     labels["cane"].set_position((x + (-2.0 if x > 0 else 2.0), _HAND_HEIGHT_CM + c + 1.0))
     labels["cane"].set_horizontalalignment("right" if x > 0 else "left")
-    labels["cane"].set_text(f"Cane\n{load.cane_force_bw:.2f} BW\n{abs(x):.0f} cm from hip")
+    labels["cane"].set_text(
+        f"Walking stick\n{load.cane_force_bw * 100:.0f} % of your weight" if artists.plain
+        else f"Cane\n{load.cane_force_bw:.2f} BW\n{abs(x):.0f} cm from hip"
+    )
+
+
+def _times(force_bw: float) -> str:
+    """A force for a patient's label: "2.5 × your weight" (one decimal, no symbols)."""
+    return f"{force_bw:.1f} × your weight"
 
 
 def hip_load_figure(width_in: float = 6.5, height_in: float = 6.2, dpi: int = 100) -> Figure:

@@ -5,9 +5,13 @@ in body weights (Kutzner et al. 2010, FACTS A7): 2.61 walking, 2.59 standing on
 one leg, 3.16 up stairs, 3.46 down stairs. Forces in newtons here are those
 multiples times body weight (mass × 9.81 m/s²).
 
-Weight loss (Messier et al. 2005, FACTS A12): each kilogram lost took about
-4 kg of force off the knee with every walking step. A step here is one foot
-strike; "per day" multiplies by a number of steps the learner chooses.
+Weight loss (Messier et al. 2005, FACTS A12): in overweight and obese older
+adults with knee osteoarthritis, each kilogram lost went with about 4 kg less
+peak knee compressive force per walking step, estimated by gait analysis and
+modelling before and after an 18-month diet-and-exercise trial. The rule holds
+for that population; it is not a measurement of anyone else. A step here is one
+foot strike; "per day" multiplies by a number of steps the learner chooses,
+which makes an illustration, not a measured daily total (FACTS A12).
 
 >>> knee_peak_force_n("walking", 80)
 2048.3...
@@ -34,8 +38,11 @@ __all__ = [
 
 #: Peak tibiofemoral force, × body weight (Kutzner et al. 2010, J Biomech 43:2164; FACTS A7).
 KNEE_PEAK_BW = {"walking": 2.61, "one-leg stance": 2.59, "stairs up": 3.16, "stairs down": 3.46}
-#: Knee force removed per step for each kilogram of body mass lost (Messier et al. 2005; FACTS A12).
+#: Knee force removed per step for each kilogram of body mass lost, in overweight and obese
+#: older adults with knee osteoarthritis (Messier et al. 2005; FACTS A12).
 KG_OFF_PER_KG_LOST = 4.0
+#: Who the 4:1 rule was estimated in (Messier et al. 2005; FACTS A12).
+_STUDIED_IN = "overweight and obese older adults with knee osteoarthritis"
 
 #: Accepted ranges (low, high, unit) of the calculator's inputs: the ranges a widget offers, not clinical figures.
 RANGES = {
@@ -58,7 +65,11 @@ def knee_peak_force_n(activity: str, body_mass_kg: float) -> float:
 
 @dataclass(frozen=True)
 class WeightLossSaving:
-    """Knee force a weight loss takes off walking (FACTS A12), in kilograms-force."""
+    """Knee force a weight loss takes off walking by the 4:1 rule (FACTS A12), in kilograms-force.
+
+    ``per_day_kg`` is the per-step figure times a chosen number of steps: an
+    illustration of the rule, not a measured daily total.
+    """
 
     weight_loss_kg: float
     steps_per_day: float
@@ -71,7 +82,10 @@ class WeightLossSaving:
 
 
 def weight_loss_saving(weight_loss_kg: float, steps_per_day: float = 5000) -> WeightLossSaving:
-    """Apply the 1 kg → about 4 kg rule (FACTS A12) per step and per day of steps.
+    """Apply the 1 kg → about 4 kg rule (FACTS A12) per step, and illustrate it over a day of steps.
+
+    The rule was estimated in overweight and obese older adults with knee
+    osteoarthritis (Messier et al. 2005); the daily figure only multiplies it.
 
     >>> s = weight_loss_saving(10, steps_per_day=6000)
     >>> s.per_step_kg, s.per_day_kg
@@ -88,8 +102,9 @@ def describe(activity: str, body_mass_kg: float, weight_loss_kg: float, steps_pe
 
     >>> print(describe("stairs down", 80, 5, 5000))
     Stairs down at 80 kg: peak knee force 3.46 × body weight, about 2,715 N (277 kg-force) (Kutzner 2010).
-    Losing 5 kg takes about 20 kg of force off the knee with every walking step (Messier 2005): 100 tonnes over 5,000 steps.
-    If knee force only scaled with body weight, 5 kg would save 13 kg per walking step (2.61 × 5 kg); the measured saving is larger.
+    Losing 5 kg: about 20 kg less force on the knee with every walking step, by the rule estimated in overweight and obese older adults with knee osteoarthritis (Messier 2005).
+    Over 5,000 steps that adds up to 100 tonnes a day: an illustration of the rule, not a measured total.
+    If knee force only scaled with body weight, 5 kg would save 13 kg per walking step (2.61 × 5 kg); the trial's estimate is larger.
     """
     check_choice("activity", activity, KNEE_PEAK_BW)
     body_mass_kg = _check("body_mass_kg", body_mass_kg)
@@ -103,14 +118,21 @@ def describe(activity: str, body_mass_kg: float, weight_loss_kg: float, steps_pe
     saving = weight_loss_saving(weight_loss_kg, steps_per_day)
     if weight_loss_kg > 0:
         lines.append(
-            f"Losing {weight_loss_kg:g} kg takes about {saving.per_step_kg:g} kg of force off the knee with every "
-            f"walking step (Messier 2005): {saving.per_day_kg / 1000:,.0f} tonnes over {steps_per_day:,.0f} steps."
+            f"Losing {weight_loss_kg:g} kg: about {saving.per_step_kg:g} kg less force on the knee with every walking "
+            f"step, by the rule estimated in {_STUDIED_IN} (Messier 2005)."
+        )
+        lines.append(
+            f"Over {steps_per_day:,.0f} steps that adds up to {saving.per_day_kg / 1000:,.0f} tonnes a day: "
+            "an illustration of the rule, not a measured total."
         )
         proportional = KNEE_PEAK_BW["walking"] * weight_loss_kg
         lines.append(
             f"If knee force only scaled with body weight, {weight_loss_kg:g} kg would save {proportional:.0f} kg per "
-            f"walking step ({KNEE_PEAK_BW['walking']:.2f} × {weight_loss_kg:g} kg); the measured saving is larger."
+            f"walking step ({KNEE_PEAK_BW['walking']:.2f} × {weight_loss_kg:g} kg); the trial's estimate is larger."
         )
     else:
-        lines.append("Set a weight loss to see what it takes off the knee (about 4 kg per kg, per step; Messier 2005).")
+        lines.append(
+            f"Set a weight loss to see what it takes off the knee (about 4 kg per kg, per step, in {_STUDIED_IN}; "
+            "Messier 2005)."
+        )
     return "\n".join(lines)

@@ -20,8 +20,8 @@ from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
 from lessons import palette
-from lessons.knee_load import KNEE_PEAK_BW, RANGES, knee_peak_force_n
 from lessons.hip_load import G_M_PER_S2
+from lessons.knee_load import KNEE_PEAK_BW, RANGES, knee_peak_force_n
 
 __all__ = ["FIGURES", "KneeLoadArtists", "draw_knee_load", "update_knee_load"]
 

@@ -275,6 +275,24 @@ def _variant() -> Figure:
 QUIZ_MARKERS = ("l5-root", "piriformis", "sciatic-nerve", "common-fibular-nerve", "fibular-neck")
 
 
+def _middle_height(structure: Structure) -> float:
+    """The height half-way up a structure, such as a disc."""
+    heights = [y for _, y in structure.points]
+    return (min(heights) + max(heights)) / 2
+
+
+def _point_at_height(points: tuple[tuple[float, float], ...], height: float) -> tuple[float, float]:
+    """The point of a path at a given height, by straight-line interpolation between its points.
+
+    >>> _point_at_height(((0.0, 10.0), (2.0, 6.0)), 8.0)
+    (1.0, 8.0)
+    """
+    for (xa, ya), (xb, yb) in zip(points, points[1:]):
+        if min(ya, yb) <= height <= max(ya, yb) and ya != yb:
+            return xa + (xb - xa) * (height - ya) / (yb - ya), height
+    raise ValueError(f"the path does not reach the height {height}")
+
+
 def _quiz() -> Figure:
     """The map without names or highlight, with the structures of :data:`QUIZ_MARKERS` numbered."""
     art = draw_nerve_map("sciatic-nerve", "typical", labels=False, caption=False)
@@ -289,8 +307,17 @@ def _quiz() -> Figure:
         x, y = nerve_map.structure(structure_id).anchor()
         if structure_id == "sciatic-nerve":
             x, y = 12.3, 72.0  # on the thigh, clear of the buttock
+        if structure_id == "l5-root":
+            # Where it crosses the back of the L4/5 disc inside the canal: the L4 root leaves
+            # at the side of that disc and S1 starts lower, so the marker names one root only.
+            disc = nerve_map.structure("l4-l5-disc")
+            x, y = _point_at_height(nerve_map.structure("l5-root").points, _middle_height(disc))
         ax = art.axes[1] if y > CLOSE_UP[1][0] and structure_id != "sciatic-nerve" else art.axes[0]
-        offset = {"common-fibular-nerve": (20, 16), "fibular-neck": (16, -16)}.get(structure_id, (14, 6))
+        offset = {
+            "common-fibular-nerve": (20, 16),
+            "fibular-neck": (16, -16),
+            "l5-root": (-40, 4),
+        }.get(structure_id, (14, 6))
         ax.annotate(str(number), (x, y), xytext=offset, textcoords="offset points", fontsize=11,
                     fontweight="bold", zorder=11, arrowprops=dict(arrowstyle="-", lw=1),
                     bbox=dict(boxstyle="circle,pad=0.2", fc=palette.YELLOW, ec=palette.BLACK))

@@ -5,10 +5,11 @@ tension or excursion, so the model gives none either: its output is a
 *dimensionless relative index* that only says "more" or "less", built to show
 four things the lesson teaches.
 
-- The sciatic nerve runs behind the hip and behind the knee (FACTS B2), so
-  flexing the hip with the knee straight (the straight-leg raise) lengthens
-  its bed, and bending the knee gives that length back. Both lesson 4 stretches
-  keep the knee bent, which slackens the nerve (FACTS C7).
+- The sciatic nerve runs behind the hip and down the back of the thigh, and
+  divides just above the knee; its tibial branch runs on behind the knee
+  (FACTS B2). So flexing the hip with the knee straight (the straight-leg
+  raise) lengthens the nerve bed, and bending the knee gives that length back.
+  Both lesson 4 stretches keep the knee bent, which slackens the nerve (FACTS C7).
 - Ankle dorsiflexion (toes towards the shin) pulls the tibial nerve from
   below, and neck flexion pulls the spinal coverings from above: both
   *sensitise* the test (FACTS B8). The nerve bed is continuous from the

@@ -104,7 +104,8 @@ def _geometry(pose: NerveTensionPose):
     p = supine_leg_points(pose, HEIGHT_M)
     index = tension_index(pose)
     wiggle = 0.012 * max(0.0, 1.0 - index / 0.5)  # slack: wavy; taut: straight
-    # The nerve runs behind (under) the hip, knee and ankle, then along the sole.
+    # The nerve bed (the sciatic nerve, then its tibial branch from just above the knee)
+    # runs behind (under) the hip, knee and ankle, then along the sole.
     nerve = _offset_path([(-0.12, 0.0), p["hip"], p["knee"], p["ankle"], p["toe"]],
                          _NERVE_OFFSET_M, wiggle)
     nb, head = p["neck_base"], p["head"]

@@ -41,8 +41,8 @@ import math
 from dataclasses import dataclass
 
 from lessons.errors import check_kind, check_range
-from lessons.plane import turn_deg
 from lessons.limb import HEIGHT_RANGE_M, anthropometry
+from lessons.plane import turn_deg
 
 __all__ = [
     "ASIS_WIDTH_RANGE_CM",

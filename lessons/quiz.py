@@ -209,7 +209,8 @@ def read_bank(path: str | Path) -> Bank:
 
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_FACTS_CITATION = re.compile(r"FACTS(?!\s+(?:section\s+)?[A-H](?:[0-9]{1,2})?\b)")
+#: A FACTS.md citation must name a section (A to I) or a fact in it, such as A2, A10b or E5.
+_FACTS_CITATION = re.compile(r"FACTS(?!\s+(?:section\s+)?[A-I](?:[0-9]{1,2}[a-z]?)?\b)")
 _FIGURE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\.(?:png|svg|jpg|jpeg)")
 
 #: Every field a bank may have: whether each type requires it (True), allows it (False), and

@@ -1,18 +1,24 @@
-"""Load the red flags: the warning signs of lesson 6, in patient and clinician words, from data.
+"""Load the red flags: the urgency ladder, the warning signs and their combinations, from data.
 
-The signs live in ``lessons/data/red_flags.toml`` (FACTS section E), so a
-clinician can correct a word without reading Python. Loading checks the whole
-file and stops at the first problem with a :class:`~lessons.errors.DataFileError`
-that names the file, the entry and the field, and says what would be right.
+The ladder, the signs and the rules live in ``lessons/data/red_flags.toml``
+(FACTS E5), the one source of every sign's urgency: lessons, the clinic page,
+stretch cards, handouts and the instructor guide render them from here and
+never retype them. Loading checks the whole file and stops at the first
+problem with a :class:`~lessons.errors.DataFileError` that names the file, the
+entry and the field, and says what would be right.
 
 This module is pure: it knows nothing of widgets.
 
 >>> flags = load_red_flags()
+>>> [step.name for step in flags.steps]
+['emergency now', 'same day', 'soon', 'routine']
 >>> sign = flags.symptom("both-legs")
->>> sign.label, sign.clinician, sign.urgency
-('Sciatica in both legs', 'Bilateral radiculopathy', 'emergency')
+>>> sign.label, sign.clinician, flags.step(sign.step).name
+('Sciatica in both legs', 'Bilateral radiculopathy', 'emergency now')
+>>> flags.step(flags.symptom("child-limp").step).name
+'same day'
 >>> flags.group(sign.group).name
-'Cauda equina syndrome (emergency)'
+'Cauda equina syndrome'
 """
 
 from __future__ import annotations
@@ -31,10 +37,10 @@ from lessons.errors import DataFileError
 
 __all__ = [
     "DATA_FILE",
-    "URGENCIES",
-    "URGENCY_RANK",
+    "Combination",
     "Group",
     "RedFlags",
+    "Step",
     "Symptom",
     "load_red_flags",
     "read_red_flags",
@@ -43,31 +49,51 @@ __all__ = [
 #: The shipped red-flag file.
 DATA_FILE = Path(__file__).resolve().parent / "data" / "red_flags.toml"
 
-#: The urgency levels a symptom may imply, least urgent first, with the answer each one gives.
-URGENCIES: dict[str, str] = {
-    "self-care": "self-care and review",
-    "soon": "see a doctor soon",
-    "emergency": "emergency now",
-}
-#: How urgent each level is: a higher number is more urgent.
-URGENCY_RANK: dict[str, int] = {level: rank for rank, level in enumerate(URGENCIES)}
+#: The ladder's steps, most urgent first, as FACTS E5 names them: the file must have exactly these.
+LADDER_IDS = ("emergency-now", "same-day", "soon", "routine")
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_FACTS_WITHOUT_ID = re.compile(r"FACTS(?!\s+(?:[A-H][0-9]{1,2}\b|section [A-H]\b|[A-H]\b))")
+_FACTS_WITHOUT_ID = re.compile(r"FACTS(?!\s+(?:[A-I][0-9]{1,2}[a-z]?\b|section [A-I]\b|[A-I]\b))")
 
+_STEP_FIELDS = ("id", "name", "symbol", "heading", "action", "clinician", "source")
 _GROUP_FIELDS = ("id", "name", "area", "clinician", "source")
-_SYMPTOM_FIELDS = ("id", "group", "label", "clinician", "urgency", "reason", "source")
+_SYMPTOM_FIELDS = ("id", "group", "label", "clinician", "step", "reason", "source")
+_COMBINATION_TEXT = ("id", "step", "label", "clinician", "reason", "source")
+_COMBINATION_LISTS = ("all", "any")
 _WHAT_IS_RIGHT = {
     "id": 'a short name of lowercase letters, digits and hyphens, like "both-legs"',
-    "name": 'the group\'s name learners see, like "Infection"',
+    "name": 'the name learners see, like "Infection" or "same day"',
+    "symbol": 'one symbol that marks the step without colour, like "‼"',
+    "heading": 'the words that open a list of signs, like "Same day: see a doctor today if you have"',
+    "action": "what to do, in plain words",
     "area": 'the part of the body or the kind of sign, like "Knees, hips and calves"',
     "clinician": "the sign in a clinician's words",
-    "source": 'where it comes from: a FACTS.md id like "FACTS E4", or a named reference',
+    "source": 'where it comes from: a FACTS.md id like "FACTS E5", or a named reference',
     "group": "the id of one of the [[group]] tables",
     "label": "the sign in plain words a patient would use",
-    "urgency": "one of " + ", ".join(f'"{level}"' for level in URGENCIES),
-    "reason": "why this sign matters, in plain words",
+    "step": "the id of one of the [[step]] tables: " + ", ".join(f'"{s}"' for s in LADDER_IDS),
+    "reason": "why this matters, in plain words",
+    "all": 'a list of symptom ids that must all be ticked, like ["past-cancer"]',
+    "any": 'a list of symptom ids of which at least one must be ticked, like ["weight-loss"]',
 }
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of the urgency ladder (FACTS E5): its name, symbol and what to do."""
+
+    id: str
+    name: str
+    symbol: str
+    heading: str
+    action: str
+    clinician: str
+    source: str
+
+    @property
+    def headline(self) -> str:
+        """The symbol and the step's name in capitals, like "‼ EMERGENCY NOW"."""
+        return f"{self.symbol} {self.name.upper()}"
 
 
 @dataclass(frozen=True)
@@ -83,28 +109,48 @@ class Group:
 
 @dataclass(frozen=True)
 class Symptom:
-    """One warning sign: a tick box in the explorer, with its urgency and the reason for it."""
+    """One warning sign: a tick box in the explorer, with its step and the reason for it."""
 
     id: str
     group: str
     label: str
     clinician: str
-    urgency: str
+    step: str
     reason: str
     source: str
 
-    @property
-    def rank(self) -> int:
-        """How urgent this sign is (see :data:`URGENCY_RANK`)."""
-        return URGENCY_RANK[self.urgency]
+
+@dataclass(frozen=True)
+class Combination:
+    """Signs that together raise the step: every sign in ``all``, and one of ``any`` if given."""
+
+    id: str
+    all: tuple[str, ...]
+    any: tuple[str, ...]
+    step: str
+    label: str
+    clinician: str
+    reason: str
+    source: str
+
+    def fires(self, ticked: set[str] | frozenset[str]) -> bool:
+        """Say whether this rule applies to a set of ticked sign ids.
+
+        >>> rule = load_red_flags().combination("past-cancer-with-cancer-signs")
+        >>> rule.fires({"past-cancer", "night-pain"}), rule.fires({"past-cancer"})
+        (True, False)
+        """
+        return set(self.all) <= ticked and (not self.any or not ticked.isdisjoint(self.any))
 
 
 @dataclass(frozen=True)
 class RedFlags:
-    """Every group and every sign, in the order the file gives them."""
+    """The ladder, every group, sign and combination rule, in the order the file gives them."""
 
+    steps: tuple[Step, ...]
     groups: tuple[Group, ...]
     symptoms: tuple[Symptom, ...]
+    combinations: tuple[Combination, ...] = ()
 
     @cached_property
     def by_id(self) -> dict[str, Symptom]:
@@ -116,6 +162,15 @@ class RedFlags:
         """Every group by its id (built once)."""
         return {group.id: group for group in self.groups}
 
+    @cached_property
+    def rank(self) -> dict[str, int]:
+        """How urgent each step is: 0 for the least urgent (routine), higher is more urgent."""
+        return {step.id: len(self.steps) - 1 - i for i, step in enumerate(self.steps)}
+
+    def step(self, step_id: str) -> Step:
+        """Return the ladder step with this id."""
+        return next(step for step in self.steps if step.id == step_id)
+
     def group(self, group_id: str) -> Group:
         """Return the group with this id."""
         return self.groups_by_id[group_id]
@@ -123,6 +178,10 @@ class RedFlags:
     def symptom(self, symptom_id: str) -> Symptom:
         """Return the sign with this id."""
         return self.by_id[symptom_id]
+
+    def combination(self, rule_id: str) -> Combination:
+        """Return the combination rule with this id."""
+        return next(rule for rule in self.combinations if rule.id == rule_id)
 
     def in_group(self, group_id: str) -> tuple[Symptom, ...]:
         """Return the signs of one group, in file order.
@@ -132,9 +191,38 @@ class RedFlags:
         """
         return tuple(symptom for symptom in self.symptoms if symptom.group == group_id)
 
-    def at_urgency(self, urgency: str) -> tuple[Symptom, ...]:
-        """Return the signs that imply one urgency level, in file order."""
-        return tuple(symptom for symptom in self.symptoms if symptom.urgency == urgency)
+    def at_step(self, step_id: str, groups: tuple[str, ...] | None = None) -> tuple[Symptom, ...]:
+        """Return the signs at one step, in file order (only those of ``groups``, if given).
+
+        >>> [s.id for s in load_red_flags().at_step("soon", groups=("fracture", "knee-hip"))]
+        ['injury', 'knee-locks']
+        """
+        return tuple(
+            symptom
+            for symptom in self.symptoms
+            if symptom.step == step_id and (groups is None or symptom.group in groups)
+        )
+
+    def sections(
+        self, groups: tuple[str, ...] | None = None, steps: tuple[str, ...] | None = None
+    ) -> tuple[tuple[Step, tuple[Symptom, ...]], ...]:
+        """Group the signs by step, most urgent first, for a list on a page, card or lesson.
+
+        Args:
+            groups: only the signs of these groups (ids); default all.
+            steps: only these steps (ids); default every step that has a sign.
+
+        >>> [(step.name, len(signs)) for step, signs in load_red_flags().sections(("cauda-equina",))]
+        [('emergency now', 5)]
+        """
+        chosen = []
+        for step in self.steps:
+            if steps is not None and step.id not in steps:
+                continue
+            signs = self.at_step(step.id, groups)
+            if signs:
+                chosen.append((step, signs))
+        return tuple(chosen)
 
 
 class _Entry:
@@ -151,38 +239,55 @@ class _Entry:
     def fail(self, field: str | None, problem: str) -> NoReturn:
         raise DataFileError(self.file, self.entry, field, problem)
 
-    def fields(self, names: tuple[str, ...]) -> dict[str, str]:
+    def fields(
+        self, names: tuple[str, ...], lists: tuple[str, ...] = (), optional: tuple[str, ...] = ()
+    ) -> dict[str, object]:
+        known = names + lists
         for key in self.raw:
-            if key not in names:
-                near = difflib.get_close_matches(key, names, n=1)
+            if key not in known:
+                near = difflib.get_close_matches(key, known, n=1)
                 hint = f' (did you mean "{near[0]}"?)' if near else ""
                 self.fail(
                     key,
-                    f"is not a field of a {self.kind}{hint}; the fields are: " + ", ".join(names),
+                    f"is not a field of a {self.kind}{hint}; the fields are: " + ", ".join(known),
                 )
-        values = {}
+        values: dict[str, object] = {}
         for name in names:
-            if name not in self.raw:
-                self.fail(name, f"is missing; write {_WHAT_IS_RIGHT[name]}")
-            value = self.raw[name]
-            if not isinstance(value, str):
-                self.fail(
-                    name,
-                    f"should be text in quotes, not {type(value).__name__}; "
-                    f"write {_WHAT_IS_RIGHT[name]}",
-                )
-            if not value.strip():
-                self.fail(name, f"is empty; write {_WHAT_IS_RIGHT[name]}")
-            values[name] = " ".join(value.split())
-        if not _ID.fullmatch(values["id"]):
+            values[name] = self._text(name)
+        for name in lists:
+            values[name] = self._ids(name) if name in self.raw or name not in optional else ()
+        if not _ID.fullmatch(str(values["id"])):
             self.fail("id", f'is "{values["id"]}"; write {_WHAT_IS_RIGHT["id"]}')
-        if _FACTS_WITHOUT_ID.search(values["source"]):
+        if _FACTS_WITHOUT_ID.search(str(values["source"])):
             self.fail(
                 "source",
-                'cites FACTS without an id; write the id, like "FACTS E4", '
+                'cites FACTS without an id; write the id, like "FACTS E5", '
                 f'not "{values["source"]}"',
             )
         return values
+
+    def _text(self, name: str) -> str:
+        if name not in self.raw:
+            self.fail(name, f"is missing; write {_WHAT_IS_RIGHT[name]}")
+        value = self.raw[name]
+        if not isinstance(value, str):
+            self.fail(
+                name,
+                f"should be text in quotes, not {type(value).__name__}; write {_WHAT_IS_RIGHT[name]}",
+            )
+        if not value.strip():
+            self.fail(name, f"is empty; write {_WHAT_IS_RIGHT[name]}")
+        return " ".join(value.split())
+
+    def _ids(self, name: str) -> tuple[str, ...]:
+        value = self.raw.get(name)
+        if (
+            not isinstance(value, list)
+            or not value
+            or not all(isinstance(item, str) for item in value)
+        ):
+            self.fail(name, f"should be {_WHAT_IS_RIGHT[name]}")
+        return tuple(value)
 
 
 def _one_of(entry: _Entry, field: str, value: str, allowed: list[str], what: str) -> None:
@@ -195,13 +300,18 @@ def _one_of(entry: _Entry, field: str, value: str, allowed: list[str], what: str
 
 
 def _entries(
-    file: str, raw: Mapping[str, object], kind: str, names: tuple[str, ...]
-) -> list[tuple[_Entry, dict[str, str]]]:
+    file: str,
+    raw: Mapping[str, object],
+    kind: str,
+    names: tuple[str, ...],
+    lists: tuple[str, ...] = (),
+    optional: tuple[str, ...] = (),
+) -> list[tuple[_Entry, dict[str, object]]]:
     """Read and check every ``[[kind]]`` table: its fields, and that no id is used twice."""
-    read: list[tuple[_Entry, dict[str, str]]] = []
-    for number, table in enumerate(raw[kind], start=1):  # type: ignore[arg-type]
+    read: list[tuple[_Entry, dict[str, object]]] = []
+    for number, table in enumerate(raw.get(kind, []), start=1):  # type: ignore[arg-type]
         entry = _Entry(file, kind, number, table)
-        values = entry.fields(names)
+        values = entry.fields(names, lists, optional)
         if any(seen["id"] == values["id"] for _, seen in read):
             entry.fail("id", f"is used by two {kind}s; give each {kind} its own id")
         read.append((entry, values))
@@ -216,27 +326,40 @@ def read_red_flags(path: str | Path) -> RedFlags:
     """
     path = Path(path)
     raw = read_toml(path)
+    kinds = ("step", "group", "symptom", "combination")
     for key in raw:
-        if key not in ("group", "symptom"):
+        if key not in kinds:
             raise DataFileError(
                 path.name,
                 None,
                 key,
-                "is not part of a red-flag file; it has [[group]] and [[symptom]] tables only",
+                "is not part of a red-flag file; it has [[step]], [[group]], [[symptom]] "
+                "and [[combination]] tables only",
             )
-    for kind in ("group", "symptom"):
+    for kind in kinds:
+        if kind not in raw and kind == "combination":
+            continue
         if not isinstance(raw.get(kind), list) or not raw[kind]:
             raise DataFileError(
                 path.name, None, kind, f"is missing; write one or more [[{kind}]] tables"
             )
 
-    groups = [Group(**values) for _, values in _entries(path.name, raw, "group", _GROUP_FIELDS)]
+    steps = [Step(**values) for _, values in _entries(path.name, raw, "step", _STEP_FIELDS)]  # type: ignore[arg-type]
+    if tuple(step.id for step in steps) != LADDER_IDS:
+        raise DataFileError(
+            path.name,
+            None,
+            "step",
+            "should be the four steps of the one urgency ladder (FACTS E5), most urgent first, "
+            "with the ids " + ", ".join(LADDER_IDS),
+        )
+    groups = [Group(**values) for _, values in _entries(path.name, raw, "group", _GROUP_FIELDS)]  # type: ignore[arg-type]
     group_ids = [group.id for group in groups]
     symptoms: list[Symptom] = []
     for entry, values in _entries(path.name, raw, "symptom", _SYMPTOM_FIELDS):
-        _one_of(entry, "group", values["group"], group_ids, "the id of a group")
-        _one_of(entry, "urgency", values["urgency"], list(URGENCIES), "an urgency level")
-        symptoms.append(Symptom(**values))
+        _one_of(entry, "group", str(values["group"]), group_ids, "the id of a group")
+        _one_of(entry, "step", str(values["step"]), list(LADDER_IDS), "a step of the ladder")
+        symptoms.append(Symptom(**values))  # type: ignore[arg-type]
 
     for group in groups:
         if not any(symptom.group == group.id for symptom in symptoms):
@@ -247,7 +370,23 @@ def read_red_flags(path: str | Path) -> RedFlags:
                 "is a group with no symptoms; "
                 "add a [[symptom]] with this group, or remove the group",
             )
-    return RedFlags(groups=tuple(groups), symptoms=tuple(symptoms))
+
+    symptom_ids = [symptom.id for symptom in symptoms]
+    combinations: list[Combination] = []
+    for entry, values in _entries(
+        path.name, raw, "combination", _COMBINATION_TEXT, _COMBINATION_LISTS, optional=("any",)
+    ):
+        _one_of(entry, "step", str(values["step"]), list(LADDER_IDS), "a step of the ladder")
+        for field in _COMBINATION_LISTS:
+            for sign in values[field]:  # type: ignore[union-attr]
+                _one_of(entry, field, sign, symptom_ids, "the id of a symptom")
+        combinations.append(Combination(**values))  # type: ignore[arg-type]
+    return RedFlags(
+        steps=tuple(steps),
+        groups=tuple(groups),
+        symptoms=tuple(symptoms),
+        combinations=tuple(combinations),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -255,8 +394,8 @@ def load_red_flags() -> RedFlags:
     """Load and check the course's red-flag file (once per kernel).
 
     >>> flags = load_red_flags()
-    >>> len(flags.at_urgency("emergency")) > 0, len(flags.groups)
-    (True, 8)
+    >>> len(flags.at_step("emergency-now")) > 0, len(flags.groups), len(flags.combinations) > 0
+    (True, 8, True)
     """
     return read_red_flags(DATA_FILE)
 
@@ -271,7 +410,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {error}", file=sys.stderr)
             failed += 1
         else:
-            counts = f"{len(flags.groups)} groups, {len(flags.symptoms)} symptoms"
+            counts = (
+                f"{len(flags.steps)} steps, {len(flags.groups)} groups, "
+                f"{len(flags.symptoms)} symptoms, {len(flags.combinations)} combinations"
+            )
             print(f"ok: {Path(name).name} ({counts})")
     return 1 if failed else 0
 

@@ -36,9 +36,8 @@ degrees at the edges and radians inside.
 
 The claim check. The eight benefits a source article claims for a knee
 pillow, each with its verdict (keep, soften, correct) and the reason, are data
-in ``lessons/data/knee_pillow_claims.toml``; :func:`load_claims` reads and
-checks them (FACTS section G, D1-D7). ``python -m lessons.sleep_posture``
-checks the file after an edit.
+in ``lessons/data/claims.toml`` with every other source-article claim; see
+:mod:`lessons.claims` (FACTS section G, D1-D7).
 
 Worked example: a 1.75 m adult, hip centres 18 cm apart, knee centres 10 cm apart,
 no pillow.
@@ -51,14 +50,10 @@ no pillow.
 from __future__ import annotations
 
 import math
-import re
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Literal
 
-from lessons.datafile import read_toml
-from lessons.errors import DataFileError, check_flag, check_kind, check_range
+from lessons.errors import check_flag, check_kind, check_range
 from lessons.limb import HEIGHT_RANGE_M, HIP_SPACING_RANGE_M, THIGH_FRACTION, anthropometry
 
 __all__ = [
@@ -68,16 +63,11 @@ __all__ = [
     "NORMAL_ADDUCTION_DEG",
     "SIDE_DEFAULTS",
     "SIDE_RANGES",
-    "CLAIMS_PATH",
-    "VERDICTS",
     "BackLying",
-    "PillowClaim",
     "SideLying",
     "back_lying",
     "describe_back_lying",
     "describe_side_lying",
-    "load_claims",
-    "read_claims",
     "side_lying",
     "top_hip_adduction_deg",
 ]
@@ -374,104 +364,3 @@ def describe_back_lying(pose: BackLying, knee_replacement: bool = False) -> str:
                 "a flexion contracture, a knee that no longer straightens fully. Follow your surgical team's advice."
             )
     return "\n".join(lines)
-
-
-# --- the claim check: the article's eight claims as data -----------------------------------
-
-#: Where the claims live.
-CLAIMS_PATH = Path(__file__).resolve().parent / "data" / "knee_pillow_claims.toml"
-#: The three verdicts of FACTS section G, in the order learners see them.
-VERDICTS = ("keep", "soften", "correct")
-_CLAIM_FIELDS = ("id", "name", "article_says", "verdict", "why", "say_instead", "source")
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_FACTS = re.compile(r"FACTS (?:[A-H]\d+|[A-H]\b|section [A-H])")
-
-
-@dataclass(frozen=True)
-class PillowClaim:
-    """One claim of the knee-pillow article, with the course's verdict and the reason (FACTS G)."""
-
-    id: str
-    name: str
-    article_says: str
-    verdict: Literal["keep", "soften", "correct"]
-    why: str
-    say_instead: str
-    source: str
-
-
-def _claim(file: str, number: int, raw: object) -> PillowClaim:
-    if not isinstance(raw, dict):
-        raise DataFileError(file, f"claim {number}", None, "should be a [[claim]] table")
-    entry = raw.get("id") if isinstance(raw.get("id"), str) else f"claim {number}"
-    for key in raw:
-        if key not in _CLAIM_FIELDS:
-            raise DataFileError(file, entry, key, f"is not a field here; the fields are: {', '.join(_CLAIM_FIELDS)}")
-    values = {}
-    for key in _CLAIM_FIELDS:
-        value = raw.get(key)
-        if value is None:
-            raise DataFileError(file, entry, key, "is missing")
-        if not isinstance(value, str) or not value.strip():
-            raise DataFileError(file, entry, key, f"should be a non-empty text in double quotes, not {value!r}")
-        values[key] = value.strip()
-    if not _ID.fullmatch(values["id"]):
-        raise DataFileError(file, entry, "id", f"{values['id']!r} should be lowercase letters, digits and hyphens")
-    if values["verdict"] not in VERDICTS:
-        raise DataFileError(file, entry, "verdict", f"is {values['verdict']!r}; choose one of: {', '.join(VERDICTS)}")
-    if not _FACTS.search(values["source"]):
-        raise DataFileError(file, entry, "source", f"{values['source']!r} should cite a FACTS.md id, like \"FACTS D1\"")
-    return PillowClaim(**values)
-
-
-def read_claims(path: str | Path) -> tuple[PillowClaim, ...]:
-    """Read and check a claims file; raise :class:`~lessons.errors.DataFileError` naming what is wrong.
-
-    >>> import tempfile, pathlib
-    >>> bad = pathlib.Path(tempfile.mkdtemp()) / "claims.toml"
-    >>> _ = bad.write_text('[[claim]]\\nid = "x"\\nname = "X"\\narticle_says = "a"\\nverdict = "maybe"\\n'
-    ...                    'why = "b"\\nsay_instead = "c"\\nsource = "FACTS D1"\\n')
-    >>> read_claims(bad)
-    Traceback (most recent call last):
-    ...
-    lessons.errors.DataFileError: claims.toml, entry 'x', field 'verdict': is 'maybe'; choose one of: keep, soften, correct
-    """
-    path = Path(path)
-    raw = read_toml(path)
-    extra = sorted(set(raw) - {"claim"})
-    if extra:
-        raise DataFileError(path.name, None, extra[0], "is not a field here; the file holds only [[claim]] tables")
-    entries = raw.get("claim")
-    if not isinstance(entries, list) or not entries:
-        raise DataFileError(path.name, None, "claim", "should be one or more [[claim]] tables")
-    claims = tuple(_claim(path.name, number, item) for number, item in enumerate(entries, start=1))
-    seen: set[str] = set()
-    for claim in claims:
-        if claim.id in seen:
-            raise DataFileError(path.name, claim.id, "id", "is used by two claims; give each its own id")
-        seen.add(claim.id)
-    return claims
-
-
-def load_claims() -> tuple[PillowClaim, ...]:
-    """Load the knee-pillow article's eight claims with their verdicts (``lessons/data/knee_pillow_claims.toml``).
-
-    >>> [(c.name, c.verdict) for c in load_claims()][:3]
-    [('Spinal alignment', 'soften'), ('Pressure relief', 'keep'), ('Improved circulation', 'correct')]
-    """
-    return read_claims(CLAIMS_PATH)
-
-
-def main() -> int:
-    """Check the claims file: ``python -m lessons.sleep_posture``."""
-    try:
-        claims = load_claims()
-    except DataFileError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    print(f"ok: {CLAIMS_PATH.name} ({len(claims)} claims)")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

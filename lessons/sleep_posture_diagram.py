@@ -15,6 +15,11 @@ pillow under the knee. Each draws once and returns its artists; the
 >>> update_side_lying(art, side_lying(pillow_cm=8))
 >>> art.angle_label.get_text()
 'neutral'
+
+With ``plain=True`` (the clinic page) the labels use a patient's words:
+
+>>> draw_side_lying(side_lying(), plain=True).angle_label.get_text()
+'top thigh slopes down 11°'
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from matplotlib.text import Text
 
 from lessons import palette
 from lessons.limb import HEIGHT_RANGE_M, SHANK_FRACTION, THIGH_FRACTION
+from lessons.plain_words import strip_citations
 from lessons.sleep_posture import (
     BACK_RANGES,
     SIDE_RANGES,
@@ -86,10 +92,10 @@ def _freeze(figure: Figure) -> None:
     figure.set_layout_engine("none")
 
 
-def _model_caption(ax: Axes) -> Text:
+def _model_caption(ax: Axes, plain: bool = False) -> Text:
     """Write "a model, not a measurement" on the mattress band, bottom right, where nothing moves."""
     return ax.text(
-        0.99, 0.03, MODEL_LABEL, transform=ax.transAxes, ha="right", va="bottom", fontsize=10, style="italic",
+        0.99, 0.03, strip_citations(MODEL_LABEL) if plain else MODEL_LABEL, transform=ax.transAxes, ha="right", va="bottom", fontsize=10, style="italic",
         bbox=dict(boxstyle="round,pad=0.3", fc="white", ec=palette.BLACK, lw=0.8),
     )
 
@@ -117,6 +123,8 @@ class SideLyingArtists:
     spacing: Line2D
     spacing_label: Text
     caption: Text
+    #: Label in a patient's words (no "adduction", no letters for lengths, no fact ids).
+    plain: bool = False
 
     def moving(self) -> list:
         """The artists that :func:`update_side_lying` changes (for blitting)."""
@@ -127,18 +135,23 @@ class SideLyingArtists:
         ]
 
 
-def _angle_text(pose: SideLying) -> str:
+def _angle_text(pose: SideLying, plain: bool = False) -> str:
+    if plain:
+        if pose.state == "near neutral":
+            return "top thigh level"
+        return f"top thigh slopes {'down' if pose.state == 'adducted' else 'up'} {abs(pose.adduction_deg):.0f}°"
     if pose.state == "near neutral":
         return "neutral"
     return f"{abs(pose.adduction_deg):.0f}° {'adduction' if pose.state == 'adducted' else 'abduction'}"
 
 
-def draw_side_lying(pose: SideLying, ax: Axes | None = None) -> SideLyingArtists:
+def draw_side_lying(pose: SideLying, ax: Axes | None = None, *, plain: bool = False) -> SideLyingArtists:
     """Draw the side-lying model once: pelvis, both legs, the pillow and the top hip's angle.
 
     Args:
         pose: the model state, from :func:`lessons.sleep_posture.side_lying`.
         ax: axes to draw into; omitted makes a new figure.
+        plain: label in a patient's words (the clinic page).
     """
     if ax is None:
         figure, ax = _figure(9.0, 4.0)
@@ -174,7 +187,7 @@ def draw_side_lying(pose: SideLying, ax: Axes | None = None) -> SideLyingArtists
         figure=figure, ax=ax, pelvis=pelvis, bottom_leg=bottom_leg, top_leg=top_leg, neutral=neutral,
         joints=joints, bottom_knee=bottom_knee, top_knee=top_knee, pillow=pillow, pillow_label=pillow_label,
         angle_arc=angle_arc, angle_label=angle_label, spacing=spacing, spacing_label=spacing_label,
-        caption=_model_caption(ax),
+        caption=_model_caption(ax, plain), plain=plain,
     )
     update_side_lying(artists, pose)
     _freeze(figure)
@@ -204,10 +217,10 @@ def update_side_lying(artists: SideLyingArtists, pose: SideLying) -> None:
     artists.angle_arc.set_data(_ARC_RADIUS_CM * np.cos(arc), d + _ARC_RADIUS_CM * np.sin(arc))
     # Label on the free side of the dotted neutral line: above it for adduction, below for abduction.
     artists.angle_label.set_position((5.0, d - 3.5) if theta < 0 else (_ARC_RADIUS_CM + 2, d + 3.0))
-    artists.angle_label.set_text(_angle_text(pose))
+    artists.angle_label.set_text(_angle_text(pose, artists.plain))
     artists.spacing.set_data([-18, -18], [0, d])
     artists.spacing_label.set_position((-19, d / 2))
-    artists.spacing_label.set_text(f"D {d:g} cm")
+    artists.spacing_label.set_text(f"hips {d:g} cm apart" if artists.plain else f"D {d:g} cm")
 
 
 # --- back-lying, seen from the side --------------------------------------------------------
@@ -227,19 +240,24 @@ class BackLyingArtists:
     knee_label: Text
     warning: Text
     caption: Text
+    #: Label in a patient's words (no fact ids).
+    plain: bool = False
 
     def moving(self) -> list:
         """The artists that :func:`update_back_lying` changes (for blitting)."""
         return [self.pillow, self.straight, self.leg, self.joints, self.hip_label, self.knee_label, self.warning]
 
 
-def draw_back_lying(pose: BackLying, knee_replacement: bool = False, ax: Axes | None = None) -> BackLyingArtists:
+def draw_back_lying(
+    pose: BackLying, knee_replacement: bool = False, ax: Axes | None = None, *, plain: bool = False
+) -> BackLyingArtists:
     """Draw one leg lying on the back, seen from the side, with a pillow under the knee.
 
     Args:
         pose: the model state, from :func:`lessons.sleep_posture.back_lying`.
         knee_replacement: show the warning that nothing goes under the knee (FACTS D5).
         ax: axes to draw into; omitted makes a new figure.
+        plain: label in a patient's words (the clinic page).
     """
     if ax is None:
         figure, ax = _figure(9.0, 3.6)
@@ -267,7 +285,7 @@ def draw_back_lying(pose: BackLying, knee_replacement: bool = False, ax: Axes | 
     ax.legend(loc="upper right", fontsize=9, frameon=False, bbox_to_anchor=(1.0, 0.84))
     artists = BackLyingArtists(
         figure=figure, ax=ax, leg=leg, straight=straight, joints=joints, pillow=pillow, hip_label=hip_label,
-        knee_label=knee_label, warning=warning, caption=_model_caption(ax),
+        knee_label=knee_label, warning=warning, caption=_model_caption(ax, plain), plain=plain,
     )
     update_back_lying(artists, pose, knee_replacement)
     _freeze(figure)
@@ -288,10 +306,11 @@ def update_back_lying(artists: BackLyingArtists, pose: BackLying, knee_replaceme
     artists.knee_label.set_position((kx, ky + 3))
     artists.knee_label.set_text(f"knee {pose.knee_flexion_deg:.0f}°")
     if knee_replacement:
-        artists.warning.set_text(
+        warning = (
             "✗ After a knee replacement: NOTHING under the knee (FACTS D5)" if pose.pillow_cm
             else "✓ After a knee replacement: nothing under the knee (FACTS D5)"
         )
+        artists.warning.set_text(strip_citations(warning) if artists.plain else warning)
         artists.warning.set_visible(True)
     else:
         artists.warning.set_text("")

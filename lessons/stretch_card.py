@@ -7,6 +7,11 @@ red-flags box (FACTS E4, patient wording); and on every page the "education,
 not prescription" line. The text is real text (a Unicode TTF font that
 matplotlib ships, so °, – and ✓ print), so a reader can search and copy it.
 
+A card is for patients: it prints the catalog's words without their fact ids
+("(FACTS C7)" is dropped) and ends with the plain references behind them
+(:mod:`lessons.plain_words`). Each box (the stop signs, the red flags) is kept
+whole on one page.
+
 The output is deterministic: the creation date is fixed and the pictures carry
 no timestamps, so the same routine always gives the same bytes.
 
@@ -37,10 +42,11 @@ import matplotlib
 from fpdf import FPDF
 
 from lessons.errors import CourseError
+from lessons.plain_words import load_plain_words, strip_citations
 from lessons.poses_diagram import key_pose_strip
 from lessons.stretches import Catalog, RoutineItem, load_catalog
 
-__all__ = ["PAGE_SIZES", "card_path", "card_pdf", "save_card"]
+__all__ = ["PAGE_SIZES", "STOP_SIGNS_LEAD", "card_path", "card_pdf", "save_card"]
 
 #: Page sizes the card supports (fpdf2 format names).
 PAGE_SIZES = ("A4", "Letter")
@@ -56,6 +62,8 @@ _CREATOR = "knee-hip-course stretch card"
 #: Cards are small; a file bigger than this is not one of them and is not read to check.
 _MAX_CARD_BYTES = 20 * 1024 * 1024
 _NOT_ALLOWED = re.compile(r'[<>:"|?*\x00-\x1f]')
+#: The words that start every stop sign; the catalog's stop signs finish the sentence.
+STOP_SIGNS_LEAD = "Stop if:"
 
 
 @lru_cache(maxsize=16)
@@ -112,21 +120,27 @@ class _Card(FPDF):
             self.multi_cell(0, size * 0.48, line, align="L", new_x="LMARGIN", new_y="NEXT")
         self.ln(1.5)
 
-    def boxed(self, title: str, groups: Sequence[tuple[str, Sequence[str]]], source: str = "") -> None:
-        """A bordered box: a bold title, then groups of a bold lead line and bullets."""
-        top, page = self.get_y(), self.page_no()
+    def boxed(self, title: str, groups: Sequence[tuple[str, Sequence[str]]]) -> None:
+        """A bordered box: a bold title, then groups of a bold lead line and bullets, never split by a page end.
+
+        fpdf2's ``unbreakable()`` lays the box out, and if it would cross the
+        page's end, moves it whole to the next page; the border is drawn after,
+        around where the box finally stands.
+        """
+        with self.unbreakable() as box:
+            box.box_body(title, groups)
+        self.set_line_width(0.8)
+        self.rect(self.l_margin - 3, self.box_top - 3, self.epw + 6, self.get_y() - self.box_top + 5)
+        self.ln(6)
+
+    def box_body(self, title: str, groups: Sequence[tuple[str, Sequence[str]]]) -> None:
+        """The words of a box, noting where they start (``box_top``) for its border."""
+        self.box_top = self.y  # get_y() is refused inside unbreakable(); this runs again on replay
         self.set_x(self.l_margin + 3)
         self.heading(title, 15)
         for lead, lines in groups:
             self.para("", bold_lead=lead)
             self.items(lines, numbered=False)
-        if source:
-            self.set_font(_FONT, "", 9)
-            self.multi_cell(0, 4.5, source, new_x="LMARGIN", new_y="NEXT")
-        if self.page_no() == page:
-            self.set_line_width(0.8)
-            self.rect(self.l_margin - 3, top - 3, self.epw + 6, self.get_y() - top + 5)
-        self.ln(6)
 
 
 def card_pdf(
@@ -148,7 +162,11 @@ def card_pdf(
     if not items:
         raise CourseError("Choose at least one stretch for the card.")
     catalog = catalog or load_catalog()
-    pdf = _Card(page, catalog.education_line)
+    words = load_plain_words()
+    sources = [source for item in items for source in item.stretch.sources]
+    sources.append(catalog.red_flags.source)
+    sources_line = words.sources_line(sources)  # checks every id has a plain reference before drawing
+    pdf = _Card(page, strip_citations(catalog.education_line))
     pdf.set_creation_date(CREATION_DATE)
     pdf.set_title(title)
     pdf.set_author("Knee, hip and sciatica course")
@@ -156,7 +174,7 @@ def card_pdf(
     pdf.set_subject("Education, not prescription")
     pdf.add_page()
     pdf.heading(title, 22)
-    pdf.para(catalog.education_line, size=12)
+    pdf.para(strip_citations(catalog.education_line), size=12)
     pdf.para(
         "Go gently. Stretch to mild tightness, never pain. Stop at once for any stop sign, "
         "and see the red-flags box at the end.",
@@ -169,10 +187,10 @@ def card_pdf(
         pdf.add_page()
     pdf.boxed(
         "Red flags: stop and get help",
-        [(flags.emergency_title, flags.emergency), (flags.urgent_title, flags.urgent)],
-        f"Source: {flags.source}.",
+        list(flags.sections),
     )
-    pdf.para(catalog.education_line, size=12)
+    pdf.para(sources_line, size=10)
+    pdf.para(strip_citations(catalog.education_line), size=12)
     return bytes(pdf.output())
 
 
@@ -183,24 +201,24 @@ def _stretch_section(pdf: _Card, number: int, item: RoutineItem) -> None:
             pdf.add_page()
         else:
             pdf.ln(8)
+    plain = strip_citations
     pdf.heading(f"{number}. {stretch.name}")
-    pdf.para(stretch.targets, bold_lead="What it is for")
+    pdf.para(plain(stretch.targets), bold_lead="What it is for")
     png = _strip_png(stretch.id)
     width = pdf.epw
     if pdf.will_page_break(width * 0.78 / 3 + 4):
         pdf.add_page()
     pdf.image(io.BytesIO(png), x=pdf.l_margin, w=width)
     pdf.ln(2)
-    pdf.para(item.dose + (f" {stretch.dose_note}" if stretch.dose_note else ""), bold_lead="Dose")
-    pdf.para(stretch.starting_position, bold_lead="Starting position")
+    pdf.para(item.dose + (f" {plain(stretch.dose_note)}" if stretch.dose_note else ""), bold_lead="Dose")
+    pdf.para(plain(stretch.starting_position), bold_lead="Starting position")
     pdf.para("", bold_lead="Steps")
-    pdf.items(stretch.steps, numbered=True)
-    pdf.para(stretch.feel, bold_lead="What you should feel")
-    pdf.boxed("Stop signs", [("Stop if:", stretch.stop_signs)])
-    pdf.para("", bold_lead="Avoid it, or ask first, if:")
-    pdf.items(stretch.avoid_or_ask_first, numbered=False)
-    pdf.set_font(_FONT, "", 9)
-    pdf.multi_cell(0, 4.5, "Sources: " + "; ".join(stretch.sources) + ".", new_x="LMARGIN", new_y="NEXT")
+    pdf.items([plain(step) for step in stretch.steps], numbered=True)
+    pdf.para(plain(stretch.feel), bold_lead="What you should feel")
+    pdf.boxed("Stop signs", [(STOP_SIGNS_LEAD, [plain(sign) for sign in stretch.stop_signs])])
+    with pdf.unbreakable() as block:  # the heading never stands alone at the foot of a page
+        block.para("", bold_lead="Who should avoid it, or ask first")
+        block.items([plain(line) for line in stretch.avoid_or_ask_first], numbered=False)
 
 
 def card_path(

@@ -32,8 +32,8 @@ from lessons.poses_diagram import draw_pose, update_pose
 from lessons.stretch_card import PAGE_SIZES, card_path, save_card
 from lessons.stretches import (
     HOLD_RANGE_S,
-    RedFlags,
     REPETITIONS_RANGE,
+    RedFlags,
     Stretch,
     TimerState,
     describe_dose,
@@ -84,7 +84,7 @@ def stretch_panel_html(stretch: Stretch, dose_evidence: str = "", red_flags: Red
         f"<p><b>Starting position ({e(stretch.position_words)}):</b> {e(stretch.starting_position)}</p>",
         "<p><b>Steps</b></p>" + _list(stretch.steps, ordered=True),
         f"<p><b>What you should feel:</b> {e(stretch.feel)}</p>",
-        "<p><b>Avoid it, or ask a clinician first, if:</b></p>" + _list(stretch.avoid_or_ask_first),
+        "<p><b>Who should avoid it, or ask a clinician first</b></p>" + _list(stretch.avoid_or_ask_first),
         f"<p><b>Why it is done this way:</b> {e(stretch.why)}</p>",
     ]
     if dose_evidence:
@@ -93,8 +93,7 @@ def stretch_panel_html(stretch: Stretch, dose_evidence: str = "", red_flags: Red
         parts.append(
             "<div class='course-red-flags' role='note' style='border:3px solid #000;padding:0.3em 0.8em;"
             "margin:0.4em 0'><b>Red flags: stop and get help</b>"
-            f"<p><b>{e(red_flags.emergency_title)}</b></p>" + _list(red_flags.emergency)
-            + f"<p><b>{e(red_flags.urgent_title)}</b></p>" + _list(red_flags.urgent)
+            + "".join(f"<p><b>{e(heading)}</b></p>" + _list(signs) for heading, signs in red_flags.sections)
             + f"<p style='font-size:0.9em'>{e(red_flags.source)}.</p></div>"
         )
     parts.append(f"<p style='font-size:0.9em'>Sources: {e('; '.join(stretch.sources))}.</p>")

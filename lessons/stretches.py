@@ -38,9 +38,10 @@ from lessons.errors import (
     DataFileError,
     check_choice,
     check_kind,
-    check_range,
     check_whole,
 )
+from lessons.red_flags import RedFlags as SignFile
+from lessons.red_flags import load_red_flags
 
 __all__ = [
     "CATALOG_PATH",
@@ -110,22 +111,25 @@ class Stretch:
 
 @dataclass(frozen=True)
 class RedFlags:
-    """The red-flags box printed on every card and shown with every stretch (FACTS E4, patient wording)."""
+    """The red-flags box printed on every card and shown with every stretch (FACTS E5).
 
-    emergency_title: str
-    emergency: tuple[str, ...]
-    urgent_title: str
-    urgent: tuple[str, ...]
+    Its sections are rendered from ``lessons/data/red_flags.toml``, the one source of
+    every sign's step and words: each is a heading ("Same day: see a doctor today if
+    you have:") and the signs in patient wording.
+    """
+
+    sections: tuple[tuple[str, tuple[str, ...]], ...]
     source: str
 
     def text(self) -> str:
         """The box as plain text, one sign per line.
 
         >>> print(load_catalog().red_flags.text().splitlines()[0])
-        Get emergency care the same day if you have:
+        Emergency now: go to A&E or call 999 if you have:
         """
-        lines = [self.emergency_title, *(f"- {s}" for s in self.emergency)]
-        lines += [self.urgent_title, *(f"- {s}" for s in self.urgent)]
+        lines: list[str] = []
+        for heading, signs in self.sections:
+            lines += [heading, *(f"- {sign}" for sign in signs)]
         return "\n".join(lines)
 
 
@@ -168,11 +172,8 @@ _FILE_FIELDS = {
     "stretch": True,
 }
 _RED_FLAG_FIELDS = {
-    "emergency_title": True,
-    "emergency": True,
-    "urgent_title": True,
-    "urgent": True,
-    "source": True,
+    "groups": True,
+    "steps": True,
 }
 _STRETCH_FIELDS = {
     "id": True,
@@ -257,6 +258,14 @@ class _Fields:
             self.fail(field, f'is "{value}"; write one of: {options}')
         return value
 
+    def stop_signs(self, field: str, fewest: int) -> tuple[str, ...]:
+        """Stop signs finish the sentence "Stop if ...", which the card and the viewer print once."""
+        signs = self.word_list(field, fewest)
+        for sign in signs:
+            if sign.lower().startswith("stop"):
+                self.fail(field, f'finishes the sentence "Stop if ...": write it without "Stop if", in: {sign!r}')
+        return signs
+
     def _cited(self, field: str, text: str) -> None:
         if _FACTS_WITHOUT_ID.search(text):
             self.fail(field, f'cites FACTS without an id; write the id, like "FACTS C7", in: {text!r}')
@@ -289,11 +298,36 @@ def _stretch(file: str, number: int, raw: object, common_stops: tuple[str, ...])
         repetitions=fields.whole("repetitions", *REPETITIONS_RANGE, ""),
         how_often=fields.words("how_often"),
         dose_note=fields.words("dose_note") if "dose_note" in raw else "",
-        stop_signs=fields.word_list("stop_signs", 0) + common_stops,
+        stop_signs=fields.stop_signs("stop_signs", 0) + common_stops,
         avoid_or_ask_first=fields.word_list("avoid_or_ask_first", 1),
         why=fields.words("why"),
         sources=sources,
     )
+
+
+def _red_flags_box(fields: _Fields, flags: SignFile) -> RedFlags:
+    """Render the box from the red-flag file, for the groups and steps the catalog names."""
+    chosen = {}
+    for field, known in (
+        ("groups", [group.id for group in flags.groups]),
+        ("steps", [step.id for step in flags.steps]),
+    ):
+        names = fields.word_list(field, 1)
+        for name in names:
+            if name not in known:
+                near = difflib.get_close_matches(name, known, n=1)
+                hint = f' (did you mean "{near[0]}"?)' if near else ""
+                fields.fail(
+                    field,
+                    f'names "{name}", which is not one of the {field} of red_flags.toml{hint}; '
+                    "use: " + ", ".join(known),
+                )
+        chosen[field] = names
+    sections = tuple(
+        (f"{step.heading}:", tuple(sign.label for sign in signs))
+        for step, signs in flags.sections(chosen["groups"], chosen["steps"])
+    )
+    return RedFlags(sections=sections, source="FACTS E5, red flags in patient wording")
 
 
 def read_catalog(path: str | Path) -> Catalog:
@@ -310,17 +344,11 @@ def read_catalog(path: str | Path) -> Catalog:
         top.fail("red_flags", "should be a [red_flags] table")
     flags = _Fields(path.name, "red_flags", raw["red_flags"])
     flags.known(_RED_FLAG_FIELDS, "the red-flags box")
-    red_flags = RedFlags(
-        emergency_title=flags.words("emergency_title"),
-        emergency=flags.word_list("emergency", 1),
-        urgent_title=flags.words("urgent_title"),
-        urgent=flags.word_list("urgent", 1),
-        source=flags.words("source"),
-    )
+    red_flags = _red_flags_box(flags, load_red_flags())
     entries = raw["stretch"]
     if not isinstance(entries, list) or not entries:
         top.fail("stretch", "should be one or more [[stretch]] tables")
-    common = top.word_list("common_stop_signs", 1)
+    common = top.stop_signs("common_stop_signs", 1)
     stretches = [_stretch(path.name, n, entry, common) for n, entry in enumerate(entries, start=1)]
     seen: dict[str, int] = {}
     for number, stretch in enumerate(stretches, start=1):

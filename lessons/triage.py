@@ -1,20 +1,24 @@
-"""Turn ticked warning signs into one of three answers, always erring towards safety.
+"""Turn ticked warning signs into one step of the urgency ladder, judging combinations too.
 
-The answers are "emergency now", "see a doctor soon" and "self-care and
-review". The rule is deliberately simple, so a learner can predict it: **the
-most urgent ticked sign decides**. Nothing ticked gives "self-care and review",
-with the advice to see a doctor if anything changes or worries you, and the
-list of signs that would change the answer. Several signs from one group are
-pointed out, because clinicians judge red flags in combination (FACTS E).
+The ladder has four steps (FACTS E5): emergency now, same day, soon and
+routine. The rule is simple enough for a learner to predict: **the most urgent
+of the ticked signs and of the combination rules that fire decides**. A
+combination rule (data, like the signs) raises the step when signs that are
+weak alone come together, such as a past cancer with new numbness (NICE NG234).
+Nothing ticked gives "routine", with the advice to see a doctor if anything
+changes or worries you, and the list of signs that would change the answer.
 
 This teaches patterns; it is not a diagnosis, and every answer says so.
-The signs and their urgencies are data (:mod:`lessons.red_flags`). Pure: no widgets.
+The ladder, the signs and the rules are data (:mod:`lessons.red_flags`). Pure: no widgets.
 
 >>> advice = triage(["past-cancer", "both-legs"])
 >>> advice.answer, [s.id for s in advice.deciding]
 ('emergency now', ['both-legs'])
 >>> triage([]).answer
-'self-care and review'
+'routine'
+>>> advice = triage(["past-cancer", "new-numbness"])
+>>> advice.answer, [rule.id for rule in advice.rules]
+('same day', ['past-cancer-with-nerve-symptoms'])
 """
 
 from __future__ import annotations
@@ -24,35 +28,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lessons.errors import CourseError
-from lessons.red_flags import URGENCIES, URGENCY_RANK, RedFlags, Symptom, load_red_flags
+from lessons.red_flags import Combination, RedFlags, Step, Symptom, load_red_flags
 
-__all__ = [
-    "ACTIONS",
-    "NOT_A_DIAGNOSIS",
-    "SYMBOLS",
-    "Advice",
-    "triage",
-]
-
-#: What each answer tells the learner to do.
-ACTIONS: dict[str, str] = {
-    "emergency": (
-        "Get emergency care now: go to an emergency department, or call your emergency number "
-        "(999 in the UK). Do not wait to see whether it settles."
-    ),
-    "soon": (
-        "Make an urgent appointment with a doctor; do not wait for it to pass. "
-        "Get emergency care if it gets worse or an emergency sign appears."
-    ),
-    "self-care": (
-        "Keep active and carry on with your usual activities as far as you can. "
-        "If anything changes or worries you, see a doctor; see one too if it is not "
-        "improving after about a month."
-    ),
-}
-
-#: The symbol that goes with each answer, so that no answer is told by colour alone.
-SYMBOLS: dict[str, str] = {"emergency": "‼", "soon": "⚠", "self-care": "ℹ"}
+__all__ = ["NOT_A_DIAGNOSIS", "Advice", "triage"]
 
 #: Said with every answer.
 NOT_A_DIAGNOSIS = (
@@ -63,51 +41,54 @@ NOT_A_DIAGNOSIS = (
 
 @dataclass(frozen=True)
 class Advice:
-    """The answer for a set of ticked signs, with the signs behind it.
+    """The answer for a set of ticked signs, with the signs and rules behind it.
 
-    ``level`` is the urgency key ("emergency", "soon", "self-care"), ``answer``
-    its words. ``deciding`` are the ticked signs at that level (they are the
-    reason); ``also_ticked`` the less urgent ticked signs; ``would_change`` the
-    signs not ticked that would make the answer more urgent; ``combinations``
-    names each group with two or more ticked signs.
+    ``step`` is the ladder step of the answer. ``deciding`` are the ticked signs
+    at that step and ``deciding_rules`` the fired combination rules at that step
+    (together they are the reason); ``rules`` every rule that fired;
+    ``also_ticked`` the less urgent ticked signs; ``would_change`` the signs not
+    ticked that alone would make the answer more urgent.
     """
 
-    level: str
+    step: Step
     deciding: tuple[Symptom, ...]
+    deciding_rules: tuple[Combination, ...]
+    rules: tuple[Combination, ...]
     also_ticked: tuple[Symptom, ...]
     would_change: tuple[Symptom, ...]
-    combinations: tuple[tuple[str, int], ...]
+    flags: RedFlags
+
+    @property
+    def level(self) -> str:
+        """The id of the answer's step: "emergency-now", "same-day", "soon" or "routine"."""
+        return self.step.id
 
     @property
     def answer(self) -> str:
-        """The answer in words: "emergency now", "see a doctor soon" or "self-care and review"."""
-        return URGENCIES[self.level]
+        """The answer in the ladder's words: "emergency now", "same day", "soon" or "routine"."""
+        return self.step.name
 
     @property
     def symbol(self) -> str:
-        """The answer's symbol (‼, ⚠ or ℹ)."""
-        return SYMBOLS[self.level]
+        """The answer's symbol, so that no answer is told by colour alone."""
+        return self.step.symbol
 
     @property
     def action(self) -> str:
         """What to do, in one or two sentences."""
-        return ACTIONS[self.level]
+        return self.step.action
 
     @property
     def headline(self) -> str:
         """The symbol and the answer in capitals, like "‼ EMERGENCY NOW"."""
-        return f"{self.symbol} {self.answer.upper()}"
+        return self.step.headline
 
     @property
     def reasons(self) -> tuple[str, ...]:
-        """Why: one line per deciding sign, then one per group with several signs ticked."""
-        lines = [f"{sign.label}: {sign.reason}" for sign in self.deciding]
-        lines += [
-            f"{count} signs from one group ({name}) are ticked: clinicians judge red flags "
-            "in combination, and several together matter more than one alone."
-            for name, count in self.combinations
-        ]
-        if not self.deciding:
+        """Why: one line per deciding combination rule, then one per deciding sign."""
+        lines = [f"Combination — {rule.label}: {rule.reason}" for rule in self.deciding_rules]
+        lines += [f"{sign.label}: {sign.reason}" for sign in self.deciding]
+        if not lines:
             lines.append("Nothing is ticked, so none of the warning signs applies.")
         return tuple(lines)
 
@@ -115,32 +96,31 @@ class Advice:
         """Write the whole answer as plain text: headline, what to do, why, and the caveat.
 
         >>> print(triage(["knee-locks"]).text())  # doctest: +ELLIPSIS
-        ⚠ SEE A DOCTOR SOON
-        Make an urgent appointment with a doctor; do not wait for it to pass. ...
+        ◆ SOON
+        See a doctor within days (an urgent appointment), not weeks. ...
         Why:
         - A knee that locks (gets stuck and will not straighten): Locking means ...
-        These would make it an emergency: ...
+        These would make it emergency now: ...
+        These would make it same day: ...
         This explorer teaches patterns; it is not a diagnosis. ...
         """
         lines = [self.headline, self.action, "Why:"]
         lines += [f"- {reason}" for reason in self.reasons]
+        other_rules = [rule for rule in self.rules if rule not in self.deciding_rules]
+        if other_rules:
+            lines.append(
+                "Also fired (less urgent): " + "; ".join(rule.label for rule in other_rules)
+            )
         if self.also_ticked:
             lines.append(
                 "Also ticked (less urgent): " + "; ".join(s.label for s in self.also_ticked)
             )
-        for level in ("emergency", "soon"):
-            signs = [sign for sign in self.would_change if sign.urgency == level]
+        for step in self.flags.steps:
+            signs = [sign for sign in self.would_change if sign.step == step.id]
             if signs:
-                heading = {
-                    "emergency": "These would make it an emergency",
-                    "soon": "These would mean seeing a doctor soon",
-                }[level]
-                lines.append(f"{heading}: " + "; ".join(sign.label for sign in signs))
+                lines.append(f"These would make it {step.name}: " + "; ".join(s.label for s in signs))
         lines.append(NOT_A_DIAGNOSIS)
         return "\n".join(lines)
-
-
-_LEVELS = {rank: level for level, rank in URGENCY_RANK.items()}
 
 
 def _unknown(symptom_id: object, flags: RedFlags) -> CourseError:
@@ -153,7 +133,7 @@ def _unknown(symptom_id: object, flags: RedFlags) -> CourseError:
 
 
 def triage(ticked: Iterable[str], flags: RedFlags | None = None) -> Advice:
-    """Say what to do about a set of ticked warning signs: the most urgent one decides.
+    """Say what to do about a set of ticked warning signs: the most urgent sign or rule decides.
 
     Args:
         ticked: the ids of the ticked signs (from ``lessons/data/red_flags.toml``),
@@ -161,14 +141,13 @@ def triage(ticked: Iterable[str], flags: RedFlags | None = None) -> Advice:
         flags: the red flags to use; by default the course's own file.
 
     Returns:
-        An :class:`Advice` whose ``answer`` is "emergency now", "see a doctor soon"
-        or "self-care and review".
+        An :class:`Advice` whose ``answer`` is one of the ladder's four steps.
 
     Raises:
         CourseError: for an id that is not a sign in the file (never guessed past).
 
     >>> triage(["fever-unwell", "one-leg-sciatica"]).answer
-    'see a doctor soon'
+    'same day'
     >>> triage(["both-leg"])  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
@@ -177,26 +156,26 @@ def triage(ticked: Iterable[str], flags: RedFlags | None = None) -> Advice:
     flags = load_red_flags() if flags is None else flags
     if isinstance(ticked, str):
         ticked = [ticked]
-    wanted = set(ticked)
+    wanted = frozenset(ticked)
     by_id = flags.by_id
     for symptom_id in wanted:
         if symptom_id not in by_id:
             raise _unknown(symptom_id, flags)
+    rank = flags.rank
     chosen = [sign for sign in flags.symptoms if sign.id in wanted]
-    rank = max((sign.rank for sign in chosen), default=0)
-    level = _LEVELS[rank]
-    counts: dict[str, int] = {}
-    for sign in chosen:
-        if sign.urgency != "self-care":
-            counts[sign.group] = counts.get(sign.group, 0) + 1
+    fired = tuple(rule for rule in flags.combinations if rule.fires(wanted))
+    top = max(
+        [rank[sign.step] for sign in chosen] + [rank[rule.step] for rule in fired], default=0
+    )
+    step = flags.steps[len(flags.steps) - 1 - top]
     return Advice(
-        level=level,
-        deciding=tuple(sign for sign in chosen if sign.rank == rank),
-        also_ticked=tuple(sign for sign in chosen if sign.rank < rank),
+        step=step,
+        deciding=tuple(sign for sign in chosen if rank[sign.step] == top),
+        deciding_rules=tuple(rule for rule in fired if rank[rule.step] == top),
+        rules=fired,
+        also_ticked=tuple(sign for sign in chosen if rank[sign.step] < top),
         would_change=tuple(
-            sign for sign in flags.symptoms if sign.rank > rank and sign.id not in wanted
+            sign for sign in flags.symptoms if rank[sign.step] > top and sign.id not in wanted
         ),
-        combinations=tuple(
-            (flags.group(group).name, count) for group, count in counts.items() if count > 1
-        ),
+        flags=flags,
     )

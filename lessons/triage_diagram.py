@@ -1,17 +1,21 @@
-"""Draw the urgency ladder: the three answers stacked, the chosen one boxed, updated in place.
+"""Draw the urgency ladder: the four steps stacked, the chosen one boxed, updated in place.
 
-The ladder has "emergency now" at the top, "see a doctor soon" in the middle
-and "self-care and review" at the bottom. Each rung says how many ticked signs
-point to it; a thick black frame and an "◀ ANSWER" mark show the answer, so it
-is never told by colour alone (the rungs also differ in symbol and hatching).
+The ladder (FACTS E5, read from the red-flag file) has "emergency now" at the
+top, then "same day", "soon" and "routine". Each rung says how many ticked
+signs and fired combination rules point to it; a thick black frame and an
+"◀ ANSWER" mark show the answer, so it is never told by colour alone (the
+rungs also differ in symbol and hatching).
 
 >>> from lessons.triage import triage
 >>> art = draw_urgency(triage([]))
->>> art.answer_mark.get_position()[1] == art.rungs["self-care"].get_y() + _RUNG_H / 2
+>>> art.answer_mark.get_position()[1] == art.rungs["routine"].get_y() + _RUNG_H / 2
 True
 >>> update_urgency(art, triage(["both-legs", "past-cancer"]))
->>> art.counts["emergency"].get_text(), art.counts["soon"].get_text()
+>>> art.counts["emergency-now"].get_text(), art.counts["soon"].get_text()
 ('1 sign ticked', '1 sign ticked')
+>>> update_urgency(art, triage(["past-cancer", "new-numbness"]))
+>>> art.counts["same-day"].get_text(), art.counts["routine"].get_text()
+('1 combination', '1 sign ticked')
 """
 
 from __future__ import annotations
@@ -24,16 +28,16 @@ from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
 from lessons import palette
-from lessons.red_flags import URGENCIES, URGENCY_RANK
-from lessons.triage import SYMBOLS, Advice, triage
+from lessons.triage import Advice, triage
 
 __all__ = ["FIGURES", "UrgencyArtists", "draw_urgency", "update_urgency", "urgency_figure"]
 
 _RUNG_H = 0.84
 _STYLE = {  # fill (Okabe-Ito, light), hatching, what the rung means: never colour alone
-    "emergency": (palette.VERMILLION, "xx", "emergency care now, the same day"),
-    "soon": (palette.ORANGE, "//", "an urgent appointment with a doctor"),
-    "self-care": (palette.SKY, "", "stay active; see a doctor if it changes or worries you"),
+    "emergency-now": (palette.VERMILLION, "xx", "go to A&E or call 999 now"),
+    "same-day": (palette.ORANGE, "//", "see a doctor today"),
+    "soon": (palette.YELLOW, "..", "see a doctor within days, not weeks"),
+    "routine": (palette.SKY, "", "stay active; book an appointment if it does not settle"),
 }
 
 
@@ -53,7 +57,7 @@ class UrgencyArtists:
         return [self.frame, self.answer_mark, *self.counts.values()]
 
 
-def urgency_figure(width_in: float = 7.6, height_in: float = 3.0) -> Figure:
+def urgency_figure(width_in: float = 7.6, height_in: float = 3.6) -> Figure:
     """Make an empty figure for the ladder."""
     figure = Figure(figsize=(width_in, height_in), dpi=100, layout="constrained")
     figure.subplots()
@@ -73,12 +77,14 @@ def draw_urgency(advice: Advice, ax: Axes | None = None) -> UrgencyArtists:
     ax = urgency_figure().axes[0] if ax is None else ax
     figure = ax.figure
     ax.set_xlim(0, 10)
-    ax.set_ylim(-0.05, 3.05)
+    flags = advice.flags
+    ax.set_ylim(-0.05, len(flags.steps) + 0.05)
     ax.set_axis_off()
-    ax.set_title("The most urgent ticked sign decides", fontsize=11, loc="left")
+    ax.set_title("The most urgent ticked sign or combination decides", fontsize=11, loc="left")
     rungs: dict[str, Rectangle] = {}
     counts: dict[str, Text] = {}
-    for level, rank in URGENCY_RANK.items():
+    for step in flags.steps:
+        level, rank = step.id, flags.rank[step.id]
         colour, hatch, meaning = _STYLE[level]
         y = rank + (1 - _RUNG_H) / 2
         rung = Rectangle(
@@ -88,7 +94,7 @@ def draw_urgency(advice: Advice, ax: Axes | None = None) -> UrgencyArtists:
         ax.add_patch(rung)
         rungs[level] = rung
         middle = y + _RUNG_H / 2
-        ax.text(0.35, middle + 0.12, f"{SYMBOLS[level]} {URGENCIES[level].upper()}",
+        ax.text(0.35, middle + 0.12, step.headline,
                 fontsize=12, fontweight="bold", va="center")  # fmt: skip
         ax.text(0.35, middle - 0.2, meaning, fontsize=9.5, va="center")
         counts[level] = ax.text(7.9, middle, "", fontsize=10, va="center", ha="right")
@@ -107,8 +113,11 @@ def update_urgency(artists: UrgencyArtists, advice: Advice) -> None:
     """Show a new answer on a drawn ladder, in place: the frame, the mark and the counts."""
     ticked = advice.deciding + advice.also_ticked
     for level, text in artists.counts.items():
-        count = sum(sign.urgency == level for sign in ticked)
-        text.set_text("none ticked" if not count else f"{count} sign{'s' * (count != 1)} ticked")
+        count = sum(sign.step == level for sign in ticked)
+        rules = sum(rule.step == level for rule in advice.rules)
+        words = [f"{count} sign{'s' * (count != 1)} ticked"] if count else []
+        words += [f"{rules} combination{'s' * (rules != 1)}"] if rules else []
+        text.set_text(", ".join(words) or "none ticked")
     rung = artists.rungs[advice.level]
     artists.frame.set_y(rung.get_y() - 0.03)
     artists.answer_mark.set_y(rung.get_y() + _RUNG_H / 2)

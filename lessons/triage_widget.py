@@ -1,7 +1,7 @@
 """Build the "What should I do?" explorer: tick warning signs, read the answer and why, live.
 
 Tick boxes are grouped by the kind of cause they point to (FACTS E). The
-answer ("emergency now", "see a doctor soon", "self-care and review") sits
+answer (one step of the ladder: emergency now, same day, soon, routine) sits
 above the boxes in a banner with its symbol and words, never colour alone; an
 emergency fills the banner with a thick frame and large capitals, and is
 announced to screen readers at once. The urgency ladder shows the same answer
@@ -16,7 +16,7 @@ class ``course-triage-answer``.
 >>> ex
 What should I do? Run this cell in JupyterLab to tick symptoms and see the answer.
 >>> ex.answer_text.splitlines()[0]
-'ℹ SELF-CARE AND REVIEW'
+'ℹ ROUTINE'
 >>> ex.controls["both-legs"].value = True
 >>> ex.answer_text.splitlines()[0]
 '‼ EMERGENCY NOW'
@@ -40,9 +40,10 @@ TITLE = "What should I do?"
 
 #: How the banner looks at each answer: frame, text size, and how a screen reader hears it.
 _BANNER = {
-    "emergency": ("6px solid #000", "1.6em", 'role="alert" aria-live="assertive"', "#FBE3D6"),
-    "soon": ("3px solid #000", "1.25em", 'role="status" aria-live="polite"', "#FCF1D9"),
-    "self-care": ("2px dashed #000", "1.1em", 'role="status" aria-live="polite"', "#E4F2FB"),
+    "emergency-now": ("6px solid #000", "1.6em", 'role="alert" aria-live="assertive"', "#FBE3D6"),
+    "same-day": ("4px solid #000", "1.4em", 'role="alert" aria-live="assertive"', "#FCF1D9"),
+    "soon": ("3px solid #000", "1.25em", 'role="status" aria-live="polite"', "#FBF8D6"),
+    "routine": ("2px dashed #000", "1.1em", 'role="status" aria-live="polite"', "#E4F2FB"),
 }
 
 

@@ -34,8 +34,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from lessons.errors import check_choice, check_kind, check_range
-from lessons.plane import turn_deg
 from lessons.limb import HEIGHT_RANGE_M, JointAngles, limb_pose
+from lessons.plane import turn_deg
 
 __all__ = [
     "ADDUCTION_RANGE_DEG",

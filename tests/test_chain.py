@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pytest
@@ -29,7 +30,8 @@ GRID = [
 
 
 def _knee_by_law_of_cosines(drop_cm: float, shift_cm: float) -> float:
-    """Knee flexion worked by hand: 180° minus the knee's inner angle in the hip-knee-ankle triangle."""
+    """Knee flexion worked by hand: 180° minus the knee's
+    inner angle in the hip-knee-ankle triangle."""
     reach = math.hypot(shift_cm / 100, HIP_Z - drop_cm / 100 - ANKLE_H)
     inner = math.acos((THIGH**2 + SHANK**2 - reach**2) / (2 * THIGH * SHANK))
     return 180 - math.degrees(inner)
@@ -38,23 +40,27 @@ def _knee_by_law_of_cosines(drop_cm: float, shift_cm: float) -> float:
 def test_standing_is_straight_with_every_angle_zero():
     """With the pelvis at standing height above the ankle, hip, knee and ankle are all at 0°."""
     pose = solve_chain()
-    assert (pose.hip_flexion_deg, pose.knee_flexion_deg, pose.ankle_dorsiflexion_deg) == pytest.approx(
-        (0, 0, 0), abs=1e-6
-    )
+    assert (
+        pose.hip_flexion_deg,
+        pose.knee_flexion_deg,
+        pose.ankle_dorsiflexion_deg,
+    ) == pytest.approx((0, 0, 0), abs=1e-6)
     assert not pose.straight_leg_clamped and pose.beyond_range == ()
     assert pose.hip == pytest.approx((0.0, HIP_Z))
 
 
 @pytest.mark.parametrize(("drop", "shift"), [(d, s) for d, s in GRID if (d, s) != (0, 0)])
 def test_knee_flexion_matches_the_law_of_cosines(drop, shift):
-    """Knee flexion is 180° minus the inner angle of the hip-knee-ankle triangle (FACTS A13 lengths)."""
+    """Knee flexion is 180° minus the inner angle of
+    the hip-knee-ankle triangle (FACTS A13 lengths)."""
     pose = solve_chain(drop, shift)
     assert pose.knee_flexion_deg == pytest.approx(_knee_by_law_of_cosines(drop, shift), abs=1e-6)
 
 
 @pytest.mark.parametrize(("drop", "shift"), GRID)
 def test_segments_keep_their_lengths_and_the_hip_lands_where_asked(drop, shift):
-    """The thigh and shank keep Winter's lengths, and the hip is exactly where the pelvis was put."""
+    """The thigh and shank keep Winter's lengths, and
+    the hip is exactly where the pelvis was put."""
     pose = solve_chain(drop, shift)
     assert math.dist(pose.hip, pose.knee) == pytest.approx(THIGH)
     assert math.dist(pose.knee, pose.ankle) == pytest.approx(SHANK)
@@ -64,21 +70,27 @@ def test_segments_keep_their_lengths_and_the_hip_lands_where_asked(drop, shift):
 
 @pytest.mark.parametrize(("drop", "shift"), GRID)
 def test_a_flat_foot_means_knee_flexion_is_hip_flexion_plus_ankle_dorsiflexion(drop, shift):
-    """With the pelvis upright and the foot flat, knee flexion = hip flexion + ankle dorsiflexion."""
+    """With the pelvis upright and the foot flat, knee
+    flexion = hip flexion + ankle dorsiflexion."""
     pose = solve_chain(drop, shift)
-    assert pose.knee_flexion_deg == pytest.approx(pose.hip_flexion_deg + pose.ankle_dorsiflexion_deg)
+    assert pose.knee_flexion_deg == pytest.approx(
+        pose.hip_flexion_deg + pose.ankle_dorsiflexion_deg
+    )
     assert pose.knee[0] >= -1e-9  # the knee bends forward, never backward
 
 
 @pytest.mark.parametrize(("drop", "shift"), [(5, 0), (10, -10), (20, -20), (30, -30), (25, -25)])
 def test_in_range_solutions_rebuild_the_same_leg_in_the_open_chain_model(drop, shift):
-    """Fed back into lessons.limb, the solved angles put the knee and ankle where the chain put them."""
+    """Fed back into lessons.limb, the solved angles
+    put the knee and ankle where the chain put them."""
     pose = solve_chain(drop, shift, height_m=H)
     open_chain = limb_pose(pose.angles(), height_m=H)
     for name in ("knee", "ankle"):
         from_hip = (getattr(pose, name)[0] - pose.hip[0], getattr(pose, name)[1] - pose.hip[1])
         point = getattr(open_chain, name)
-        assert (point[0] - open_chain.hip[0], point[2] - open_chain.hip[2]) == pytest.approx(from_hip)
+        assert (point[0] - open_chain.hip[0], point[2] - open_chain.hip[2]) == pytest.approx(
+            from_hip
+        )
     assert open_chain.heel[2] == pytest.approx(open_chain.toe[2])  # the foot is flat
 
 
@@ -95,14 +107,15 @@ def test_in_range_solutions_rebuild_the_same_leg_in_the_open_chain_model(drop, s
     ],
 )
 def test_joints_past_their_usual_range_are_named(drop, shift, beyond):
-    """The solution names every joint it asks for more than its usual range (ankle dorsiflexion 20°)."""
+    """The solution names every joint it asks for more
+    than its usual range (ankle dorsiflexion 20°)."""
     assert solve_chain(drop, shift).beyond_range == beyond
 
 
 def test_going_lower_with_the_pelvis_over_the_ankle_asks_more_of_the_ankle():
     """Lowering the pelvis straight down bends hip, knee and ankle more at every step."""
     poses = [solve_chain(drop) for drop in range(0, 61, 10)]
-    for a, b in zip(poses, poses[1:]):
+    for a, b in itertools.pairwise(poses):
         assert b.ankle_dorsiflexion_deg > a.ankle_dorsiflexion_deg
         assert b.knee_flexion_deg > a.knee_flexion_deg
         assert b.hip_flexion_deg > a.hip_flexion_deg
@@ -151,15 +164,19 @@ def test_inputs_outside_the_model_raise_a_clear_error(kwargs, message):
 
 
 def test_past_range_angles_cannot_be_turned_into_limb_angles():
-    """A solution past a joint's range is refused by JointAngles, as the open-chain model refuses it."""
+    """A solution past a joint's range is refused by
+    JointAngles, as the open-chain model refuses it."""
     with pytest.raises(OutOfRangeError, match="ankle_dorsiflexion_deg"):
         solve_chain(20, 0).angles()
     assert isinstance(solve_chain(20, -20).angles(), JointAngles)
 
 
-@pytest.mark.parametrize(("drop", "shift", "below"), [(60, 30, True), (55, 25, True), (60, -30, False), (30, 30, False)])
+@pytest.mark.parametrize(
+    ("drop", "shift", "below"), [(60, 30, True), (55, 25, True), (60, -30, False), (30, 30, False)]
+)
 def test_a_knee_pushed_below_the_floor_is_flagged_as_impossible(drop, shift, below):
-    """Very low and far forward, the knee would have to pass through the floor: the model says so."""
+    """Very low and far forward, the knee would have
+    to pass through the floor: the model says so."""
     pose = solve_chain(drop, shift)
     assert pose.knee_below_floor is below and (pose.knee[1] < 0) is below
     assert ("below the floor" in describe_chain(pose)) is below

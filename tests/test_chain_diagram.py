@@ -1,4 +1,5 @@
-"""Tests for lessons/chain_diagram.py: drawn once, updated in place, limits flagged in more than colour."""
+"""Tests for lessons/chain_diagram.py: drawn once,
+updated in place, limits flagged in more than colour."""
 
 from __future__ import annotations
 
@@ -15,13 +16,17 @@ def test_update_moves_the_same_artists_without_making_new_ones():
     update_chain(art, solve_chain(30, -25))
     assert [len(ax.get_children()) for ax in art.figure.axes] == before
     pose = solve_chain(30, -25)
-    assert art.leg_side.get_xydata().ravel().tolist() == pytest.approx([*pose.hip, *pose.knee, *pose.ankle])
+    assert art.leg_side.get_xydata().ravel().tolist() == pytest.approx(
+        [*pose.hip, *pose.knee, *pose.ankle]
+    )
 
 
 def test_a_joint_past_its_range_gets_a_cross_and_a_warning_sign():
     """Past the ankle's range, the ankle gets an ✕ marker and its label a ⚠, not only a colour."""
     art = draw_chain(solve_chain(20, 0))
-    assert art.past_range_side.get_xydata().ravel().tolist() == pytest.approx(list(solve_chain(20, 0).ankle))
+    assert art.past_range_side.get_xydata().ravel().tolist() == pytest.approx(
+        list(solve_chain(20, 0).ankle)
+    )
     assert art.labels["ankle"].get_text() == "ankle 40° ⚠"
     update_chain(art, solve_chain(20, -20))
     assert len(art.past_range_side.get_xydata()) == 0
@@ -39,6 +44,11 @@ def test_every_extreme_pose_fits_in_the_axes(drop, shift):
 
 
 def test_the_printed_figure_carries_the_angles_in_words():
-    """The static figure's caption states the three angles; the live one leaves words to the readout."""
-    assert draw_chain(solve_chain(20, -20)).caption.get_text().startswith("Hip: 54° flexion. Knee: 73°")
+    """The static figure's caption states the three
+    angles; the live one leaves words to the readout."""
+    assert (
+        draw_chain(solve_chain(20, -20))
+        .caption.get_text()
+        .startswith("Hip: 54° flexion. Knee: 73°")
+    )
     assert draw_chain(solve_chain(), caption=False).caption is None

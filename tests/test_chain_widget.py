@@ -1,4 +1,5 @@
-"""Tests for lessons/chain_widget.py: Lesson 1's sliders drive the models, the figures and the readouts."""
+"""Tests for lessons/chain_widget.py: Lesson 1's sliders
+drive the models, the figures and the readouts."""
 
 from __future__ import annotations
 
@@ -22,7 +23,9 @@ def test_the_chain_explorer_solves_the_chain_as_the_pelvis_moves():
     assert "past its usual 20°" in ex.readout_text
     ex.controls["pelvis_shift_cm"].value = -20
     assert ex.readout_text == describe_chain(solve_chain(20, -20))
-    assert ex.artists.leg_side.get_xydata()[1].tolist() == pytest.approx(list(solve_chain(20, -20).knee))
+    assert ex.artists.leg_side.get_xydata()[1].tolist() == pytest.approx(
+        list(solve_chain(20, -20).knee)
+    )
 
 
 @pytest.mark.parametrize(
@@ -77,7 +80,10 @@ def test_reset_returns_every_control_to_its_start(build):
 def test_every_explorer_has_a_short_deterministic_text_form(build):
     """The plain-text form (what strict nbval compares) is a fixed sentence under 110 characters."""
     text = repr(build())
-    assert text.endswith("run this cell in JupyterLab to use the interactive diagram.") and len(text) < 110
+    assert (
+        text.endswith("run this cell in JupyterLab to use the interactive diagram.")
+        and len(text) < 110
+    )
 
 
 @pytest.mark.parametrize("name", list(BENCHMARK))

@@ -6,16 +6,21 @@ import base64
 import re
 import socket
 
+import ipywidgets as widgets
 import nbformat
 import pytest
+from matplotlib.text import Text
 
 from lessons.clinic import (
     CARDS_ENV,
+    CLINIC_FACTS,
     card_link_html,
     cards_folder,
     clinic_routine_builder,
+    clinic_sources,
     red_flags_list,
 )
+from lessons.plain_words import load_plain_words
 from lessons.red_flags import load_red_flags
 from tools import clinic as launcher
 
@@ -81,13 +86,15 @@ def test_the_link_escapes_the_file_name(tmp_path):
 
 
 def test_the_list_holds_every_warning_sign_in_patient_words_under_its_answer():
-    """Each emergency and see-soon sign appears once, under its heading; self-care signs do not."""
+    """Each emergency-now, same-day and soon sign appears once, under its step; routine signs do
+    not."""
     flags = load_red_flags()
     text = repr(red_flags_list())
-    emergency, soon = text.split("⚠ SEE A DOCTOR SOON")
+    emergency, rest = text.split("⚠ SAME DAY")
+    same_day, soon = rest.split("◆ SOON")
     assert emergency.startswith("‼ EMERGENCY NOW")
     for sign in flags.symptoms:
-        where = {"emergency": emergency, "soon": soon}.get(sign.urgency)
+        where = {"emergency-now": emergency, "same-day": same_day, "soon": soon}.get(sign.step)
         if where is None:
             assert sign.label not in text
         else:
@@ -99,7 +106,9 @@ def test_the_list_as_html_escapes_the_data():
     """The HTML form escapes the file's words (an apostrophe in a label stays text)."""
     page = red_flags_list()._repr_html_()
     assert "can&#x27;t feel toilet paper" in page
-    assert page.count("<li>") == len(load_red_flags().symptoms) - 1
+    assert page.count("<li>") == len(load_red_flags().symptoms) - len(
+        load_red_flags().at_step("routine")
+    )
 
 
 # -- the launcher -------------------------------------------------------------------
@@ -148,11 +157,107 @@ def notebook():
 
 
 def test_the_notebook_is_thin_and_saved_without_outputs(notebook):
-    """Each code cell is one builder call (an import and a call), saved unrun: Voilà runs it."""
+    """Each code cell is one builder call (an import and a call, at most with the patient
+    audience), saved unrun: Voilà runs it."""
     for cell in (c for c in notebook.cells if c.cell_type == "code"):
         lines = [line for line in cell.source.splitlines() if line.strip()]
-        assert len(lines) <= 2 and lines[-1].endswith("()"), cell.source
+        call = re.fullmatch(r'\w+\((?:audience="patient")?\)', lines[-1])
+        assert len(lines) <= 2 and call, cell.source
         assert cell.outputs == [] and cell.execution_count is None
+
+
+# -- plain words for patients ---------------------------------------------------------
+
+WORDS = load_plain_words()
+
+
+def _widget_texts(widget) -> list[str]:
+    """Every text a widget tree shows: values, labels, options, tooltips, and its figure's words."""
+    texts, stack = [], [widget]
+    while stack:
+        w = stack.pop()
+        for attr in ("value", "description", "placeholder", "tooltip", "readout_text"):
+            value = getattr(w, attr, None)
+            if isinstance(value, str):
+                texts.append(value)
+        for option in getattr(w, "options", None) or ():
+            texts.append(str(option[0] if isinstance(option, tuple) else option))
+        figure = getattr(w, "figure", None)
+        if figure is not None:
+            texts += [text.get_text() for text in figure.findobj(Text)]
+        stack += list(getattr(w, "children", None) or ())
+    for method in ("__repr__", "_repr_html_"):
+        if not isinstance(widget, widgets.Widget) and hasattr(widget, method):
+            texts.append(getattr(widget, method)())
+    return texts
+
+
+def _exercise(explorer) -> list[str]:
+    """Move every control of an explorer to each end (each option, each tick); collect the words."""
+    seen = _widget_texts(explorer)
+    for control in getattr(explorer, "controls", {}).values():
+        if control.disabled and hasattr(control, "min"):
+            control.disabled = False
+        start = control.value
+        if isinstance(control, widgets.Checkbox):
+            values = [not start]
+        elif hasattr(control, "min"):
+            values = [control.min, control.max]
+        elif isinstance(control, widgets.Dropdown):
+            values = [o[1] if isinstance(o, tuple) else o for o in control.options]
+        else:
+            continue
+        for value in values:
+            control.value = value
+            seen += _widget_texts(explorer)
+        control.value = start
+    return seen
+
+
+@pytest.fixture(scope="module")
+def monkey_module():
+    with pytest.MonkeyPatch.context() as mp:
+        yield mp
+
+
+@pytest.fixture(scope="module")
+def page_texts(notebook, tmp_path_factory, monkey_module):
+    """Every word the clinic page shows: its markdown, and each part its cells build,
+    with the controls moved."""
+    monkey_module.setenv(CARDS_ENV, str(tmp_path_factory.mktemp("cards")))
+    texts = {"markdown": [c.source for c in notebook.cells if c.cell_type == "markdown"]}
+    scope: dict = {}  # one namespace for the page, as in its kernel
+    for cell in (c for c in notebook.cells if c.cell_type == "code"):
+        *imports, call = [line for line in cell.source.splitlines() if line.strip()]
+        exec("\n".join(imports), scope)  # noqa: S102 - the page's own imports
+        texts[call] = _exercise(eval(call, scope))  # noqa: S307 - the page's own one-call cell
+    return texts
+
+
+def test_the_page_shows_no_fact_id_and_no_jargon(page_texts):
+    """The clinic page is for patients: no "FACTS" id, and no W′, b/a, newtons or other term
+    of the jargon list."""
+    for part, texts in page_texts.items():
+        for text in texts:
+            assert "FACTS" not in text, (part, text)
+            assert WORDS.jargon_in(text) == [], (part, WORDS.jargon_in(text), text)
+
+
+def test_the_page_builds_the_patient_explorers(page_texts):
+    """The hip load and both sleep explorers are the patient versions, and say numbers."""
+    calls = " ".join(page_texts)
+    for builder in ("hip_load_explorer", "side_lying_explorer", "back_lying_explorer"):
+        assert f'{builder}(audience="patient")' in calls
+    hip = next(texts for part, texts in page_texts.items() if "hip_load_explorer" in part)
+    assert any("times your body weight" in text for text in hip)
+
+
+def test_the_page_ends_with_its_sources_in_plain_words(notebook):
+    """The last part lists the plain references of the facts the page rests on, without ids."""
+    assert notebook.cells[-1].source.strip().endswith("clinic_sources()")
+    sources = clinic_sources()
+    assert sources.references == load_plain_words().references_for(CLINIC_FACTS)
+    assert "NICE guideline NG59" in repr(sources) and "FACTS" not in sources._repr_html_()
 
 
 def test_the_notebook_opens_with_the_safety_line_and_links_to_each_part(notebook):

@@ -1,7 +1,7 @@
 """Data files that will not load (lessons/datafile.py): each way gives a DataFileError naming the
 file and the cause, never a misleading syntax error, a RecursionError or a ValueError; and the
-real loaders (nerve map, stretch catalog, question bank, pillow claims) pass it on. Every case is a
-real broken copy of a course file, in a temporary folder."""
+real loaders (nerve map, stretch catalog, question bank, source-article claims) pass it on.
+Every case is a real broken copy of a course file, in a temporary folder."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from lessons.claims import CLAIMS_PATH, read_claims
 from lessons.datafile import read_toml
 from lessons.errors import DataFileError
 from lessons.nerve_map import MAP_PATH, read_nerve_map
 from lessons.quiz import BANK_DIR, read_bank
-from lessons.sleep_posture import CLAIMS_PATH, read_claims
 from lessons.stretches import CATALOG_PATH, read_catalog
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from lessons.errors import OutOfRangeError
@@ -39,7 +41,8 @@ def test_double_support_follows_from_60_40():
     ],
 )
 def test_the_phases_of_a_normal_cycle(t_pct, support):
-    """From right heel strike: double support, right single stance, double support, left single stance."""
+    """From right heel strike: double support, right
+    single stance, double support, left single stance."""
     assert moment(gait_cycle(), t_pct).support == support
 
 
@@ -61,14 +64,22 @@ def test_each_legs_spells_tile_the_cycle():
     for side in ("right", "left"):
         spells = cycle.intervals(side)
         assert spells[0][0] == 0.0 and spells[-1][1] == 100.0
-        assert all(a[1] == b[0] for a, b in zip(spells, spells[1:]))
+        assert all(a[1] == b[0] for a, b in itertools.pairwise(spells))
 
 
 @pytest.mark.parametrize(
     ("weak", "t_pct", "drop_side"),
-    [("right", 30, "left"), ("right", 80, "none"), ("left", 80, "right"), ("left", 30, "none"), ("right", 5, "none")],
+    [
+        ("right", 30, "left"),
+        ("right", 80, "none"),
+        ("left", 80, "right"),
+        ("left", 30, "none"),
+        ("right", 5, "none"),
+    ],
 )
-def test_trendelenburg_drops_the_swing_side_only_in_single_stance_on_the_weak_leg(weak, t_pct, drop_side):
+def test_trendelenburg_drops_the_swing_side_only_in_single_stance_on_the_weak_leg(
+    weak, t_pct, drop_side
+):
     """The pelvis drops on the swing side when the weak-abductor leg stands alone (FACTS A5)."""
     m = moment(gait_cycle(GaitInputs(weak_abductors_side=weak)), t_pct)
     assert m.drop_side == drop_side

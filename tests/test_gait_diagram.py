@@ -1,4 +1,5 @@
-"""Tests for lessons/gait_diagram.py: bars follow the cycle, the figure shows feet and pelvic drop, in place."""
+"""Tests for lessons/gait_diagram.py: bars follow the
+cycle, the figure shows feet and pelvic drop, in place."""
 
 from __future__ import annotations
 
@@ -28,8 +29,12 @@ def test_update_moves_the_same_artists_without_making_new_ones():
     assert art.now_line.get_xdata()[0] == 70
 
 
-@pytest.mark.parametrize(("t_pct", "right_marker", "left_marker"), [(30, "s", "o"), (80, "o", "s"), (5, "s", "s")])
-def test_feet_on_the_ground_are_squares_and_feet_in_the_air_circles(t_pct, right_marker, left_marker):
+@pytest.mark.parametrize(
+    ("t_pct", "right_marker", "left_marker"), [(30, "s", "o"), (80, "o", "s"), (5, "s", "s")]
+)
+def test_feet_on_the_ground_are_squares_and_feet_in_the_air_circles(
+    t_pct, right_marker, left_marker
+):
     """Marker shape, not only colour, says which foot is down."""
     art = draw_gait(gait_cycle(), t_pct)
     assert art.feet["right"].get_marker() == right_marker
@@ -37,7 +42,8 @@ def test_feet_on_the_ground_are_squares_and_feet_in_the_air_circles(t_pct, right
 
 
 def test_trendelenburg_tips_the_pelvis_down_on_the_swing_side_and_says_so():
-    """With weak right abductors in right single stance, the left end of the pelvis line is lower, labelled illustrative."""
+    """With weak right abductors in right single stance, the left
+    end of the pelvis line is lower, labelled illustrative."""
     art = draw_gait(gait_cycle(GaitInputs(weak_abductors_side="right")), 30)
     (x0, x1), (y0, y1) = art.pelvis.get_data()
     assert x0 < x1 and y1 < y0  # the person's left (viewer's right) end is lower

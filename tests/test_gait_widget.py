@@ -61,7 +61,10 @@ def test_a_failing_update_shows_a_message_instead_of_a_traceback(monkeypatch):
 
 def test_the_widget_text_form_is_short_and_deterministic():
     """Strict nbval stores repr(widget): the fixed instruction, under 110 characters."""
-    assert repr(gait_timeline()) == "Gait timeline: run this cell in JupyterLab to use the interactive diagram."
+    assert (
+        repr(gait_timeline())
+        == "Gait timeline: run this cell in JupyterLab to use the interactive diagram."
+    )
 
 
 def test_the_play_button_drives_the_moment_slider():

@@ -1,4 +1,5 @@
-"""Tests for tools/handouts.py: every lesson becomes a self-contained, accessible HTML page; cards become PDFs."""
+"""Tests for tools/handouts.py: every lesson becomes a
+self-contained, accessible HTML page; cards become PDFs."""
 
 from __future__ import annotations
 
@@ -28,7 +29,8 @@ def built(tmp_path_factory):
 
 @pytest.mark.parametrize("notebook", lesson_notebooks(), ids=lambda p: p.stem)
 def test_each_lesson_has_a_page_with_its_title_and_no_code(built, notebook):
-    """Each lesson's page exists, carries its title as <title> and heading, a lang, and no code input."""
+    """Each lesson's page exists, carries its title as
+    <title> and heading, a lang, and no code input."""
     page = (built / f"{notebook.stem}.html").read_text(encoding="utf-8")
     title = notebook_title(nbformat.read(notebook, as_version=4))
     assert re.search(r'<html lang="en"', page)
@@ -43,7 +45,8 @@ def test_each_lesson_has_a_page_with_its_title_and_no_code(built, notebook):
 
 @pytest.mark.parametrize("notebook", lesson_notebooks(), ids=lambda p: p.stem)
 def test_each_page_is_offline_and_every_picture_is_described(built, notebook):
-    """No script, link or picture reaches the network; every <img> is embedded and has real alt text."""
+    """No script, link or picture reaches the network;
+    every <img> is embedded and has real alt text."""
     page = (built / f"{notebook.stem}.html").read_text(encoding="utf-8")
     assert not re.search(r"<(script|link|img)\b[^>]*(src|href)=[\"']?(https?:)?//", page)
     images = IMG.findall(page)
@@ -56,14 +59,16 @@ def test_each_page_is_offline_and_every_picture_is_described(built, notebook):
 
 
 def test_explorers_show_their_picture_and_readout_not_run_this_cell(built):
-    """An explorer prints as its still picture with the readout as caption, not its 'run this cell' text."""
+    """An explorer prints as its still picture with the
+    readout as caption, not its 'run this cell' text."""
     page = (built / "02-Knee-And-Hip-Pain.html").read_text(encoding="utf-8")
     assert "hip joint force 2.48 × body weight" in page
     assert "run this cell in JupyterLab" not in page
 
 
 def test_quiz_is_listed_without_answers(built):
-    """A lesson's quiz prints every prompt from its bank, and not the explanations that give answers away."""
+    """A lesson's quiz prints every prompt from its bank,
+    and not the explanations that give answers away."""
     page = (built / "02-Knee-And-Hip-Pain.html").read_text(encoding="utf-8")
     bank = load_bank("02-knee-and-hip")
     for question in bank.questions:
@@ -109,7 +114,8 @@ def test_index_links_every_file(built):
 
 
 def test_a_picture_without_alt_text_fails_the_export_naming_lesson_and_cell(tmp_path, capsys):
-    """A lesson whose picture has no alternative text stops the export with exit 1 and a clear message."""
+    """A lesson whose picture has no alternative text
+    stops the export with exit 1 and a clear message."""
     source = lesson_notebooks()[2]
     nb = nbformat.read(source, as_version=4)
     crafted = copy.deepcopy(nb)
@@ -138,3 +144,25 @@ def test_html_check_catches_placeholders_network_and_missing_title():
     problems = " ".join(handouts.html_problems(page))
     assert "alternative text" in problems and "network" in problems
     assert "lang" in problems and "<title>" in problems
+
+
+def test_a_myth_or_fact_table_prints_as_it_is():
+    """A static HTML output (a claims table) stays in the handout; it is not called interactive."""
+    from lessons.claims import claims_table
+
+    table = claims_table("stay-active")
+    cell = nbformat.v4.new_code_cell(
+        'claims_table("stay-active")',
+        outputs=[
+            nbformat.v4.new_output(
+                "execute_result",
+                {"text/html": table._repr_html_(), "text/plain": repr(table)},
+                execution_count=1,
+            )
+        ],
+    )
+    printed = handouts.print_notebook(
+        nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# T"), cell]), "99-Test"
+    )
+    assert printed.cells[1].outputs[0].data["text/html"] == table._repr_html_()
+    assert handouts.INTERACTIVE_NOTE not in printed.cells[1].outputs[0].data["text/html"]

@@ -1,4 +1,5 @@
-"""Tests for lessons/hip_load_diagram.py: arrows scaled to the forces, labelled, updated in place."""
+"""Tests for lessons/hip_load_diagram.py: arrows
+scaled to the forces, labelled, updated in place."""
 
 from __future__ import annotations
 
@@ -19,15 +20,23 @@ def _arrow_length(arrow, tail) -> float:
 
 @pytest.mark.parametrize(
     "inputs",
-    [HipLoadInputs(), HipLoadInputs(body_weight_lever_cm=15), HipLoadInputs(cane_force_pct_bw=15, cane_hand="opposite")],
+    [
+        HipLoadInputs(),
+        HipLoadInputs(body_weight_lever_cm=15),
+        HipLoadInputs(cane_force_pct_bw=15, cane_hand="opposite"),
+    ],
 )
 def test_joint_and_weight_arrows_are_as_long_as_their_forces(inputs):
     """Each arrow's length is its force times the drawing scale, so size can be compared by eye."""
     load = hip_load(inputs)
     art = draw_hip_load(load)
-    assert _arrow_length(art.arrows["joint"], (0.0, 0.0)) == pytest.approx(load.joint_force_bw * CM_PER_BW, rel=1e-3)
+    assert _arrow_length(art.arrows["joint"], (0.0, 0.0)) == pytest.approx(
+        load.joint_force_bw * CM_PER_BW, rel=1e-3
+    )
     com = art.centre_of_mass.get_xydata()[0]
-    assert _arrow_length(art.arrows["weight"], com) == pytest.approx(load.supported_weight_bw * CM_PER_BW, rel=1e-3)
+    assert _arrow_length(art.arrows["weight"], com) == pytest.approx(
+        load.supported_weight_bw * CM_PER_BW, rel=1e-3
+    )
 
 
 def test_update_moves_the_same_artists_without_making_new_ones():
@@ -52,7 +61,8 @@ def test_every_arrow_is_labelled_with_its_name_and_value():
 
 
 def test_the_cane_is_hidden_without_one_and_drawn_outside_the_hip_in_the_same_hand():
-    """No cane hides the cane artists; a same-hand cane stands outside the stance hip (negative x)."""
+    """No cane hides the cane artists; a same-hand cane
+    stands outside the stance hip (negative x)."""
     art = draw_hip_load(hip_load())
     assert not art.cane_stick.get_visible() and not art.arrows["cane"].get_visible()
     update_hip_load(art, hip_load(HipLoadInputs(cane_force_pct_bw=10, cane_hand="same")))
@@ -62,8 +72,15 @@ def test_the_cane_is_hidden_without_one_and_drawn_outside_the_hip_in_the_same_ha
 
 def test_the_largest_forces_stay_inside_the_axes():
     """At the slider extremes that load the hip most, every arrow stays inside the fixed limits."""
-    load = hip_load(HipLoadInputs(abductor_lever_cm=4, body_weight_lever_cm=15, abductor_angle_deg=60,
-                                  cane_force_pct_bw=20, cane_hand="same"))
+    load = hip_load(
+        HipLoadInputs(
+            abductor_lever_cm=4,
+            body_weight_lever_cm=15,
+            abductor_angle_deg=60,
+            cane_force_pct_bw=20,
+            cane_hand="same",
+        )
+    )
     art = draw_hip_load(load)
     for arrow in art.arrows.values():
         xy = np.asarray(arrow.get_xy())

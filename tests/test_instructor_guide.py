@@ -1,4 +1,5 @@
-"""Tests for tools/instructor_guide.py: teaching notes for every lesson, answer keys printed from the banks."""
+"""Tests for tools/instructor_guide.py: teaching notes
+for every lesson, answer keys printed from the banks."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 
 import lessons.quiz
 from lessons.quiz import correct_answer_text, lesson_ids, load_bank
+from lessons.red_flags import load_red_flags
 from tools import instructor_guide
 from tools.instructor_guide import GUIDE_DIR, GuideError, course_lessons
 from tools.notebooks import lesson_notebooks
@@ -32,7 +34,8 @@ def test_the_command_writes_each_lesson_and_the_course_as_markdown_and_html(buil
 
 
 def test_the_html_is_printable_and_offline(built):
-    """The HTML has a title, a lang, print styles with a page break per lesson, and nothing from the network."""
+    """The HTML has a title, a lang, print styles with a
+    page break per lesson, and nothing from the network."""
     page = (built / "instructor-guide.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in page and re.search(r"<title>[^<]+</title>", page)
     assert "@media print" in page and "break-before: page" in page
@@ -48,6 +51,18 @@ def test_every_question_id_and_its_correct_answer_is_in_the_guide(built):
         for question in load_bank(lesson_id).questions:
             assert f"`{question.id}`" in guide, question.id
             assert correct_answer_text(question) in guide, question.id
+
+
+def test_the_red_flags_guide_prints_every_sign_on_its_step_from_the_data(built):
+    """Lesson 6's guide carries the red-flag table printed from the data file (FACTS E5), not
+    retyped: every sign appears in a row with its step, and every combination rule is listed."""
+    guide = (built / "06-red-flags.md").read_text(encoding="utf-8")
+    assert instructor_guide.RED_FLAGS_MARKER not in guide
+    flags = load_red_flags()
+    for sign in flags.symptoms:
+        assert f"| {flags.step(sign.step).headline} | {sign.label} |" in guide, sign.id
+    for rule in flags.combinations:
+        assert f"- {rule.label} ({flags.step(rule.step).name}): {rule.reason}" in guide, rule.id
 
 
 def test_every_notebook_has_notes_and_every_note_a_notebook():
@@ -73,7 +88,8 @@ def test_notes_cite_the_fact_sheet():
 
 
 def test_editing_a_bank_answer_changes_the_printed_key(tmp_path, monkeypatch):
-    """The key is printed from the bank at build time: change an answer and the guide changes with it."""
+    """The key is printed from the bank at build time:
+    change an answer and the guide changes with it."""
     banks = tmp_path / "quiz"
     shutil.copytree(lessons.quiz.BANK_DIR, banks)
     path = banks / "00-start-here.toml"

@@ -1,4 +1,5 @@
-"""Tests for lessons/knee_load.py: knee forces against FACTS A7 and the weight-loss rule of FACTS A12."""
+"""Tests for lessons/knee_load.py: knee forces against
+FACTS A7 and the weight-loss rule of FACTS A12."""
 
 from __future__ import annotations
 
@@ -33,8 +34,24 @@ def test_readout_quotes_both_sources_and_the_proportional_comparison():
     """The readout names Kutzner and Messier and compares with simple proportional scaling."""
     text = describe("walking", 70, 5, 5000)
     assert "Kutzner 2010" in text and "Messier 2005" in text
-    assert "100 tonnes over 5,000 steps" in text
+    assert "Over 5,000 steps that adds up to 100 tonnes a day" in text
     assert "would save 13 kg" in text
+
+
+@pytest.mark.parametrize("lost_kg", [0, 5])
+def test_readout_says_who_the_rule_was_measured_in(lost_kg):
+    """The 4:1 rule is given with its population, overweight
+    and obese older adults with knee OA (FACTS A12)."""
+    text = describe("walking", 70, lost_kg, 5000)
+    assert "overweight and obese older adults with knee osteoarthritis" in text
+    assert "measured saving" not in text
+
+
+def test_readout_calls_the_daily_total_an_illustration_not_a_measurement():
+    """Steps × 4 kg is an illustration, not a measured daily total (FACTS A12)."""
+    text = describe("walking", 70, 5, 5000)
+    tonnes_line = next(line for line in text.splitlines() if "tonnes" in line)
+    assert "an illustration of the rule, not a measured total" in tonnes_line
 
 
 def test_unknown_activities_and_out_of_range_masses_are_refused():

@@ -1,4 +1,5 @@
-"""Tests for lessons/knee_load_widget.py and its bar chart: controls drive the bars and the readout."""
+"""Tests for lessons/knee_load_widget.py and its bar
+chart: controls drive the bars and the readout."""
 
 from __future__ import annotations
 
@@ -32,8 +33,8 @@ def test_weight_loss_and_steps_change_the_readout():
     ex = knee_load_calculator()
     ex.controls["weight_loss_kg"].value = 10
     ex.controls["steps_per_day"].value = 8000
-    assert "Losing 10 kg takes about 40 kg" in ex.readout_text
-    assert "320 tonnes over 8,000 steps" in ex.readout_text
+    assert "Losing 10 kg: about 40 kg less force on the knee" in ex.readout_text
+    assert "Over 8,000 steps that adds up to 320 tonnes a day" in ex.readout_text
 
 
 def test_reset_and_repr():
@@ -41,4 +42,7 @@ def test_reset_and_repr():
     ex = knee_load_calculator(activity="stairs up", weight_loss_kg=0)
     ex.children[-2].children[-1].click()
     assert {name: c.value for name, c in ex.controls.items()} == DEFAULTS
-    assert repr(ex) == "Knee load calculator: run this cell in JupyterLab to use the interactive diagram."
+    assert (
+        repr(ex)
+        == "Knee load calculator: run this cell in JupyterLab to use the interactive diagram."
+    )

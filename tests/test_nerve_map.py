@@ -1,4 +1,5 @@
-"""Tests for lessons/nerve_map.py: the map loads, holds what the lesson needs, and bad files are named."""
+"""Tests for lessons/nerve_map.py: the map loads, holds
+what the lesson needs, and bad files are named."""
 
 from __future__ import annotations
 
@@ -25,14 +26,19 @@ def test_every_structure_the_lesson_teaches_is_on_the_map(structure_id):
 
 
 def test_the_nerve_runs_below_piriformis_and_divides_above_the_knee():
-    """In the typical pattern the nerve leaves below piriformis (B4) and splits above the popliteal fossa (B2)."""
+    """In the typical pattern the nerve leaves below piriformis
+    (B4) and splits above the popliteal fossa (B2)."""
     m = load_nerve_map()
     piriformis_lowest = min(y for _, y in m.structure("piriformis").points)
     typical = m.pattern("typical")
     assert typical.tibial_division == typical.fibular_division
     assert all(y < piriformis_lowest + 0.1 for _, y in typical.tibial_division[1:])
     split = m.structure("sciatic-nerve").points[-1]
-    assert split == m.structure("tibial-nerve").points[0] == m.structure("common-fibular-nerve").points[0]
+    assert (
+        split
+        == m.structure("tibial-nerve").points[0]
+        == m.structure("common-fibular-nerve").points[0]
+    )
     assert split[1] > m.structure("popliteal-fossa").points[0][1]
 
 
@@ -49,14 +55,22 @@ def test_l5_root_crosses_the_l4_l5_disc_but_l4_leaves_above_it():
     m = load_nerve_map()
     disc_top = max(y for _, y in m.structure("l4-l5-disc").points)
     disc_bottom = min(y for _, y in m.structure("l4-l5-disc").points)
-    l5_inside = [x for x, y in m.structure("l5-root").points if disc_bottom - 1 <= y <= disc_top + 1]
-    l4_inside = [x for x, y in m.structure("l4-root").points if disc_bottom - 1 <= y <= disc_top + 1]
+    l5_inside = [
+        x for x, y in m.structure("l5-root").points if disc_bottom - 1 <= y <= disc_top + 1
+    ]
+    l4_inside = [
+        x for x, y in m.structure("l4-root").points if disc_bottom - 1 <= y <= disc_top + 1
+    ]
     assert min(l5_inside) < 4 < min(l4_inside) + 1  # L5 over the disc, L4 already at the foramen
 
 
 @pytest.mark.parametrize(
     "study, variant_percent",
-    [("Smoll 2010, Clin Anat", 16.9), ("Poutoglidou et al. 2020, Cureus", 10.0), ("Eur Radiol 2018", 19.2)],
+    [
+        ("Smoll 2010, Clin Anat", 16.9),
+        ("Poutoglidou et al. 2020, Cureus", 10.0),
+        ("Eur Radiol 2018", 19.2),
+    ],
 )
 def test_piriformis_proportions_are_the_ones_facts_b4_gives(study, variant_percent):
     """Variant frequencies are exactly FACTS B4's (typical = 100 % minus variants)."""
@@ -89,15 +103,30 @@ def _broken(tmp_path, old, new):
     "old, new, message",
     [
         ('kind = "muscle"', 'kind = "musle"', "entry 'piriformis', field 'kind'"),
-        ('points = [[19, 95]]', 'points = [[19, 95], [1, 2]]', "entry 'greater-trochanter', field 'points'"),
-        ('source = "FACTS B4"\n\n[[structure]]\nid = "greater-trochanter"',
-         'source = "Wikipedia"\n\n[[structure]]\nid = "greater-trochanter"', "entry 'piriformis', field 'source'"),
+        (
+            "points = [[19, 95]]",
+            "points = [[19, 95], [1, 2]]",
+            "entry 'greater-trochanter', field 'points'",
+        ),
+        (
+            'source = "FACTS B4"\n\n[[structure]]\nid = "greater-trochanter"',
+            'source = "Wikipedia"\n\n[[structure]]\nid = "greater-trochanter"',
+            "entry 'piriformis', field 'source'",
+        ),
         ('id = "fibular-neck"', 'id = "popliteal-fossa"', "field 'id': is used by two structures"),
-        ('points = [[11.2, 50]]', 'points = [[11.2, "fifty"]]', "entry 'popliteal-fossa', field 'points'"),
-        ('deep = true', 'deep = "yes"', "entry 'l4-root', field 'deep'"),
+        (
+            "points = [[11.2, 50]]",
+            'points = [[11.2, "fifty"]]',
+            "entry 'popliteal-fossa', field 'points'",
+        ),
+        ("deep = true", 'deep = "yes"', "entry 'l4-root', field 'deep'"),
         ('name = "sacrum"', 'name = "sacrum"\ncolour = "red"', "entry 'sacrum', field 'colour'"),
         ('id = "sciatic-nerve"', 'id = "sciatic"', "entry 'sciatic-nerve'"),
-        ('fibular_through_muscle = true', 'fibular_through_muscle = 1', "entry 'fibular-through', field 'fibular_through_muscle'"),
+        (
+            "fibular_through_muscle = true",
+            "fibular_through_muscle = 1",
+            "entry 'fibular-through', field 'fibular_through_muscle'",
+        ),
     ],
 )
 def test_a_bad_file_is_refused_naming_file_entry_and_field(tmp_path, old, new, message):

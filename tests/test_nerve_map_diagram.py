@@ -33,7 +33,8 @@ def test_every_structure_can_be_highlighted_with_a_marker_and_its_name(structure
     [("typical", "-", True), ("fibular-through", "--", False), ("fibular-above", "-", False)],
 )
 def test_pattern_redraws_the_divisions(pattern_id, style, same_path):
-    """The typical pattern is one trunk; variants split it, dashed where the division is inside the muscle."""
+    """The typical pattern is one trunk; variants split
+    it, dashed where the division is inside the muscle."""
     art = draw_nerve_map("piriformis", pattern_id)
     tibial = art.tibial_lines[1].get_xydata().tolist()
     fibular = art.fibular_lines[1].get_xydata().tolist()
@@ -50,7 +51,8 @@ def test_unknown_ids_raise_the_course_error_naming_the_known_ones():
 
 
 def test_the_labelling_question_names_the_numbered_structures_in_order():
-    """The 03a labelling question's answers are the names of the quiz figure's numbered structures."""
+    """The 03a labelling question's answers are the
+    names of the quiz figure's numbered structures."""
     from lessons.nerve_map_diagram import QUIZ_MARKERS
     from lessons.quiz import load_bank
 

@@ -1,4 +1,5 @@
-"""Tests for lessons/nerve_map_widget.py: choosing a structure or pattern updates the picture and the words."""
+"""Tests for lessons/nerve_map_widget.py: choosing a
+structure or pattern updates the picture and the words."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Tests for lessons/nerve_tension.py: a teaching model whose index moves the way FACTS B8 and C7 say."""
+"""Tests for lessons/nerve_tension.py: a teaching model
+whose index moves the way FACTS B8 and C7 say."""
 
 from __future__ import annotations
 
@@ -43,7 +44,8 @@ def test_index_is_one_for_a_straight_leg_at_70_degrees():
 @pytest.mark.parametrize("sensitiser", ["ankle_dorsiflexion_deg", "neck_flexion_deg"])
 @pytest.mark.parametrize("hip", [30, 50, 70])
 def test_dorsiflexion_and_neck_flexion_sensitise(sensitiser, hip):
-    """At the same hip angle, pulling the toes up or bending the neck raises the index (FACTS B8)."""
+    """At the same hip angle, pulling the toes up or
+    bending the neck raises the index (FACTS B8)."""
     plain = tension_index(NerveTensionPose(hip_flexion_deg=hip))
     high = ANGLE_RANGES_DEG[sensitiser][1]
     assert tension_index(NerveTensionPose(hip_flexion_deg=hip, **{sensitiser: high})) > plain
@@ -65,7 +67,8 @@ def test_bending_the_knee_slackens_the_nerve(hip):
 
 
 def test_bent_knee_stretch_is_slacker_than_a_straight_knee_hamstring_stretch():
-    """Hip 90°/knee 90° (as in lesson 4's stretches) is slacker than a straight leg at 70° with toes up (C7)."""
+    """Hip 90°/knee 90° (as in lesson 4's stretches) is
+    slacker than a straight leg at 70° with toes up (C7)."""
     bent = tension_index(NerveTensionPose(90, 90))
     straight = tension_index(NerveTensionPose(70, 0, ankle_dorsiflexion_deg=20))
     assert bent < straight

@@ -1,4 +1,5 @@
-"""Tests for lessons/nerve_tension_diagram.py: the leg, nerve and gauge follow the pose, and the label says 'teaching model'."""
+"""Tests for lessons/nerve_tension_diagram.py: the leg, nerve and
+gauge follow the pose, and the label says 'teaching model'."""
 
 from __future__ import annotations
 
@@ -36,7 +37,8 @@ def test_slack_nerve_is_drawn_wavy_and_a_tense_one_straight():
 
 
 def test_gauge_is_labelled_a_teaching_model_and_fits_every_pose():
-    """The gauge says 'a teaching model, not a measurement' and its scale holds the largest index."""
+    """The gauge says 'a teaching model, not a
+    measurement' and its scale holds the largest index."""
     art = draw_nerve_tension()
     assert "teaching model" in art.ax_gauge.get_xlabel()
     assert "not a measurement" in art.ax_gauge.get_xlabel()

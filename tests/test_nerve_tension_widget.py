@@ -1,4 +1,5 @@
-"""Tests for lessons/nerve_tension_widget.py: sliders drive the teaching model; the couch limits the knee."""
+"""Tests for lessons/nerve_tension_widget.py: sliders
+drive the teaching model; the couch limits the knee."""
 
 from __future__ import annotations
 
@@ -28,7 +29,8 @@ def test_sensitisers_raise_the_gauge():
 
 
 def test_the_knee_is_limited_by_the_couch_and_the_readout_says_so():
-    """With the hip flat, a bent knee would push the heel through the couch: it is shown straight, and explained."""
+    """With the hip flat, a bent knee would push the heel
+    through the couch: it is shown straight, and explained."""
     ex = nerve_tension_explorer()
     ex.controls["hip_flexion_deg"].value = 0
     ex.controls["knee_flexion_deg"].value = 60

@@ -21,15 +21,26 @@ def test_notebook_is_saved_clean_and_executed_in_order(path):
 
 
 def test_the_checker_catches_an_out_of_order_notebook(tmp_path):
-    """The hygiene check itself fails a notebook run out of order with an error and noisy metadata."""
+    """The hygiene check itself fails a notebook run
+    out of order with an error and noisy metadata."""
     import nbformat
     from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-    nb = new_notebook(cells=[
-        new_markdown_cell("# Title"),
-        new_code_cell("1", execution_count=2, outputs=[new_output("execute_result", {"text/plain": "1"}, execution_count=2)]),
-        new_code_cell("1/0", execution_count=1, outputs=[new_output("error", ename="ZeroDivisionError", evalue="", traceback=[])]),
-    ])
+    nb = new_notebook(
+        cells=[
+            new_markdown_cell("# Title"),
+            new_code_cell(
+                "1",
+                execution_count=2,
+                outputs=[new_output("execute_result", {"text/plain": "1"}, execution_count=2)],
+            ),
+            new_code_cell(
+                "1/0",
+                execution_count=1,
+                outputs=[new_output("error", ename="ZeroDivisionError", evalue="", traceback=[])],
+            ),
+        ]
+    )
     nb.cells[1].metadata["execution"] = {"iopub.status.busy": "2026-01-01T00:00:00Z"}
     nb.metadata["widgets"] = {}
     path = tmp_path / "07-Bad-Notebook.ipynb"

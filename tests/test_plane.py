@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lessons.errors import OutOfRangeError
-from lessons.errors import check_range
+from lessons.errors import OutOfRangeError, check_range
 from lessons.plane import turn_deg
 
 

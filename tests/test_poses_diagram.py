@@ -1,4 +1,5 @@
-"""Tests for lessons/poses_diagram.py: the figure is drawn once and moved in place; the strips have one panel per key pose."""
+"""Tests for lessons/poses_diagram.py: the figure is drawn once
+and moved in place; the strips have one panel per key pose."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from lessons.poses_diagram import draw_pose, key_pose_strip, update_pose
 
 
 def test_update_moves_the_same_artists_and_adds_none():
-    """Moving from lying to the held knee-to-chest changes the leg's data, not the number of artists."""
+    """Moving from lying to the held knee-to-chest
+    changes the leg's data, not the number of artists."""
     art = draw_pose(body_pose(key_poses("knee-to-chest")[0].posture))
     before = len(art.ax.get_children())
     knee_before = art.affected_leg.get_xydata()[1].tolist()
@@ -31,7 +33,9 @@ def test_strip_has_a_numbered_panel_per_key_pose(stretch_id):
     """Each strip panel is titled with its number and key-pose name."""
     figure = key_pose_strip(stretch_id)
     titles = [ax.get_title(loc="left") for ax in figure.axes]
-    assert titles == [f"{n}. {k.name.capitalize()}" for n, k in enumerate(key_poses(stretch_id), start=1)]
+    assert titles == [
+        f"{n}. {k.name.capitalize()}" for n, k in enumerate(key_poses(stretch_id), start=1)
+    ]
 
 
 def test_legend_explains_the_line_styles():

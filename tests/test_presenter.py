@@ -1,4 +1,5 @@
-"""Tests for lessons/presenter.py: one switch scales every explorer and styles the room; every lesson has it and slides."""
+"""Tests for lessons/presenter.py: one switch scales every
+explorer and styles the room; every lesson has it and slides."""
 
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ def normal_size():
 
 
 def test_presenter_mode_scales_every_live_explorer_and_back():
-    """Turning presenter mode on draws each figure at 1.5 times its dpi; turning it off restores it."""
+    """Turning presenter mode on draws each figure at
+    1.5 times its dpi; turning it off restores it."""
     explorer = limb_explorer()
     normal_dpi = explorer.figure.get_dpi()
     presenter_mode(True)
@@ -39,7 +41,8 @@ def test_presenter_mode_scales_every_live_explorer_and_back():
 
 
 def test_an_explorer_built_in_presenter_mode_comes_out_large_after_its_cell():
-    """An explorer built while presenter mode is on is brought to the presenter scale when its cell ends."""
+    """An explorer built while presenter mode is on is
+    brought to the presenter scale when its cell ends."""
     presenter_mode(True)
     explorer = limb_explorer()
     presenter._after_cell()
@@ -47,7 +50,8 @@ def test_an_explorer_built_in_presenter_mode_comes_out_large_after_its_cell():
 
 
 def test_the_switch_turns_presenter_mode_on_and_every_switch_follows():
-    """Pressing one switch turns presenter mode on, shows the style sheet and words, and moves the other switches."""
+    """Pressing one switch turns presenter mode on, shows the
+    style sheet and words, and moves the other switches."""
     first, second = presenter_switch(), presenter_switch()
     first.toggle.value = True
     assert presenter.current_scale() == PRESENTER_SCALE
@@ -61,15 +65,19 @@ def test_the_switch_turns_presenter_mode_on_and_every_switch_follows():
 
 
 def test_a_switch_made_in_presenter_mode_starts_on():
-    """A switch shown after presenter mode was turned on (another lesson's) says so from the start."""
+    """A switch shown after presenter mode was turned
+    on (another lesson's) says so from the start."""
     presenter_mode(True)
     assert presenter_switch().toggle.value is True
 
 
 def test_the_style_sheet_is_scoped_to_the_notebook_with_the_switch_on():
-    """Every style rule applies only inside a notebook that holds a switch that is on, so other lessons keep their size."""
+    """Every style rule applies only inside a notebook that holds
+    a switch that is on, so other lessons keep their size."""
     rules = [line for line in presenter.STYLE.splitlines() if "{" in line]
-    assert rules and all(line.startswith(f".jp-Notebook:has(.{presenter.ON_CLASS}) ") for line in rules)
+    assert rules and all(
+        line.startswith(f".jp-Notebook:has(.{presenter.ON_CLASS}) ") for line in rules
+    )
     assert "http" not in presenter.STYLE and "@import" not in presenter.STYLE
 
 
@@ -81,7 +89,8 @@ def test_a_scale_outside_one_to_three_is_refused_with_the_range():
 
 
 def test_the_switch_has_a_short_fixed_plain_text_form():
-    """The switch's text form is one fixed sentence under 110 characters, so saved lessons validate under nbval."""
+    """The switch's text form is one fixed sentence under 110
+    characters, so saved lessons validate under nbval."""
     text = repr(presenter_switch())
     assert text == repr(presenter_switch()) and len(text) < 110
     assert " at 0x" not in text
@@ -99,7 +108,8 @@ def test_presenter_mode_works_without_figures():
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_every_lesson_shows_one_switch_right_after_its_opening(path):
-    """Each lesson has exactly one presenter switch cell, right after its opening and a one-line note for teachers."""
+    """Each lesson has exactly one presenter switch cell, right
+    after its opening and a one-line note for teachers."""
     cells = nbformat.read(path, as_version=4).cells
     switches = [i for i, cell in enumerate(cells) if "presenter_switch()" in cell.source]
     assert switches == [2]
@@ -110,11 +120,12 @@ def test_every_lesson_shows_one_switch_right_after_its_opening(path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_every_lesson_is_a_slide_deck_with_a_slide_per_section(path):
-    """Every cell has a slide type; the title and every ## section start a slide; the switch sits on the title slide."""
+    """Every cell has a slide type; the title and every ##
+    section start a slide; the switch sits on the title slide."""
     nb = nbformat.read(path, as_version=4)
     types = [cell.metadata.get("slideshow", {}).get("slide_type") for cell in nb.cells]
     assert set(types) <= SLIDE_TYPES and None not in types
-    for cell, kind in zip(nb.cells, types):
+    for cell, kind in zip(nb.cells, types, strict=True):
         if cell.cell_type == "markdown" and cell.source.startswith(("# ", "## ")):
             assert kind in {"slide", "notes"}, cell.source.splitlines()[0]
         if cell.cell_type == "code":
@@ -124,6 +135,7 @@ def test_every_lesson_is_a_slide_deck_with_a_slide_per_section(path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_every_lesson_uses_a_slide_theme_that_needs_no_internet(path):
-    """The deck uses reveal.js's white theme (bundled fonts); the default theme fetches Google fonts."""
+    """The deck uses reveal.js's white theme (bundled
+    fonts); the default theme fetches Google fonts."""
     rise = nbformat.read(path, as_version=4).metadata.get("rise", {})
     assert rise.get("theme") in {"white", "black"}

@@ -1,4 +1,5 @@
-"""Tests for lessons/q_angle.py: the Q-angle from its landmarks, against hand-worked geometry and FACTS A11."""
+"""Tests for lessons/q_angle.py: the Q-angle from its
+landmarks, against hand-worked geometry and FACTS A11."""
 
 from __future__ import annotations
 
@@ -28,17 +29,22 @@ def _by_hand(width_cm: float, knee_in_cm: float, tendon_deg: float) -> float:
 @pytest.mark.parametrize("knee_in", [-5, 0, 3])
 @pytest.mark.parametrize("tendon", [-10, 0, 7, 20])
 def test_q_angle_matches_the_hand_worked_geometry(width, knee_in, tendon):
-    """The Q-angle is the ASIS-kneecap line's slope plus the kneecap-tuberosity line's outward lean."""
-    assert q_angle(width, knee_in, tendon).q_angle_deg == pytest.approx(_by_hand(width, knee_in, tendon))
+    """The Q-angle is the ASIS-kneecap line's slope
+    plus the kneecap-tuberosity line's outward lean."""
+    assert q_angle(width, knee_in, tendon).q_angle_deg == pytest.approx(
+        _by_hand(width, knee_in, tendon)
+    )
 
 
 def test_the_default_leg_sits_on_the_mens_reported_mean():
-    """The defaults give 11.0°, the men's supine mean (FACTS A11; the tendon lean is set to that end)."""
+    """The defaults give 11.0°, the men's supine mean
+    (FACTS A11; the tendon lean is set to that end)."""
     assert q_angle().q_angle_deg == pytest.approx(REPORTED["men"]["mean"], abs=0.05)
 
 
 def test_the_default_asis_width_puts_the_hip_centres_18_cm_apart():
-    """With 25 cm between the ASIS and each hip centre 14 % of that medial, the centres are 18 cm apart (FACTS A13)."""
+    """With 25 cm between the ASIS and each hip centre 14 % of
+    that medial, the centres are 18 cm apart (FACTS A13)."""
     assert 2 * q_angle().hip[0] == pytest.approx(0.18)
 
 
@@ -46,7 +52,9 @@ def test_the_default_asis_width_puts_the_hip_centres_18_cm_apart():
     ("name", "low", "high"),
     [("asis_width_cm", 22, 32), ("knee_inward_cm", -3, 3), ("tendon_outward_deg", 0, 12)],
 )
-def test_a_wider_pelvis_knees_drawn_in_and_an_outward_tuberosity_each_raise_the_angle(name, low, high):
+def test_a_wider_pelvis_knees_drawn_in_and_an_outward_tuberosity_each_raise_the_angle(
+    name, low, high
+):
     """Each landmark that moves the lines apart makes the Q-angle bigger."""
     assert q_angle(**{name: high}).q_angle_deg > q_angle(**{name: low}).q_angle_deg
 
@@ -68,8 +76,11 @@ def test_a_few_millimetres_at_the_tuberosity_change_the_angle_by_degrees():
         (36, 20, "above the 8–14° quoted for men", "above the 11–20° quoted for women"),
     ],
 )
-def test_the_readout_places_the_angle_against_the_ranges_quoted_for_men_and_women(width, tendon, men, women):
-    """The words compare the angle with the quoted ranges, ≈ 8–14° men and 11–20° women (FACTS A11)."""
+def test_the_readout_places_the_angle_against_the_ranges_quoted_for_men_and_women(
+    width, tendon, men, women
+):
+    """The words compare the angle with the quoted
+    ranges, ≈ 8–14° men and 11–20° women (FACTS A11)."""
     text = describe_q_angle(q_angle(width, 0, tendon))
     assert men in text and women in text
     assert "men 11.0° ± 1.8, women 14.5° ± 2.0" in text

@@ -1,4 +1,5 @@
-"""Tests for lessons/q_angle_diagram.py: the Q-angle's lines drawn where the model puts the landmarks."""
+"""Tests for lessons/q_angle_diagram.py: the Q-angle's
+lines drawn where the model puts the landmarks."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ def test_update_moves_the_same_artists_without_making_new_ones():
 
 @pytest.mark.parametrize(("width", "knee_in", "tendon"), [(25, 0, 7), (34, 4, 15), (20, -5, -10)])
 def test_the_drawn_lines_make_the_models_q_angle(width, knee_in, tendon):
-    """The angle between the dashed extension and the tendon line, as drawn, is the model's Q-angle."""
+    """The angle between the dashed extension and the
+    tendon line, as drawn, is the model's Q-angle."""
     result = q_angle(width, knee_in, tendon)
     art = draw_q_angle(result)
     (px, pz), (ex, ez) = art.extension_knee.get_xydata().tolist()

@@ -377,6 +377,24 @@ def test_good_bank_loads_into_frozen_dataclasses(bank):
     assert bank.question("reflex").answer == ("knee jerk", "ankle jerk")
 
 
+@pytest.mark.parametrize(
+    "source", ["FACTS A10b", "FACTS section I", "FACTS I3; FACTS E5", "FACTS A2 (corrected)"]
+)
+def test_facts_ids_with_a_letter_suffix_or_from_section_i_are_citations(tmp_path, source):
+    """Fact ids such as A10b and section I (added to FACTS.md) count as citations with an id."""
+    loaded = read_bank(
+        write_bank(tmp_path, replace('source = "FACTS A13"', f'source = "{source}"'))
+    )
+    assert loaded.questions[0].source == source
+
+
+@pytest.mark.parametrize("source", ["FACTS A10bc", "FACTS J2"])
+def test_facts_ids_that_do_not_exist_are_refused(tmp_path, source):
+    """A suffix of more than one letter, or a section after I, is not a fact id."""
+    with pytest.raises(DataFileError, match="cites FACTS without an id"):
+        read_bank(write_bank(tmp_path, replace('source = "FACTS A13"', f'source = "{source}"')))
+
+
 def test_unknown_lesson_lists_the_banks_that_exist():
     """Asking for a lesson without a bank says which banks exist."""
     with pytest.raises(DataFileError, match="banks exist for: .*00-start-here"):
@@ -395,7 +413,8 @@ def test_every_shipped_bank_is_valid_and_cites_its_sources(lesson):
     assert len({q.type for q in shipped.questions}) >= 3
     for question in shipped.questions:
         assert re.search(
-            r"FACTS (section )?[A-H]([0-9]{1,2})?\b|Course guide|[Tt]extbook|\b(19|20)[0-9]{2}\b",
+            r"FACTS (section )?[A-I]([0-9]{1,2}[a-z]?)?\b|Course guide|[Tt]extbook"
+            r"|\b(19|20)[0-9]{2}\b",
             question.source,
         ), question.id
 

@@ -1,4 +1,5 @@
-"""Tests for lessons/roots.py: the root table is FACTS B6, and the scorer teaches patterns, never diagnoses."""
+"""Tests for lessons/roots.py: the root table is FACTS
+B6, and the scorer teaches patterns, never diagnoses."""
 
 from __future__ import annotations
 
@@ -46,7 +47,8 @@ def test_root_table_matches_facts_b6(root, disc, sensation_word, weakness_word, 
     ],
 )
 def test_textbook_patterns_fit_their_root(findings, best):
-    """The classic pattern of each root (FACTS B6) scores highest for that root; ties are reported as ties."""
+    """The classic pattern of each root (FACTS B6) scores
+    highest for that root; ties are reported as ties."""
     assert best_fit(findings).best == best
 
 
@@ -74,7 +76,8 @@ def test_findings_the_best_root_does_not_explain_are_named():
     ],
 )
 def test_foot_drop_without_l5_only_signs_also_fits_a_fibular_palsy(findings, fibular_also_fits):
-    """Only L5 also weakens hip abduction and inversion (FACTS B7), so foot drop alone is ambiguous."""
+    """Only L5 also weakens hip abduction and inversion
+    (FACTS B7), so foot drop alone is ambiguous."""
     assert best_fit(findings).fibular_palsy_also_fits is fibular_also_fits
 
 
@@ -86,7 +89,9 @@ def test_foot_drop_comparison_is_facts_b7():
     assert rows["weak inversion"] == ("yes", "no")
 
 
-@pytest.mark.parametrize("findings", [[], ["numb-sole"], ["reduced-knee-jerk", "reduced-ankle-jerk"]])
+@pytest.mark.parametrize(
+    "findings", [[], ["numb-sole"], ["reduced-knee-jerk", "reduced-ankle-jerk"]]
+)
 def test_every_explanation_says_it_is_not_a_diagnosis(findings):
     """Whatever is chosen, the text ends with the not-a-diagnosis reminder."""
     assert describe_fit(best_fit(findings)).endswith(NOT_A_DIAGNOSIS)

@@ -1,4 +1,5 @@
-"""Tests for lessons/roots_diagram.py: one root's dermatome shaded at a time, labelled and hatched."""
+"""Tests for lessons/roots_diagram.py: one root's
+dermatome shaded at a time, labelled and hatched."""
 
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ def test_only_the_chosen_roots_regions_are_visible_and_labelled(root):
     [("L4", {"front", "back"}), ("L5", {"front", "back"}), ("S1", {"front", "back", "sole"})],
 )
 def test_regions_follow_the_sensation_column_of_facts_b6(root, views):
-    """Only S1 covers the sole (FACTS B6); L5 has the dorsum of the foot as a second front region."""
+    """Only S1 covers the sole (FACTS B6); L5 has the
+    dorsum of the foot as a second front region."""
     assert {v for v, regions in DERMATOME_REGIONS[root].items() if regions} == views
     assert len(DERMATOME_REGIONS["L5"]["front"]) == 2
 

@@ -1,4 +1,5 @@
-"""Tests for lessons/roots_widget.py: the root control shades a dermatome; findings pick the best-fitting root."""
+"""Tests for lessons/roots_widget.py: the root control
+shades a dermatome; findings pick the best-fitting root."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ def test_choosing_a_root_shades_it_and_lists_its_signs(root, reflex):
 
 
 def test_findings_move_the_diagram_to_the_best_fitting_root():
-    """Ticking the L4 pattern switches the shading to L4 and says so, with the not-a-diagnosis line."""
+    """Ticking the L4 pattern switches the shading to
+    L4 and says so, with the not-a-diagnosis line."""
     ex = root_explorer("S1")
     ex.controls["reduced-knee-jerk"].value = True
     ex.controls["weak-knee-extension"].value = True

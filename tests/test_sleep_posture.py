@@ -1,4 +1,5 @@
-"""Tests for lessons/sleep_posture.py: the side-lying adduction model (FACTS D4) and the back-lying pillow."""
+"""Tests for lessons/sleep_posture.py: the side-lying
+adduction model (FACTS D4) and the back-lying pillow."""
 
 from __future__ import annotations
 
@@ -6,15 +7,13 @@ import math
 
 import pytest
 
-from lessons.errors import DataFileError, OutOfRangeError
+from lessons.errors import OutOfRangeError
 from lessons.sleep_posture import (
     NORMAL_ADDUCTION_DEG,
     SIDE_DEFAULTS,
     back_lying,
     describe_back_lying,
     describe_side_lying,
-    load_claims,
-    read_claims,
     side_lying,
     top_hip_adduction_deg,
 )
@@ -39,7 +38,8 @@ def test_adduction_band_matches_facts_d4(pillow_cm, low_deg, high_deg):
 
 
 def test_ten_centimetre_pillow_is_about_neutral():
-    """A 10 cm pillow brings the typical adult near neutral and the D4 band straddles 0° (FACTS D4)."""
+    """A 10 cm pillow brings the typical adult near
+    neutral and the D4 band straddles 0° (FACTS D4)."""
     low, high = _band(10.0)
     assert low < 0 < high
     assert side_lying(pillow_cm=10.0).state == "near neutral"
@@ -52,10 +52,14 @@ def test_ten_centimetre_pillow_is_about_neutral():
 def test_formula_is_facts_d4(hip_spacing_cm, knee_gap_cm, pillow_cm):
     """The angle is asin((D − k − t) / (0.245 H)), exactly as FACTS D4 gives it."""
     expected = math.degrees(math.asin((hip_spacing_cm - knee_gap_cm - pillow_cm) / THIGH_CM))
-    assert top_hip_adduction_deg(H, hip_spacing_cm, knee_gap_cm, pillow_cm) == pytest.approx(expected)
+    assert top_hip_adduction_deg(H, hip_spacing_cm, knee_gap_cm, pillow_cm) == pytest.approx(
+        expected
+    )
 
 
-@pytest.mark.parametrize(("pillow_cm", "state"), [(0, "adducted"), (8, "near neutral"), (15, "abducted")])
+@pytest.mark.parametrize(
+    ("pillow_cm", "state"), [(0, "adducted"), (8, "near neutral"), (15, "abducted")]
+)
 def test_state_names_adduction_neutral_and_abduction(pillow_cm, state):
     """A thin pillow leaves adduction, D − k gives neutral, a thicker one gives abduction."""
     assert side_lying(pillow_cm=pillow_cm).state == state
@@ -65,12 +69,15 @@ def test_pillow_for_neutral_is_hip_spacing_minus_knee_gap():
     """The neutral pillow is D − k, and at that thickness the angle is zero."""
     pose = side_lying(hip_spacing_cm=19, knee_gap_cm=11)
     assert pose.pillow_for_neutral_cm == pytest.approx(8)
-    assert side_lying(hip_spacing_cm=19, knee_gap_cm=11, pillow_cm=8).adduction_deg == pytest.approx(0)
+    assert side_lying(
+        hip_spacing_cm=19, knee_gap_cm=11, pillow_cm=8
+    ).adduction_deg == pytest.approx(0)
 
 
 @pytest.mark.parametrize("pillow_cm", [0.0, 4.0, 8.0, 12.0, 20.0])
 def test_pelvic_tilt_closes_the_same_gap(pillow_cm):
-    """With the hip neutral and the pelvis tilted φ, the top knee lands k + t above the bottom one."""
+    """With the hip neutral and the pelvis tilted φ,
+    the top knee lands k + t above the bottom one."""
     pose = side_lying(pillow_cm=pillow_cm)
     phi = math.radians(pose.pelvic_tilt_deg)
     knee_height = pose.hip_spacing_cm * math.cos(phi) - pose.thigh_cm * math.sin(phi)
@@ -86,7 +93,13 @@ def test_taller_people_adduct_less_for_the_same_gap():
 
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("height_m", 2.5), ("hip_spacing_cm", 40), ("knee_gap_cm", 2), ("pillow_cm", -1), ("pillow_cm", float("nan"))],
+    [
+        ("height_m", 2.5),
+        ("hip_spacing_cm", 40),
+        ("knee_gap_cm", 2),
+        ("pillow_cm", -1),
+        ("pillow_cm", float("nan")),
+    ],
 )
 def test_out_of_range_inputs_raise_a_course_error(name, value):
     """Inputs outside the model's range raise OutOfRangeError naming the input."""
@@ -119,10 +132,14 @@ def test_readout_explains_impossible_extremes():
     assert "No pillow can bring the top leg to neutral" in wide_knees
 
 
-# Back-lying: hip flexion asin(p / thigh), knee flexion that plus asin(p / shank), FACTS A13 lengths.
-@pytest.mark.parametrize(("pillow_cm", "hip_deg", "knee_deg"), [(0, 0.0, 0.0), (10, 13.5, 26.9), (20, 27.8, 55.4)])
+# Back-lying: hip flexion asin(p / thigh), knee flexion
+# that plus asin(p / shank), FACTS A13 lengths.
+@pytest.mark.parametrize(
+    ("pillow_cm", "hip_deg", "knee_deg"), [(0, 0.0, 0.0), (10, 13.5, 26.9), (20, 27.8, 55.4)]
+)
 def test_back_lying_pillow_bends_hip_and_knee(pillow_cm, hip_deg, knee_deg):
-    """A pillow under the knees flexes hip and knee by the model's geometry, with limb.py's segments."""
+    """A pillow under the knees flexes hip and knee by
+    the model's geometry, with limb.py's segments."""
     pose = back_lying(H, pillow_cm)
     assert pose.hip_flexion_deg == pytest.approx(hip_deg, abs=0.1)
     assert pose.knee_flexion_deg == pytest.approx(knee_deg, abs=0.1)
@@ -137,73 +154,17 @@ def test_back_lying_points_keep_hip_and_ankle_on_the_bed():
 
 def test_knee_replacement_note_says_nothing_under_the_knee():
     """With the knee-replacement note on, the readout says NOTHING under the knee (FACTS D5)."""
-    assert "NOTHING under the knee" in describe_back_lying(back_lying(pillow_cm=8), knee_replacement=True)
+    assert "NOTHING under the knee" in describe_back_lying(
+        back_lying(pillow_cm=8), knee_replacement=True
+    )
     assert "NOTHING" not in describe_back_lying(back_lying(pillow_cm=8))
     flat = describe_back_lying(back_lying(pillow_cm=0), knee_replacement=True)
     assert "nothing under the knee, as here" in flat
 
 
-# The article's eight claims and FACTS section G's verdicts (surgery: "make specific", taught as correct).
-EXPECTED_VERDICTS = {
-    "Spinal alignment": "soften",
-    "Pressure relief": "keep",
-    "Improved circulation": "correct",
-    "Reduced joint stress": "soften",
-    "Comfort": "soften",
-    "Postural support": "soften",
-    "Recovery after surgery": "correct",
-    "Pregnancy support": "keep",
-}
-
-
-@pytest.mark.parametrize(("name", "verdict"), list(EXPECTED_VERDICTS.items()))
-def test_each_claim_has_facts_section_g_verdict(name, verdict):
-    """Each of the article's eight claims carries the verdict FACTS section G gives it."""
-    claims = {claim.name: claim for claim in load_claims()}
-    assert claims[name].verdict == verdict
-    assert "FACTS" in claims[name].source
-
-
-def test_claims_file_holds_exactly_the_eight_claims():
-    """The file lists the article's eight claims, once each."""
-    assert [claim.name for claim in load_claims()] == list(EXPECTED_VERDICTS)
-
-
-def test_the_key_corrections_are_in_the_reasons():
-    """The reasons carry the lesson's key corrections: D7 circulation, D5 knee replacement, D6 28 weeks."""
-    why = {claim.id: claim.why for claim in load_claims()}
-    assert "above the level of the heart" in why["improved-circulation"]
-    assert "NOTHING under the knee" in why["surgery-recovery"]
-    assert "28 weeks" in why["pregnancy-support"]
-
-
-GOOD = 'id = "x"\nname = "X"\narticle_says = "a"\nverdict = "keep"\nwhy = "b"\nsay_instead = "c"\nsource = "FACTS D1"\n'
-
-
-@pytest.mark.parametrize(
-    ("text", "field", "problem"),
-    [
-        ("[[claim]]\n" + GOOD.replace('verdict = "keep"', 'verdict = "maybe"'), "verdict", "choose one of"),
-        ("[[claim]]\n" + GOOD.replace('source = "FACTS D1"', 'source = "a blog"'), "source", "FACTS.md id"),
-        ("[[claim]]\n" + GOOD.replace('why = "b"\n', ""), "why", "is missing"),
-        ("[[claim]]\n" + GOOD + "colour = 1\n", "colour", "is not a field"),
-        ("[[claim]]\n" + GOOD + "[[claim]]\n" + GOOD, "id", "used by two claims"),
-        ("[[claim]]\n" + GOOD.replace('name = "X"', "name = 3"), "name", "non-empty text"),
-        ("[[claim\n", None, "not valid TOML"),
-    ],
-)
-def test_a_bad_claims_file_names_the_field(tmp_path, text, field, problem):
-    """A malformed claims file raises DataFileError naming the file, the field and the problem."""
-    path = tmp_path / "claims.toml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(DataFileError, match=problem) as caught:
-        read_claims(path)
-    assert caught.value.file == "claims.toml"
-    assert caught.value.field == field
-
-
 def test_quiz_numeric_answers_match_the_live_model():
-    """The quiz's two explorer questions are answered by the side-lying model at its defaults (FACTS D4)."""
+    """The quiz's two explorer questions are answered by
+    the side-lying model at its defaults (FACTS D4)."""
     from lessons.quiz import load_bank
 
     questions = {q.id: q for q in load_bank("05-sleep-posture").questions}

@@ -38,7 +38,8 @@ def test_side_lying_updates_the_same_artists_in_place():
 
 
 def test_back_lying_lifts_the_knee_and_warns_after_knee_replacement():
-    """The knee sits at the pillow's height; the knee-replacement warning appears only when asked."""
+    """The knee sits at the pillow's height; the
+    knee-replacement warning appears only when asked."""
     art = draw_back_lying(back_lying(pillow_cm=10))
     assert art.leg.get_data()[1][1] == pytest.approx(10)
     assert not art.warning.get_visible()
@@ -57,5 +58,7 @@ def test_every_figure_says_it_is_a_model(name):
 def test_fonts_are_legible_when_projected():
     """Every text on the side-lying figure is at least 9 pt."""
     figure = draw_side_lying(side_lying()).figure
-    texts = figure.findobj(lambda artist: hasattr(artist, "get_fontsize") and hasattr(artist, "get_text"))
+    texts = figure.findobj(
+        lambda artist: hasattr(artist, "get_fontsize") and hasattr(artist, "get_text")
+    )
     assert min(text.get_fontsize() for text in texts if text.get_text()) >= 9

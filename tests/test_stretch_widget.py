@@ -1,4 +1,5 @@
-"""Tests for lessons/stretch_widget.py: the viewer moves and explains, the timer counts in the kernel's state, the builder saves."""
+"""Tests for lessons/stretch_widget.py: the viewer moves and explains,
+the timer counts in the kernel's state, the builder saves."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ CATALOG = load_catalog()
 
 
 def test_viewer_reprs_are_short_and_fixed():
-    """Every widget a notebook displays has a deterministic text form under 110 characters (strict nbval)."""
+    """Every widget a notebook displays has a deterministic
+    text form under 110 characters (strict nbval)."""
     for widget in (stretch_viewer(), hold_timer(), routine_builder()):
         text = repr(widget)
         assert len(text) < 110 and "0x" not in text
@@ -37,7 +39,8 @@ def test_play_drives_the_slider():
 
 @pytest.mark.parametrize("stretch", CATALOG.stretches, ids=lambda s: s.id)
 def test_choosing_a_stretch_shows_its_stop_signs_and_restarts(stretch):
-    """Each stretch's panel shows its steps, stop signs and cautions; the movement goes back to the start."""
+    """Each stretch's panel shows its steps, stop signs
+    and cautions; the movement goes back to the start."""
     other = "knee-to-chest" if stretch.id != "knee-to-chest" else "figure-4"
     viewer = stretch_viewer(other, progress_pct=100)
     viewer.controls["stretch"].value = stretch.id
@@ -51,7 +54,8 @@ def test_choosing_a_stretch_shows_its_stop_signs_and_restarts(stretch):
 
 
 def test_timer_start_tick_pause_resume():
-    """Start runs the browser clock; ticks count down; Pause stops it; Resume continues from the same second."""
+    """Start runs the browser clock; ticks count down; Pause
+    stops it; Resume continues from the same second."""
     timer = hold_timer(hold_s=30, repetitions=2)
     assert timer.start_button.description == "Start"
     timer.start_button.click()
@@ -59,7 +63,10 @@ def test_timer_start_tick_pause_resume():
     timer.clock.value = 11  # the browser's clock: 1 + seconds held
     assert timer.bar.value == 20 and "20 s" in timer.display_big.value
     timer.start_button.click()
-    assert not timer.clock.playing and timer.readout_text == "Paused: 20 s left in repetition 1 of 2. Press Resume."
+    assert (
+        not timer.clock.playing
+        and timer.readout_text == "Paused: 20 s left in repetition 1 of 2. Press Resume."
+    )
     timer.start_button.click()
     assert timer.clock.playing and timer.start_button.description == "Pause"
     assert timer.clock.value == 10  # one below, because Play steps at once when it starts
@@ -68,7 +75,8 @@ def test_timer_start_tick_pause_resume():
 
 
 def test_timer_counts_repetitions_to_the_end():
-    """A full hold completes a repetition and stops the clock; after the last one the timer says so."""
+    """A full hold completes a repetition and stops the
+    clock; after the last one the timer says so."""
     timer = hold_timer(hold_s=10, repetitions=2)
     timer.start_button.click()
     timer.clock.value = 11
@@ -87,14 +95,20 @@ def test_timer_dose_sliders_reset_it():
     timer.start_button.click()
     timer.clock.value = 5
     timer.controls["hold_s"].value = 45
-    assert (timer.state.status, timer.state.hold_s, timer.clock.max, timer.clock.playing) == ("ready", 45, 46, False)
+    assert (timer.state.status, timer.state.hold_s, timer.clock.max, timer.clock.playing) == (
+        "ready",
+        45,
+        46,
+        False,
+    )
     assert timer.readout_text == "Ready: repetition 1 of 2, hold 45 s. Press Start."
     timer.reset_button.click()
     assert timer.state.elapsed_s == 0
 
 
 def test_builder_summarises_and_saves_a_card(tmp_path):
-    """The builder's readout follows the choices; Save writes the PDF and names it in the message."""
+    """The builder's readout follows the choices; Save
+    writes the PDF and names it in the message."""
     builder = routine_builder(base=tmp_path)
     builder.controls["include_seated-nerve-glide"].value = True
     builder.controls["repetitions"].value = 3
@@ -112,7 +126,9 @@ def test_builder_summarises_and_saves_a_card(tmp_path):
     assert builder.message.value == "" and "Saved" in builder.status.value
 
 
-@pytest.mark.parametrize("name, words", [("", "Type a file name first"), ("../x", "cannot contain a folder")])
+@pytest.mark.parametrize(
+    "name, words", [("", "Type a file name first"), ("../x", "cannot contain a folder")]
+)
 def test_builder_explains_a_bad_file_name(tmp_path, name, words):
     """A bad file name gives a friendly message, never a traceback, and writes nothing."""
     builder = routine_builder(base=tmp_path)
@@ -135,4 +151,4 @@ def test_builder_with_nothing_chosen_says_so(tmp_path):
 def test_viewer_panel_ends_with_the_red_flags_box():
     """The stop signs point to the red-flags box, so the viewer shows it (FACTS E4)."""
     panel = stretch_viewer().panel.value
-    assert "course-red-flags" in panel and "sciatica in both legs" in panel
+    assert "course-red-flags" in panel and "Sciatica in both legs" in panel

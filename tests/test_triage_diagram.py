@@ -11,7 +11,8 @@ from lessons.triage_diagram import FIGURES, draw_urgency, update_urgency
 
 @pytest.mark.parametrize(
     ("ticked", "level"),
-    [([], "self-care"), (["knee-locks"], "soon"), (["knee-locks", "swollen-calf"], "emergency")],
+    [([], "routine"), (["knee-locks"], "soon"), (["knee-locks", "swollen-calf"], "same-day"),
+     (["swollen-calf", "both-legs"], "emergency-now")],
 )
 def test_the_frame_and_the_answer_mark_sit_on_the_answers_rung(ticked, level):
     """The thick frame and the '◀ ANSWER' mark move to the rung of the answer."""
@@ -27,9 +28,10 @@ def test_each_rung_counts_its_ticked_signs():
     art = draw_urgency(triage(["past-cancer", "weight-loss", "both-legs"]))
     texts = {level: text.get_text() for level, text in art.counts.items()}
     assert texts == {
-        "emergency": "1 sign ticked",
-        "soon": "2 signs ticked",
-        "self-care": "none ticked",
+        "emergency-now": "1 sign ticked",
+        "same-day": "none ticked",
+        "soon": "2 signs ticked, 1 combination",
+        "routine": "none ticked",
     }
 
 
@@ -45,9 +47,9 @@ def test_an_update_changes_artists_in_place_and_keeps_the_figure():
 def test_rungs_differ_by_hatching_not_colour_alone():
     """Each rung has its own hatching, and its words are in the figure."""
     art = draw_urgency(triage([]))
-    assert len({rung.get_hatch() for rung in art.rungs.values()}) == 3
+    assert len({rung.get_hatch() for rung in art.rungs.values()}) == 4
     words = [text.get_text() for text in art.ax.texts]
-    for expected in ("‼ EMERGENCY NOW", "⚠ SEE A DOCTOR SOON", "ℹ SELF-CARE AND REVIEW"):
+    for expected in ("‼ EMERGENCY NOW", "⚠ SAME DAY", "◆ SOON", "ℹ ROUTINE"):
         assert expected in words
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from lessons.red_flags import load_red_flags, read_red_flags
+from lessons.red_flags import LADDER_IDS, load_red_flags, read_red_flags
 from lessons.triage import NOT_A_DIAGNOSIS
 from lessons.triage_widget import BENCHMARK, TriageExplorer, banner_html, what_should_i_do
 
@@ -33,20 +33,22 @@ def test_there_is_one_labelled_box_per_sign_grouped_by_cause(ex):
     assert len(groups) == len(flags.groups)
 
 
-def test_nothing_ticked_says_self_care_and_if_anything_changes_see_a_doctor(ex):
-    """The starting answer is self-care, with the caveat and what would change it."""
-    assert ex.answer_text.startswith("ℹ SELF-CARE AND REVIEW")
-    assert "If anything changes or worries you, see a doctor" in ex.readout_text
-    assert "These would make it an emergency" in ex.readout_text
+def test_nothing_ticked_says_routine_and_if_anything_changes_see_a_doctor(ex):
+    """The starting answer is routine, with the caveat and what would change it."""
+    assert ex.answer_text.startswith("ℹ ROUTINE")
+    assert "see a doctor sooner if anything changes or worries you" in ex.readout_text
+    assert "These would make it emergency now" in ex.readout_text
     assert ex.readout_text.endswith(NOT_A_DIAGNOSIS)
 
 
 @pytest.mark.parametrize(
     ("ticks", "headline"),
     [
-        (["one-leg-sciatica"], "ℹ SELF-CARE AND REVIEW"),
-        (["child-limp"], "⚠ SEE A DOCTOR SOON"),
-        (["child-limp", "hot-joint-fever"], "‼ EMERGENCY NOW"),
+        (["one-leg-sciatica"], "ℹ ROUTINE"),
+        (["knee-locks"], "◆ SOON"),
+        (["child-limp"], "⚠ SAME DAY"),
+        (["past-cancer", "new-numbness"], "⚠ SAME DAY"),
+        (["child-limp", "bowel-control"], "‼ EMERGENCY NOW"),
     ],
 )
 def test_ticking_updates_the_answer_live_in_words_and_symbol(ex, ticks, headline):
@@ -66,7 +68,7 @@ def test_the_emergency_banner_is_impossible_to_miss(ex):
     banner = ex.banner.value
     assert 'role="alert"' in banner and 'aria-live="assertive"' in banner
     assert "6px solid" in banner and "font-size:1.6em" in banner
-    assert "course-triage-emergency" in banner
+    assert "course-triage-emergency-now" in banner
     assert "999" in banner
 
 
@@ -83,10 +85,15 @@ def test_unticking_all_goes_back_to_self_care(ex):
 def test_words_from_the_data_file_are_escaped(tmp_path):
     """A group name or label with HTML in it is shown as text, never run as markup."""
     path = tmp_path / "flags.toml"
+    steps = "".join(
+        f'[[step]]\nid = "{step}"\nname = "{step}"\nsymbol = "!"\nheading = "H"\n'
+        f'action = "A"\nclinician = "C"\nsource = "FACTS E5"\n'
+        for step in LADDER_IDS
+    )
     path.write_text(
-        '[[group]]\nid = "g"\nname = "<b>G</b>"\narea = "a & b"\nclinician = "C"\n'
+        steps + '[[group]]\nid = "g"\nname = "<b>G</b>"\narea = "a & b"\nclinician = "C"\n'
         'source = "FACTS E"\n[[symptom]]\nid = "s"\ngroup = "g"\nlabel = "<i>L</i>"\n'
-        'clinician = "C"\nurgency = "emergency"\nreason = "R <x>"\nsource = "FACTS E"\n',
+        'clinician = "C"\nstep = "emergency-now"\nreason = "R <x>"\nsource = "FACTS E"\n',
         encoding="utf-8",
     )
     ex = TriageExplorer(read_red_flags(path))

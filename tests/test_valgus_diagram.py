@@ -1,4 +1,5 @@
-"""Tests for lessons/valgus_diagram.py: the knee drawn inside or outside an upright hip-to-ankle line."""
+"""Tests for lessons/valgus_diagram.py: the knee drawn
+inside or outside an upright hip-to-ankle line."""
 
 from __future__ import annotations
 
@@ -16,9 +17,12 @@ def test_update_moves_the_same_artists_without_making_new_ones():
     assert [len(ax.get_children()) for ax in art.figure.axes] == before
 
 
-@pytest.mark.parametrize(("adduction", "rotation", "side"), [(10, 10, 1), (-10, -10, -1), (0, 0, 0)])
+@pytest.mark.parametrize(
+    ("adduction", "rotation", "side"), [(10, 10, 1), (-10, -10, -1), (0, 0, 0)]
+)
 def test_valgus_is_drawn_to_the_inside_of_the_upright_line(adduction, rotation, side):
-    """The hip is drawn straight above the ankle; a valgus knee sits to the right (inside), varus to the left."""
+    """The hip is drawn straight above the ankle; a valgus
+    knee sits to the right (inside), varus to the left."""
     view = knee_projection(45, adduction, rotation)
     art = draw_valgus(view)
     (hip_x, _), (knee_x, _), (ankle_x, _) = art.leg_front.get_xydata().tolist()

@@ -1,4 +1,6 @@
-"""Export every lesson to a static HTML handout and every stretch card to PDF: ``python -m tools.handouts``.
+"""Export every lesson to a static HTML handout and every stretch card to PDF.
+
+    python -m tools.handouts
 
 The handouts are made from the SAVED executed notebooks (no kernel runs), for
 a teacher to print or a learner to read offline:
@@ -105,8 +107,9 @@ def print_notebook(nb: nbformat.NotebookNode, lesson: str) -> nbformat.NotebookN
     """Return a copy of a saved lesson with every output made fit for paper.
 
     Pictures stay (each must carry alternative text, else :class:`HandoutError`);
-    a quiz becomes its questions without answers; any other interactive output
-    becomes one line saying it is interactive in the course.
+    a quiz becomes its questions without answers; static HTML (a "myth or fact"
+    table) stays; any other interactive output becomes one line saying it is
+    interactive in the course.
     """
     nb = copy.deepcopy(nb)
     nb.metadata["title"] = notebook_title(nb)
@@ -127,6 +130,13 @@ def print_notebook(nb: nbformat.NotebookNode, lesson: str) -> nbformat.NotebookN
             cell.outputs = pictures
         elif quiz_id(cell.source):
             cell.outputs = [_html_output(quiz_html(quiz_id(cell.source)))]
+        elif any("text/html" in o.get("data", {}) for o in cell.outputs):
+            # Static HTML (a myth-or-fact table) is not interactive: it prints as it is.
+            cell.outputs = [
+                _html_output(o.data["text/html"])
+                for o in cell.outputs
+                if "text/html" in o.get("data", {})
+            ]
         else:
             cell.outputs = [_html_output(_interactive_note(cell.outputs))]
     return nb
@@ -192,7 +202,8 @@ def quiz_html(lesson_id: str) -> str:
 def _question_html(question: Question, lesson_id: str) -> str:
     esc = html.escape
     parts = [
-        f'<p>{esc(question.prompt)} <span class="kind">({esc(QUESTION_TYPES[question.type])})</span></p>'
+        f"<p>{esc(question.prompt)} "
+        f'<span class="kind">({esc(QUESTION_TYPES[question.type])})</span></p>'
     ]
     if question.figure:
         parts.append(_quiz_figure(question))
@@ -221,7 +232,8 @@ def _options(options: Sequence[str]) -> str:
 
 
 def _quiz_figure(question: Question) -> str:
-    """Embed a question's figure, described in words by its markers (the figure has no names on it)."""
+    """Embed a question's figure, described in words
+    by its markers (the figure has no names on it)."""
     path = FIGURES / str(question.figure)
     if not path.is_file():
         raise HandoutError(
@@ -240,7 +252,8 @@ def _quiz_figure(question: Question) -> str:
 
 
 def export_lesson(path: Path) -> str:
-    """Turn one saved lesson notebook into a self-contained HTML page; raise HandoutError if unfit."""
+    """Turn one saved lesson notebook into a self-contained
+    HTML page; raise HandoutError if unfit."""
     lesson = path.name
     nb = print_notebook(nbformat.read(path, as_version=4), lesson)
     exporter = HTMLExporter(
@@ -260,7 +273,8 @@ def export_lesson(path: Path) -> str:
 
 
 def html_problems(page: str) -> list[str]:
-    """List what makes a page unfit for a handout: pictures without real alternative text, network use."""
+    """List what makes a page unfit for a handout: pictures
+    without real alternative text, network use."""
     problems = []
     for number, tag in enumerate(_IMG.findall(page), start=1):
         attrs = {name.lower(): value.strip("\"'") for name, value in _ATTR.findall(tag)}
@@ -284,7 +298,8 @@ def html_problems(page: str) -> list[str]:
 
 
 def stretch_cards(out: Path, page: str = "A4") -> list[Path]:
-    """Write one card per stretch and one for the routine builder's starting routine; return them."""
+    """Write one card per stretch and one for the
+    routine builder's starting routine; return them."""
     from lessons.stretch_widget import routine_builder  # the widget holds the default routine
 
     catalog = load_catalog()
@@ -307,7 +322,8 @@ def stretch_cards(out: Path, page: str = "A4") -> list[Path]:
 def build(
     out: Path = DEFAULT_OUT, notebooks: Sequence[Path] | None = None, page: str = "A4"
 ) -> list[Path]:
-    """Write every handout, every stretch card and an index into ``out``; return the files written."""
+    """Write every handout, every stretch card and an
+    index into ``out``; return the files written."""
     if page not in PAGE_SIZES:
         raise HandoutError(f"The page size must be one of {', '.join(PAGE_SIZES)}, not {page!r}.")
     out.mkdir(parents=True, exist_ok=True)
@@ -328,7 +344,8 @@ def build(
 def _index_html(notebooks: Sequence[Path], cards: Sequence[Path]) -> str:
     esc = html.escape
     lessons = "".join(
-        f'<li><a href="{esc(p.stem)}.html">{esc(notebook_title(nbformat.read(p, as_version=4)))}</a></li>'
+        f'<li><a href="{esc(p.stem)}.html">'
+        f"{esc(notebook_title(nbformat.read(p, as_version=4)))}</a></li>"
         for p in notebooks
     )
     card_items = "".join(
@@ -338,7 +355,8 @@ def _index_html(notebooks: Sequence[Path], cards: Sequence[Path]) -> str:
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         "<title>Course handouts</title>"
-        "<style>body{font:18px/1.5 system-ui,sans-serif;max-width:40em;margin:2em auto;padding:0 1em}</style>"
+        "<style>body{font:18px/1.5 system-ui,sans-serif;"
+        "max-width:40em;margin:2em auto;padding:0 1em}</style>"
         "</head><body><main><h1>The knee–hip kinetic chain and sciatica: handouts</h1>"
         f"<p>{esc(BANNER)}</p><h2>Lessons</h2><ol>{lessons}</ol>"
         f"<h2>Stretch cards (PDF)</h2><ul>{card_items}</ul>"
@@ -348,7 +366,8 @@ def _index_html(notebooks: Sequence[Path], cards: Sequence[Path]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return 0 on success, 1 (with the reason on stderr) if a handout is unfit."""
+    """Run the command line; return 0 on success, 1 (with
+    the reason on stderr) if a handout is unfit."""
     parser = argparse.ArgumentParser(
         prog="python -m tools.handouts", description=__doc__.splitlines()[0]
     )

@@ -1,4 +1,4 @@
-"""Assemble the instructor guide: each lesson's teaching notes with its answer key, printed from the banks.
+"""Assemble the instructor guide: every lesson's teaching notes and its answer key from the banks.
 
     python -m tools.instructor_guide                 # into build/instructor/
     python -m tools.instructor_guide --out DIR
@@ -36,6 +36,7 @@ import nbformat
 
 from lessons.errors import CourseError
 from lessons.quiz import BANK_DIR, QUESTION_TYPES, answer_sheet, correct_answer_text, load_bank
+from lessons.red_flags import load_red_flags
 from tools.notebooks import ROOT, lesson_notebooks
 
 __all__ = [
@@ -129,7 +130,8 @@ def course_lessons(
         found = notes.pop(_number(path), None)
         if found is None or found != expected:
             raise GuideError(
-                f"{path.name} needs teaching notes in {expected.relative_to(expected.parent.parent)}"
+                f"{path.name} needs teaching notes in "
+                f"{expected.relative_to(expected.parent.parent)}"
                 + (f" (found {found.name} instead)." if found else ".")
             )
         top = nb.cells[0].source
@@ -159,7 +161,8 @@ def course_lessons(
 
 
 def _allowed_minutes(time: str) -> set[int]:
-    """The totals a timing plan may add up to: the stated time, or the time plus its optional part."""
+    """The totals a timing plan may add up to: the
+    stated time, or the time plus its optional part."""
     base = re.search(r"about (\d+) minutes", time)
     if not base:
         return set()
@@ -185,7 +188,11 @@ def _check_notes(lesson: Lesson, text: str) -> None:
         )
     rows = [(int(a), int(b)) for a, b in _TIMING_ROW.findall(text)]
     allowed = _allowed_minutes(lesson.time)
-    if not rows or rows[0][0] != 0 or any(b0 != a1 for (_, b0), (a1, _) in zip(rows, rows[1:], strict=False)):
+    if (
+        not rows
+        or rows[0][0] != 0
+        or any(b0 != a1 for (_, b0), (a1, _) in zip(rows, rows[1:], strict=False))
+    ):
         raise GuideError(
             f"{where}: the timing table must run from minute 0 without gaps "
             "(rows like | 0–5 | ... |, each starting where the last ended)."
@@ -198,7 +205,8 @@ def _check_notes(lesson: Lesson, text: str) -> None:
 
 
 def answer_key(lesson_id: str) -> str:
-    """Write a lesson's answer key (Markdown) from its bank: a list at a glance, then the full sheet.
+    """Write a lesson's answer key (Markdown) from its
+    bank: a list at a glance, then the full sheet.
 
     >>> print(answer_key("00-start-here").splitlines()[0])
     ## Answer key
@@ -214,7 +222,8 @@ def answer_key(lesson_id: str) -> str:
             "## Answer key",
             "",
             f"Printed from the question bank `lessons/data/quiz/{lesson_id}.toml` by "
-            "`python -m tools.instructor_guide`: to change an answer, edit the bank, not this page.",
+            "`python -m tools.instructor_guide`: "
+            "to change an answer, edit the bank, not this page.",
             "",
             "### At a glance",
             "",
@@ -226,9 +235,54 @@ def answer_key(lesson_id: str) -> str:
     )
 
 
+#: A line in a lesson's notes that the guide replaces with the red-flag table, printed from data.
+RED_FLAGS_MARKER = "<!-- red-flags-table -->"
+
+
+def red_flags_table() -> str:
+    """Write every warning sign with its step, in both wordings, from the red-flag file (Markdown).
+
+    >>> print(red_flags_table().splitlines()[0])
+    ## Every red flag and its step, from the data file
+    """
+    flags = load_red_flags()
+    cell = lambda text: text.replace("|", "\\|")  # noqa: E731 - a table cell escapes its bars
+    rows = [
+        f"| {cell(step.headline)} | {cell(sign.label)} "
+        f"| {cell(sign.clinician)} | {cell(sign.reason)} |"
+        for step, signs in flags.sections()
+        for sign in signs
+    ]
+    rules = [
+        f"- {rule.label} ({flags.step(rule.step).name}): {rule.reason} *Source: {rule.source}.*"
+        for rule in flags.combinations
+    ]
+    return "\n".join(
+        [
+            "## Every red flag and its step, from the data file",
+            "",
+            "Printed from `lessons/data/red_flags.toml` by `python -m tools.instructor_guide`, the "
+            "one source of every sign's step (FACTS E5): to change a step, edit that file.",
+            "",
+            "| Step | In a patient's words | In a clinician's words | Why |",
+            "|---|---|---|---|",
+            *rows,
+            "",
+            "Combinations that raise the step:",
+            "",
+            *rules,
+        ]
+    )
+
+
 def lesson_markdown(lesson: Lesson) -> str:
-    """Write one lesson's guide: title, time and objectives from the notebook, the notes, the key."""
+    """Write one lesson's guide: title, time and
+    objectives from the notebook, the notes, the key."""
     notes = lesson.notes.read_text(encoding="utf-8").strip()
+    notes = "\n".join(
+        red_flags_table() if line.strip() == RED_FLAGS_MARKER else line
+        for line in notes.splitlines()
+    )
     _check_notes(lesson, notes)
     return "\n".join(
         [
@@ -287,7 +341,8 @@ def _section(lesson: Lesson, markdown: str) -> str:
 
 
 def build(out: Path = DEFAULT_OUT, guide_dir: Path = GUIDE_DIR) -> list[Path]:
-    """Write the guide per lesson and for the whole course into ``out``; return the files written."""
+    """Write the guide per lesson and for the whole
+    course into ``out``; return the files written."""
     lessons = course_lessons(guide_dir=guide_dir)
     pages = [(lesson, lesson_markdown(lesson)) for lesson in lessons]  # all checked before writing
     out.mkdir(parents=True, exist_ok=True)
@@ -313,7 +368,8 @@ def build(out: Path = DEFAULT_OUT, guide_dir: Path = GUIDE_DIR) -> list[Path]:
     whole_md = "\n\n".join([f"# {title}", intro, "\n".join(contents), *(text for _, text in pages)])
     (out / "instructor-guide.md").write_text(whole_md + "\n", encoding="utf-8")
     nav = "".join(
-        f'<li><a href="#lesson-{lesson.number}">Lesson {lesson.number}: {html.escape(lesson.title)}</a></li>'
+        f'<li><a href="#lesson-{lesson.number}">'
+        f"Lesson {lesson.number}: {html.escape(lesson.title)}</a></li>"
         for lesson, _ in pages
     )
     body = (

@@ -140,7 +140,9 @@ def problems(path: Path) -> list[str]:
             if output.output_type == "error":
                 found.append(f"cell {i}: error output ({output.ename})")
             if WIDGET_VIEW in output.get("data", {}):
-                found.append(f"cell {i}: saved widget view (shows 'model not found' before running)")
+                found.append(
+                    f"cell {i}: saved widget view (shows 'model not found' before running)"
+                )
             text = output.get("text", "") + str(output.get("data", {}).get("text/plain", ""))
             if _ADDRESS.search(text):
                 found.append(f"cell {i}: a memory address in the output")
@@ -155,7 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     paths = args.paths or lesson_notebooks()
     if args.command == "execute":
         for path in paths:
-            print(f"executing {path.relative_to(ROOT) if path.is_absolute() else path} …", flush=True)
+            print(
+                f"executing {path.relative_to(ROOT) if path.is_absolute() else path} …", flush=True
+            )
             execute(path.resolve())
     bad = {p: problems(p) for p in paths}
     for path, issues in bad.items():

@@ -9,7 +9,8 @@ throwaway settings, workspaces and runtime folders, and a throwaway quiz
 progress database, so a test run never touches a learner's or maintainer's data.
 Autosave is off, so running a notebook in the browser never rewrites it on disk.
 
-Pictures, the browser console and the server log go to ``test-output/browser/``.
+Pictures, the browser console and the server log go to ``test-output/browser/``; a failing
+test's screenshot, taken by pytest-playwright, to ``test-output/playwright/``.
 """
 
 from __future__ import annotations
@@ -59,14 +60,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if HERE in Path(str(item.path)).resolve().parents:
             item.add_marker(pytest.mark.browser)
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
-    """Keep each phase's report on the test, so fixtures can save evidence when it failed."""
-    report = yield
-    setattr(item, f"report_{report.when}", report)
-    return report
 
 
 def in_ci() -> bool:
@@ -127,40 +120,28 @@ def _find_chromium(playwright) -> str:
 
 
 @pytest.fixture(scope="session")
-def playwright():
-    """Playwright's sync API, started once per session."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError as error:
-        missing = f"Playwright is not installed ({error}): pip install -r requirements.txt."
-    else:
-        missing = None
-    if missing:
-        unavailable(missing)
-    with sync_playwright() as instance:
-        yield instance
+def browser_type_launch_args(browser_type_launch_args: dict, playwright) -> dict:
+    """pytest-playwright's launch options, plus this machine's Chromium, headless, offline.
 
-
-@pytest.fixture(scope="session")
-def browser(playwright):
-    """Headless Chromium, launched once per session (each test gets a fresh context)."""
-    executable = _find_chromium(playwright)
+    pytest-playwright's own ``browser`` fixture launches it once per session; each
+    test gets a fresh context and page from its ``page`` fixture.
+    """
     args = list(CHROMIUM_ARGS)
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--no-sandbox")
-    try:
-        # Playwright gives each launch a fresh temporary user-data directory.
-        instance = playwright.chromium.launch(
-            executable_path=executable, headless=True, args=args, timeout=60_000
-        )
-    except Exception as error:  # noqa: BLE001 - reported with the browser's own message
-        failure = f"Chromium at {executable} would not start: {error}"
-    else:
-        failure = None
-    if failure:
-        unavailable(failure)
-    yield instance
-    instance.close()
+    return {
+        **browser_type_launch_args,
+        "executable_path": _find_chromium(playwright),
+        "headless": True,
+        "args": args,
+        "timeout": 60_000,
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict) -> dict:
+    """pytest-playwright's context options, with the 1400×1000 window the tests are written for."""
+    return {**browser_context_args, "viewport": VIEWPORT}
 
 
 def _safe_name(name: str) -> str:
@@ -176,49 +157,42 @@ def output_dir(request: pytest.FixtureRequest, browser_output_root: Path) -> Pat
     return path
 
 
-@pytest.fixture
-def console_errors() -> list[str]:
-    """Errors the page logged to the browser console, and uncaught exceptions, in order."""
-    return []
+@pytest.fixture(autouse=True)
+def _patient_page(request: pytest.FixtureRequest) -> None:
+    """Give every page 30 s for each step: JupyterLab on two busy cores can be slow to answer."""
+    if "page" in request.fixturenames:
+        request.getfixturevalue("page").set_default_timeout(30_000)
 
 
 @pytest.fixture
-def page(browser, request: pytest.FixtureRequest, output_dir: Path, console_errors: list[str]):
-    """A new tab in a fresh browser context (1400×1000), recording console errors.
+def console_errors(page, output_dir: Path) -> Iterator[list[str]]:
+    """Errors the page logged to the browser console, and uncaught exceptions, in order.
 
-    If the test fails, a screenshot (``failure.png``) is saved next to its others.
-    The whole console is written to ``console.log`` either way.
+    The whole console is written to ``console.log`` in the test's folder either way; a
+    failing test's screenshot is saved by pytest-playwright (``--screenshot``).
     """
-    context = browser.new_context(viewport=VIEWPORT)
-    context.set_default_timeout(30_000)
-    tab = context.new_page()
+    errors: list[str] = []
     console: list[str] = []
 
     def on_console(message) -> None:
-        line = f"[{message.type}] {message.text}"
-        console.append(line)
+        console.append(f"[{message.type}] {message.text}")
         if message.type == "error":
-            console_errors.append(message.text)
+            errors.append(message.text)
 
     def on_page_error(error) -> None:
         console.append(f"[pageerror] {error}")
-        console_errors.append(f"uncaught: {error}")
+        errors.append(f"uncaught: {error}")
 
-    tab.on("console", on_console)
-    tab.on("pageerror", on_page_error)
-    yield tab
-    report = getattr(request.node, "report_call", None)
-    if report is not None and report.failed:
-        try:
-            tab.screenshot(path=str(output_dir / "failure.png"), full_page=True)
-        except Exception as error:  # noqa: BLE001 - evidence is best effort
-            console.append(f"[harness] could not save failure.png: {error}")
+    page.on("console", on_console)
+    page.on("pageerror", on_page_error)
+    yield errors
     (output_dir / "console.log").write_text("\n".join(console) + "\n", encoding="utf-8")
-    context.close()
 
 
 @pytest.fixture
-def lab(page, jupyter_server: JupyterServer, output_dir: Path) -> JupyterLab:
+def lab(
+    page, console_errors: list[str], jupyter_server: JupyterServer, output_dir: Path
+) -> JupyterLab:
     """JupyterLab in the test's browser tab, ready to open a notebook."""
     return JupyterLab(page, jupyter_server.base_url, jupyter_server.token, output_dir)
 

@@ -183,7 +183,9 @@ class JupyterLab:
         self.path = path
         # A workspace of this page's own: JupyterLab would otherwise restore the tabs an
         # earlier test left open in the shared server, and their widgets would be found too.
-        url = f"{self.base_url}/lab/workspaces/{self.workspace}/tree/{quote(path)}?token={self.token}"
+        url = (
+            f"{self.base_url}/lab/workspaces/{self.workspace}/tree/{quote(path)}?token={self.token}"
+        )
         self.page.goto(url, wait_until="domcontentloaded", timeout=timeout_ms)
         self.page.wait_for_function(
             "() => window.jupyterapp && window.jupyterapp.shell", timeout=timeout_ms
@@ -379,7 +381,8 @@ class JupyterLab:
     def move_slider(
         self, view: ExplorerView, label: str, key: str, times: int, expected_readout: str
     ) -> None:
-        """Press ``key`` on slider ``label`` ``times`` times; the readout and the picture must follow.
+        """Press ``key`` on slider ``label`` ``times``
+        times; the readout and the picture must follow.
 
         ``expected_readout`` is the whole readout text, best taken from the
         model's own describe function, so the browser is checked against the model.
@@ -402,7 +405,8 @@ class JupyterLab:
         return question
 
     def answer_typed_question(self, prompt_contains: str, typed: str) -> Locator:
-        """Type ``typed`` into a numeric question, press Check, and expect "✓ Correct."; return it."""
+        """Type ``typed`` into a numeric question, press
+        Check, and expect "✓ Correct."; return it."""
         question = self.quiz_question(prompt_contains)
         question.locator("input[type=text]").fill(typed)
         question.get_by_role("button", name="Check").click()

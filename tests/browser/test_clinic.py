@@ -13,9 +13,11 @@ from urllib.parse import urlsplit
 import pytest
 from pypdf import PdfReader
 
-from lessons.hip_load import HipLoadInputs, describe, hip_load
+from lessons.hip_load import HipLoadInputs, hip_load
 from lessons.hip_load_widget import DEFAULTS as HIP_DEFAULTS
-from lessons.sleep_posture import describe_side_lying, side_lying
+from lessons.hip_load_widget import plain_readout
+from lessons.sleep_posture import side_lying
+from lessons.sleep_posture_widget import plain_side_lying
 
 from .conftest import VoilaServer
 from .jupyterlab import (
@@ -101,36 +103,42 @@ def test_clinic_app_without_code_every_part_works_and_nothing_leaves(
     page.locator("#rendered_cells a", has_text="Warning signs").first.click()
     expect(page.locator("#Warning-signs")).to_be_in_viewport()
 
-    # Sleep posture: the pillow between the knees levels the top thigh (model and browser agree).
+    # Sleep posture: the pillow between the knees levels the top thigh (model and browser agree,
+    # in plain words).
     side = clinic.explorer("Side-lying explorer")
-    level = describe_side_lying(side_lying(pillow_cm=8))
-    clinic.move_slider(side, "Pillow between the knees, squashed (t), cm", "ArrowRight", 16, level)
+    level = plain_side_lying(side_lying(pillow_cm=8))
+    clinic.move_slider(side, "Pillow between the knees, squashed, cm", "ArrowRight", 16, level)
     back = clinic.explorer("Back-lying explorer")
     clinic.press_keys(_tick_box(back.root, "After a knee replacement"), "Space")
     expect(back.readout).to_contain_text("NOTHING under the knee")
 
-    # Hip load: a longer body-weight lever raises the joint force, as the model says.
+    # Hip load: a longer body-weight lever raises the joint force, as the model says (plain words).
     hip = clinic.explorer("Hip load explorer")
-    longer = describe(hip_load(HipLoadInputs(**{**HIP_DEFAULTS, "body_weight_lever_cm": 15.0})))
-    clinic.move_slider(hip, "Body-weight lever arm b, cm", "ArrowRight", 10, longer)
+    longer = plain_readout(
+        hip_load(HipLoadInputs(**{**HIP_DEFAULTS, "body_weight_lever_cm": 15.0}))
+    )
+    clinic.move_slider(hip, "Your weight's distance from the hip, cm", "ArrowRight", 10, longer)
     wait_for_canvas_stable(hip.canvas)  # the last frames arrive after the first change
     clinic.screenshot("clinic-hip-load", hip.root)
 
     # Red flags: a tick changes the answer and its picture; the list is there in patient words.
     triage = clinic.explorer("What should I do?")
     answer = triage.root.locator(".course-triage-answer")
-    expect(answer).to_contain_text("SELF-CARE AND REVIEW")
+    expect(answer).to_contain_text("ℹ ROUTINE")
     ladder = wait_for_canvas_stable(triage.canvas)
     _tick_box(triage.root, "Sciatica in both legs").check()
     expect(answer).to_contain_text("‼ EMERGENCY NOW")
     _tick_box(triage.root, "Sciatica in both legs").uncheck()
     _tick_box(triage.root, "You have had cancer in the past").check()
-    expect(answer).to_contain_text("⚠ SEE A DOCTOR SOON")
+    expect(answer).to_contain_text("◆ SOON")
     wait_for_canvas_change(triage.canvas, ladder)
     triage.canvas.scroll_into_view_if_needed()
     clinic.screenshot("clinic-red-flags")
     flags = page.locator(".course-red-flags-list")
-    expect(flags.locator(".course-red-flags-emergency")).to_contain_text("Sciatica in both legs")
+    expect(flags.locator(".course-red-flags-emergency-now")).to_contain_text(
+        "Sciatica in both legs"
+    )
+    expect(flags.locator(".course-red-flags-same-day")).to_contain_text("A child or teenager")
     expect(flags.locator(".course-red-flags-soon")).to_contain_text("You have had cancer")
 
     # The routine: choose, name, save into the clinician's folder, then download the same card.

@@ -1,4 +1,5 @@
-"""Lesson 1 in a real JupyterLab: three explorers draw and answer the keyboard, and the live quiz question can be answered from one."""
+"""Lesson 1 in a real JupyterLab: three explorers draw and answer the
+keyboard, and the live quiz question can be answered from one."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ WIDTH = "Pelvis width, ASIS to ASIS, cm"
 def test_lesson_01_explorers_respond_and_the_live_quiz_question_is_answered(
     lab: JupyterLab, console_errors: list[str]
 ) -> None:
-    """Run all draws the chain, knee-valgus and Q-angle explorers; keys move each; the ankle answer is accepted."""
+    """Run all draws the chain, knee-valgus and Q-angle
+    explorers; keys move each; the ankle answer is accepted."""
     page = lab.page
     lab.open_and_run(NOTEBOOK)
     expect(page.locator(".course-explorer")).to_have_count(3)

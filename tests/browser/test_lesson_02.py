@@ -1,4 +1,5 @@
-"""Lesson 2 in a real JupyterLab: the gait, hip load and knee load explorers draw and answer the keyboard, and the cane question is answered."""
+"""Lesson 2 in a real JupyterLab: the gait, hip load and knee load explorers
+draw and answer the keyboard, and the cane question is answered."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ OPPOSITE = "Opposite hand (left, away from the loaded hip)"
 def test_lesson_02_explorers_respond_and_the_cane_question_is_answered(
     lab: JupyterLab, console_errors: list[str]
 ) -> None:
-    """Run all draws three explorers; keys move a slider of each; the cane dropdown redraws; the quiz accepts 60 %."""
+    """Run all draws three explorers; keys move a slider of
+    each; the cane dropdown redraws; the quiz accepts 60 %."""
     page = lab.page
     lab.open_and_run(NOTEBOOK)
     expect(page.locator(".course-explorer")).to_have_count(3)
@@ -35,7 +37,8 @@ def test_lesson_02_explorers_respond_and_the_cane_question_is_answered(
 
     hip = lab.explorer("Hip load explorer")
     expect(hip.readout).to_have_text(describe_hip(hip_load()), use_inner_text=True)
-    # Lever b steps by 0.5 cm: ten presses take it from 10 to 15 cm (FACTS A2: about 3.3 body weights).
+    # Lever b steps by 0.5 cm: ten presses take it from
+    # 10 to 15 cm (FACTS A2: about 3.3 body weights).
     lab.move_slider(hip, LEVER_B, "ArrowRight", 10,
                     describe_hip(hip_load(HipLoadInputs(body_weight_lever_cm=15))))
     lab.screenshot("lesson02-hip-b15", hip.root)

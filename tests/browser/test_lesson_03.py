@@ -1,4 +1,5 @@
-"""Lesson 3 (parts a and b) in a real JupyterLab: the nerve map, root explorer and nerve tension explorer draw and respond, and a live quiz question in each part is answered."""
+"""Lesson 3 (parts a and b) in a real JupyterLab: the nerve map, root explorer and nerve
+tension explorer draw and respond, and a live quiz question in each part is answered."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ def _answer(lab: JupyterLab, prompt_start: str, typed: str, count: int) -> None:
 def test_lesson_03a_nerve_map_and_root_explorer_respond(
     lab: JupyterLab, console_errors: list[str]
 ) -> None:
-    """Run all draws both explorers; choosing a structure, a root and a finding changes words and picture."""
+    """Run all draws both explorers; choosing a structure,
+    a root and a finding changes words and picture."""
     page = lab.page
     lab.open_and_run(ANATOMY)
     expect(page.locator(".course-explorer")).to_have_count(2)
@@ -72,7 +74,8 @@ def test_lesson_03a_nerve_map_and_root_explorer_respond(
 def test_lesson_03b_nerve_tension_explorer_responds(
     lab: JupyterLab, console_errors: list[str]
 ) -> None:
-    """Run all draws the tension explorer; arrow keys on the ankle raise the index; the gauge question is answered."""
+    """Run all draws the tension explorer; arrow keys on the
+    ankle raise the index; the gauge question is answered."""
     lab.open_and_run(TENSION)
     view = lab.explorer("Nerve tension explorer")
     expect(view.readout).to_have_text(describe(NerveTensionPose(hip_flexion_deg=45)),

@@ -1,4 +1,5 @@
-"""Lesson 4 in a real JupyterLab: the stretch viewers play and answer the keyboard, the hold timer counts in the browser and pauses, a card is saved, and a quiz question is answered."""
+"""Lesson 4 in a real JupyterLab: the stretch viewers play and answer the keyboard, the hold
+timer counts in the browser and pauses, a card is saved, and a quiz question is answered."""
 
 from __future__ import annotations
 
@@ -23,7 +24,9 @@ HOLD = "Hold, seconds"
 
 
 def _tool(lab: JupyterLab, title: str, index: int = 0):
-    root = lab.page.locator(".course-explorer", has=lab.page.locator("h4", has_text=re.compile(f"^{title}$"))).nth(index)
+    root = lab.page.locator(
+        ".course-explorer", has=lab.page.locator("h4", has_text=re.compile(f"^{title}$"))
+    ).nth(index)
     root.scroll_into_view_if_needed()
     expect(root).to_be_visible()
     return root, root.locator(".course-readout-widget .course-readout")
@@ -45,7 +48,8 @@ def _viewer(lab: JupyterLab, index: int, stretch_id: str):
 
 
 def test_lesson_04_viewers_timer_card_and_quiz(lab: JupyterLab, console_errors: list[str]) -> None:
-    """Run all; every widget renders and answers; the timer counts down and pauses; a card is saved and deleted."""
+    """Run all; every widget renders and answers; the timer
+    counts down and pauses; a card is saved and deleted."""
     page = lab.page
     CARD.unlink(missing_ok=True)
     lab.open_and_run(NOTEBOOK)
@@ -67,7 +71,8 @@ def test_lesson_04_viewers_timer_card_and_quiz(lab: JupyterLab, console_errors: 
     expect(timer_readout).to_have_text(TimerState(hold_s=35).describe(), use_inner_text=True)
     expect(count).to_have_text("35 s")
     lab.button("Start", within=timer).click()
-    expect(count).to_have_text(re.compile(r"^3[0-3] s$"), timeout=10_000)  # two or more seconds ticked
+    # two or more seconds ticked
+    expect(count).to_have_text(re.compile(r"^3[0-3] s$"), timeout=10_000)
     lab.button("Pause", within=timer).click()
     expect(timer_readout).to_contain_text("Paused:")
     paused = count.inner_text()

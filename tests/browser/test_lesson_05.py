@@ -1,4 +1,5 @@
-"""Lesson 5 in a real JupyterLab: both explorers draw and answer the keyboard, the claim check grades, a live quiz answer."""
+"""Lesson 5 in a real JupyterLab: both explorers draw and answer
+the keyboard, the claim check grades, a live quiz answer."""
 
 from __future__ import annotations
 
@@ -11,8 +12,11 @@ SIDE_PILLOW = "Pillow between the knees, squashed (t), cm"
 BACK_PILLOW = "Pillow under the knees, squashed, cm"
 
 
-def test_lesson_05_explorers_claim_check_and_live_quiz_question(lab: JupyterLab, console_errors: list[str]) -> None:
-    """Run all draws both explorers; keys move them; a claim is sorted and checked; the angle answer is accepted."""
+def test_lesson_05_explorers_claim_check_and_live_quiz_question(
+    lab: JupyterLab, console_errors: list[str]
+) -> None:
+    """Run all draws both explorers; keys move them; a claim
+    is sorted and checked; the angle answer is accepted."""
     page = lab.page
     lab.open_and_run(NOTEBOOK)
     expect(page.locator(".course-explorer")).to_have_count(2)
@@ -20,13 +24,21 @@ def test_lesson_05_explorers_claim_check_and_live_quiz_question(lab: JupyterLab,
     side = lab.explorer("Side-lying explorer")
     expect(side.readout).to_have_text(describe_side_lying(side_lying()), use_inner_text=True)
     # The pillow slider steps by 0.5 cm: sixteen presses make 8 cm, D − k for the typical adult.
-    lab.move_slider(side, SIDE_PILLOW, "ArrowRight", 16, describe_side_lying(side_lying(pillow_cm=8)))
+    lab.move_slider(
+        side, SIDE_PILLOW, "ArrowRight", 16, describe_side_lying(side_lying(pillow_cm=8))
+    )
     expect(side.readout).to_contain_text("near neutral")
     lab.screenshot("lesson05-side-lying-8cm", side.root)
 
     back = lab.explorer("Back-lying explorer")
-    expect(back.readout).to_have_text(describe_back_lying(back_lying(pillow_cm=10)), use_inner_text=True)
-    box = back.root.locator(".widget-checkbox").filter(has_text="After a knee replacement").locator("input")
+    expect(back.readout).to_have_text(
+        describe_back_lying(back_lying(pillow_cm=10)), use_inner_text=True
+    )
+    box = (
+        back.root.locator(".widget-checkbox")
+        .filter(has_text="After a knee replacement")
+        .locator("input")
+    )
     lab.press_keys(box, "Space")
     expect(back.readout).to_contain_text("NOTHING under the knee (FACTS D5)")
     lab.move_slider(back, BACK_PILLOW, "ArrowLeft", 20,
@@ -39,9 +51,13 @@ def test_lesson_05_explorers_claim_check_and_live_quiz_question(lab: JupyterLab,
     row = check.locator(".course-claim").filter(has_text="Improved circulation")
     row.locator(".widget-toggle-buttons button", has_text="correct").click()
     lab.button("Check", within=check).click()
-    expect(row.locator(".course-claim-feedback")).to_contain_text("✓ Correct: the verdict is CORRECT.")
+    expect(row.locator(".course-claim-feedback")).to_contain_text(
+        "✓ Correct: the verdict is CORRECT."
+    )
     expect(row.locator(".course-claim-feedback")).to_contain_text("above the level of the heart")
-    expect(check.locator(".course-claim-score")).to_contain_text("1 of 8 match the evidence (1 sorted).")
+    expect(check.locator(".course-claim-score")).to_contain_text(
+        "1 of 8 match the evidence (1 sorted)."
+    )
     lab.screenshot("lesson05-claim-check", check)
 
     # The quiz question read off the live side-lying explorer: the readout says 11° at Reset.

@@ -44,7 +44,7 @@ def test_lesson_06_explorer_quiz_review_and_certificate(
     wait_for_canvas_drawn(canvas)
     banner = explorer.locator(".course-triage-answer")
     readout = explorer.locator(".course-readout-widget .course-readout")
-    expect(banner).to_contain_text("ℹ SELF-CARE AND REVIEW")
+    expect(banner).to_contain_text("ℹ ROUTINE")
     expect(readout).to_have_text(triage([]).text(), use_inner_text=True)
     quiet = wait_for_canvas_stable(canvas)
     lab.screenshot("lesson06-explorer-nothing-ticked", explorer)
@@ -65,7 +65,17 @@ def test_lesson_06_explorer_quiz_review_and_certificate(
     lab.screenshot("lesson06-explorer-emergency", explorer)
 
     lab.button("Untick all", within=explorer).click()
-    expect(banner).to_contain_text("ℹ SELF-CARE AND REVIEW")
+    expect(banner).to_contain_text("ℹ ROUTINE")
+
+    # Two signs that are soon and routine alone fire a combination that makes it same day.
+    _checkbox(explorer, "You have had cancer in the past").check()
+    expect(banner).to_contain_text("◆ SOON")
+    _checkbox(explorer, "New numbness or pins and needles in a leg").check()
+    expect(banner).to_contain_text("⚠ SAME DAY")
+    expect(readout).to_have_text(
+        triage(["past-cancer", "new-numbness"]).text(), use_inner_text=True
+    )
+    expect(readout).to_contain_text("Combination — A past cancer with new weakness")
 
     # The quiz question answered with the explorer.
     bank = load_bank("06-red-flags")
@@ -75,7 +85,7 @@ def test_lesson_06_explorer_quiz_review_and_certificate(
     live = quiz.locator(".course-quiz-question").filter(has_text="In the “What should I do?”")
     expect(live).to_have_count(1)
     live.scroll_into_view_if_needed()
-    live.get_by_label("emergency now", exact=True).check()
+    live.get_by_label("same day", exact=True).check()
     live.get_by_role("button", name="Check").click()
     expect(live.locator(".course-quiz-feedback")).to_contain_text("✓ Correct.")
     lab.screenshot("lesson06-quiz", live)

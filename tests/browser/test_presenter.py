@@ -1,4 +1,5 @@
-"""Presenter mode and slides in a real JupyterLab: the switch enlarges and restores; the slideshow runs offline."""
+"""Presenter mode and slides in a real JupyterLab: the
+switch enlarges and restores; the slideshow runs offline."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ LOCAL_HOSTS = {"127.0.0.1"}
 
 @pytest.fixture
 def requests_made(lab: JupyterLab) -> list[str]:
-    """Every address the browser asks for, from any tab of the test (the slideshow opens its own)."""
+    """Every address the browser asks for, from any
+    tab of the test (the slideshow opens its own)."""
     seen: list[str] = []
     context = lab.page.context
     context.on("request", lambda request: seen.append(request.url))
@@ -64,10 +66,13 @@ def wait_for_box(locator, accept, what: str, timeout_s: float = 15) -> dict:
 def test_presenter_switch_enlarges_figure_and_controls_and_toggles_back(
     lab: JupyterLab, requests_made: list[str]
 ) -> None:
-    """Pressing Presenter mode makes the limb figure, its slider labels and the quiz text larger; the
-    figure still follows the keyboard; pressing again restores the normal sizes. Nothing leaves 127.0.0.1."""
+    """Pressing Presenter mode makes the limb figure,
+    its slider labels and the quiz text larger; the
+    figure still follows the keyboard; pressing again
+    restores the normal sizes. Nothing leaves 127.0.0.1."""
     lab.open_notebook(NOTEBOOK)
-    # As docs/presenting.md tells teachers: hide the file browser (Ctrl+B) to give the lesson the width.
+    # As docs/presenting.md tells teachers: hide the file
+    # browser (Ctrl+B) to give the lesson the width.
     lab.page.evaluate("() => window.jupyterapp.shell.collapseLeft()")
     lab.run_all()
     lab.assert_no_errors()
@@ -114,7 +119,8 @@ def test_presenter_switch_enlarges_figure_and_controls_and_toggles_back(
 
 @pytest.fixture
 def lesson_copy(output_dir: Path) -> Iterator[str]:
-    """A copy of Start Here in the test's output folder: RISE saves the notebook before it presents it."""
+    """A copy of Start Here in the test's output folder:
+    RISE saves the notebook before it presents it."""
     copy = output_dir / Path(NOTEBOOK).name
     shutil.copyfile(ROOT / NOTEBOOK, copy)
     yield copy.relative_to(ROOT).as_posix()
@@ -128,12 +134,15 @@ def test_rise_slideshow_opens_offline_and_shows_the_diagrams(
     and the browser asks nothing of any server but 127.0.0.1.
 
     The RISE app cannot load the ipywidgets manager of JupyterLab 4.6 (jupyterlab-contrib/rise#126),
-    so a diagram on a slide is the explorer's still picture, not the live widget: see docs/presenting.md.
+    so a diagram on a slide is the explorer's still
+    picture, not the live widget: see docs/presenting.md.
     """
     lab.open_notebook(lesson_copy)
     lab.run_all()
     lab.assert_no_errors()
-    lab.page.evaluate("() => { window.jupyterapp.shell.currentWidget.content.activeCellIndex = 0; }")
+    lab.page.evaluate(
+        "() => { window.jupyterapp.shell.currentWidget.content.activeCellIndex = 0; }"
+    )
     with lab.page.context.expect_page(timeout=30_000) as opened:
         lab.run_command("RISE:slideshow")
     slides = opened.value
@@ -146,7 +155,8 @@ def test_rise_slideshow_opens_offline_and_shows_the_diagrams(
                     "Your first diagram: the limb explorer"):
         slides.keyboard.press("ArrowRight")
         expect(present).to_contain_text(heading)
-    # JupyterLab's image renderer drops the alternative text, so find the picture by its output area.
+    # JupyterLab's image renderer drops the alternative
+    # text, so find the picture by its output area.
     picture = present.locator(".jp-OutputArea-output[data-mime-type='image/png'] img")
     expect(picture).to_have_count(1)
     picture.scroll_into_view_if_needed()

@@ -1,4 +1,5 @@
-"""The self-check quiz in a real JupyterLab: feedback with its explanation, and answers that survive a restart."""
+"""The self-check quiz in a real JupyterLab: feedback with
+its explanation, and answers that survive a restart."""
 
 from __future__ import annotations
 
@@ -10,14 +11,16 @@ NOTEBOOK = "notebooks/00-Start-Here.ipynb"
 def test_a_learner_answers_sees_feedback_and_finds_it_in_my_progress_after_a_restart(
     lab: JupyterLab, console_errors: list[str]
 ) -> None:
-    """Right and wrong answers get a symbol, words and the explanation; My progress shows them after a kernel restart."""
+    """Right and wrong answers get a symbol, words and the
+    explanation; My progress shows them after a kernel restart."""
     page = lab.page
     lab.open_and_run(NOTEBOOK)
 
     questions = page.locator(".course-quiz .course-quiz-question")
     expect(questions).to_have_count(8)
 
-    # Question 1, answered right with the keyboard alone: focus the option, Space, Tab to Check, Enter.
+    # Question 1, answered right with the keyboard alone:
+    # focus the option, Space, Tab to Check, Enter.
     first = questions.nth(0)
     first.scroll_into_view_if_needed()
     first.get_by_label("Shift+Enter", exact=True).check()
@@ -43,7 +46,8 @@ def test_a_learner_answers_sees_feedback_and_finds_it_in_my_progress_after_a_res
 
     # Restart the kernel and run the lesson again: the answers are still there.
     page.evaluate(
-        "async () => { await window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.restart(); }"
+        "async () => { await window.jupyterapp.shell.currentWidget"
+        ".sessionContext.session.kernel.restart(); }"
     )
     lab.wait_for_kernel_idle()
     lab.run_all()

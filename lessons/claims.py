@@ -1,0 +1,353 @@
+"""Give every claim of the course's three source articles its verdict, and show the verdicts in the lessons.
+
+The course grew from three short consumer articles (a knee pillow's benefits,
+knee pain leading to hip pain, back stretching for sciatica). Each claim they
+make is an entry of ``lessons/data/claims.toml``: what the article says (in our
+own words), the verdict (keep, soften or correct, as FACTS.md section G gives
+it), why, what to say instead, the sources, and the lesson that teaches it.
+:func:`load_claims` reads and checks the file; ``python -m lessons.claims``
+checks it after an edit.
+
+A lesson shows its claims with one call, :func:`claims_table`, naming the
+claims by id. The table it returns draws as an HTML table in JupyterLab and
+prints as plain text, so nbval, handouts and screen readers get the words too.
+The knee-pillow claims of lesson 05 are sorted by the learner in the claim
+check instead (:func:`lessons.sleep_posture_widget.claim_check`).
+
+>>> print(claims_table("braces-ease-hip-strain"))  # doctest: +ELLIPSIS
+Myth or fact: the knee-and-hip article (FACTS section G)
+<BLANKLINE>
+1. Braces ease the strain on the hips. Verdict: CORRECT.
+   The article says: Knee braces and supports take strain off the hips.
+   Say instead: A brace is for the knee itself, and only in specific cases; ...
+   Why: No evidence shows that a knee brace eases strain on the hip. ...
+   Source: FACTS A12; NICE NG226; fact sheet section G
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from lessons.datafile import read_toml
+from lessons.errors import CourseError, DataFileError
+
+__all__ = [
+    "CLAIMS_PATH",
+    "SHOWN_BY",
+    "VERDICTS",
+    "Article",
+    "Claim",
+    "ClaimSet",
+    "ClaimsTable",
+    "claims_table",
+    "load_claims",
+    "read_claims",
+]
+
+#: Where the claims live.
+CLAIMS_PATH = Path(__file__).resolve().parent / "data" / "claims.toml"
+#: The three verdicts of FACTS section G, in the order learners see them.
+VERDICTS = ("keep", "soften", "correct")
+#: How a lesson shows a claim: a "myth or fact" table, or lesson 05's sorting explorer.
+SHOWN_BY = ("claims_table", "claim_check")
+#: The longest quote allowed: a pointer into the article, never its prose.
+MAX_QUOTE_CHARS = 60
+
+_ARTICLE_FIELDS = ("file", "title")
+_REQUIRED = ("id", "article", "quote", "name", "article_says", "verdict", "why", "say_instead",
+             "source", "lesson", "shown_by")
+_OPTIONAL = ("facts_g_verdict", "facts_g")
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_FACTS = re.compile(r"FACTS (?:[A-I]\d+|[A-I]\b|section [A-I])|fact sheet section [A-I]")
+_NOTEBOOK = re.compile(r"\d\d[a-z]?-[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\.ipynb")
+# FACTS section G's verdicts are keep, soften, correct, make specific and reframe, sometimes with "(strong)".
+_G_VERDICT = re.compile(r"(?:keep|soften|correct|make specific|reframe)(?: \(strong\))?"
+                        r"(?:, (?:keep|soften|correct|make specific|reframe)(?: \(strong\))?)*")
+_MARK = {"keep": "✓", "soften": "≈", "correct": "✗"}
+
+
+@dataclass(frozen=True)
+class Article:
+    """One source article: its file name in the source-articles folder and how lessons name it."""
+
+    file: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim of a source article, with the course's verdict, the reason and the lesson that shows it."""
+
+    id: str
+    article: str
+    quote: str
+    name: str
+    article_says: str
+    verdict: Literal["keep", "soften", "correct"]
+    why: str
+    say_instead: str
+    source: str
+    lesson: str
+    shown_by: Literal["claims_table", "claim_check"]
+    facts_g_verdict: str | None = None
+    facts_g: tuple[str, ...] = ()
+
+    @property
+    def verdict_label(self) -> str:
+        """The verdict in capitals, with FACTS G's own words when they say more.
+
+        >>> load_claims().get("pregnancy-support").verdict_label
+        'SOFTEN (fact sheet: soften, reframe)'
+        """
+        label = self.verdict.upper()
+        return f"{label} (fact sheet: {self.facts_g_verdict})" if self.facts_g_verdict else label
+
+
+@dataclass(frozen=True)
+class ClaimSet:
+    """The claims file, loaded: the articles and every claim, in file order."""
+
+    path: Path
+    articles: tuple[Article, ...]
+    claims: tuple[Claim, ...]
+
+    def get(self, claim_id: str) -> Claim:
+        """The claim with this id; a CourseError suggesting the nearest id if there is none.
+
+        >>> load_claims().get("traction-restore-discs")
+        Traceback (most recent call last):
+        ...
+        lessons.errors.CourseError: claims.toml has no claim 'traction-restore-discs'; did you mean 'traction-restores-discs'?
+        """
+        for claim in self.claims:
+            if claim.id == claim_id:
+                return claim
+        ids = [claim.id for claim in self.claims]
+        near = difflib.get_close_matches(str(claim_id), ids, n=1)
+        hint = f"did you mean {near[0]!r}?" if near else "the ids are listed in that file"
+        raise CourseError(f"{self.path.name} has no claim {claim_id!r}; {hint}")
+
+    def article(self, file: str) -> Article:
+        """The article with this file name (every claim's article is one of them)."""
+        return next(article for article in self.articles if article.file == file)
+
+    def shown_by(self, how: str) -> tuple[Claim, ...]:
+        """The claims a lesson shows this way ("claims_table" or "claim_check"), in file order."""
+        return tuple(claim for claim in self.claims if claim.shown_by == how)
+
+
+def _text(file: str, entry: str, key: str, value: object) -> str:
+    if value is None:
+        raise DataFileError(file, entry, key, "is missing")
+    if not isinstance(value, str) or not value.strip():
+        raise DataFileError(file, entry, key, f"should be a non-empty text in double quotes, not {value!r}")
+    return value.strip()
+
+
+def _article(file: str, number: int, raw: object) -> Article:
+    if not isinstance(raw, dict):
+        raise DataFileError(file, f"article {number}", None, "should be an [[article]] table")
+    entry = raw.get("file") if isinstance(raw.get("file"), str) else f"article {number}"
+    for key in raw:
+        if key not in _ARTICLE_FIELDS:
+            raise DataFileError(file, entry, key, f"is not a field here; the fields are: {', '.join(_ARTICLE_FIELDS)}")
+    return Article(**{key: _text(file, entry, key, raw.get(key)) for key in _ARTICLE_FIELDS})
+
+
+def _claim(file: str, number: int, raw: object, article_files: tuple[str, ...]) -> Claim:
+    if not isinstance(raw, dict):
+        raise DataFileError(file, f"claim {number}", None, "should be a [[claim]] table")
+    entry = raw.get("id") if isinstance(raw.get("id"), str) else f"claim {number}"
+    for key in raw:
+        if key not in _REQUIRED + _OPTIONAL:
+            raise DataFileError(
+                file, entry, key, f"is not a field here; the fields are: {', '.join(_REQUIRED + _OPTIONAL)}"
+            )
+    values: dict[str, object] = {key: _text(file, entry, key, raw.get(key)) for key in _REQUIRED}
+    if not _ID.fullmatch(values["id"]):
+        raise DataFileError(file, entry, "id", f"{values['id']!r} should be lowercase letters, digits and hyphens")
+    if values["article"] not in article_files:
+        raise DataFileError(file, entry, "article", f"is {values['article']!r}; choose one of the [[article]] "
+                            f"files: {', '.join(article_files)}")
+    if len(values["quote"]) > MAX_QUOTE_CHARS:
+        raise DataFileError(file, entry, "quote", f"has {len(values['quote'])} characters; quote at most "
+                            f"{MAX_QUOTE_CHARS}, just enough to find the claim (do not copy the article)")
+    if values["verdict"] not in VERDICTS:
+        raise DataFileError(file, entry, "verdict", f"is {values['verdict']!r}; choose one of: {', '.join(VERDICTS)}")
+    if not _FACTS.search(values["source"]):
+        raise DataFileError(file, entry, "source", f"{values['source']!r} should cite a FACTS.md id, "
+                            "like \"FACTS D1\" or \"fact sheet section G\"")
+    if not _NOTEBOOK.fullmatch(values["lesson"]):
+        raise DataFileError(file, entry, "lesson", f"{values['lesson']!r} should be a notebook file name, "
+                            "like \"02-Knee-And-Hip-Pain.ipynb\"")
+    if values["shown_by"] not in SHOWN_BY:
+        raise DataFileError(file, entry, "shown_by", f"is {values['shown_by']!r}; choose one of: {', '.join(SHOWN_BY)}")
+    if "facts_g_verdict" in raw:
+        g_verdict = _text(file, entry, "facts_g_verdict", raw["facts_g_verdict"])
+        if not _G_VERDICT.fullmatch(g_verdict):
+            raise DataFileError(file, entry, "facts_g_verdict", f"is {g_verdict!r}; write FACTS section G's "
+                                "verdict words, such as \"soften, reframe\" or \"make specific\"")
+        values["facts_g_verdict"] = g_verdict
+    if "facts_g" in raw:
+        rows = raw["facts_g"]
+        if not isinstance(rows, list) or not rows or not all(isinstance(r, str) and r.strip() for r in rows):
+            raise DataFileError(file, entry, "facts_g", "should be a list of FACTS section G rows in double quotes, "
+                                "like [\"Reduces joint stress\"]")
+        values["facts_g"] = tuple(row.strip() for row in rows)
+    return Claim(**values)  # type: ignore[arg-type]
+
+
+def read_claims(path: str | Path) -> ClaimSet:
+    """Read and check a claims file; raise :class:`~lessons.errors.DataFileError` naming what is wrong.
+
+    >>> import tempfile, pathlib
+    >>> bad = pathlib.Path(tempfile.mkdtemp()) / "claims.toml"
+    >>> _ = bad.write_text('[[article]]\\nfile = "a.txt"\\ntitle = "the article"\\n[[claim]]\\nid = "x"\\n'
+    ...                    'article = "a.txt"\\nquote = "q"\\nname = "X"\\narticle_says = "a"\\nverdict = "maybe"\\n'
+    ...                    'why = "b"\\nsay_instead = "c"\\nsource = "FACTS D1"\\nlesson = "05-Sleep.ipynb"\\n'
+    ...                    'shown_by = "claims_table"\\n')
+    >>> read_claims(bad)
+    Traceback (most recent call last):
+    ...
+    lessons.errors.DataFileError: claims.toml, entry 'x', field 'verdict': is 'maybe'; choose one of: keep, soften, correct
+    """
+    path = Path(path)
+    raw = read_toml(path)
+    extra = sorted(set(raw) - {"article", "claim"})
+    if extra:
+        raise DataFileError(path.name, None, extra[0], "is not a field here; the file holds only [[article]] "
+                            "and [[claim]] tables")
+    for table, what in (("article", "[[article]]"), ("claim", "[[claim]]")):
+        if not isinstance(raw.get(table), list) or not raw[table]:
+            raise DataFileError(path.name, None, table, f"should be one or more {what} tables")
+    articles = tuple(_article(path.name, number, item) for number, item in enumerate(raw["article"], start=1))
+    files = tuple(article.file for article in articles)
+    if len(set(files)) != len(files):
+        twice = next(file for file in files if files.count(file) > 1)
+        raise DataFileError(path.name, twice, "file", "is listed by two [[article]] tables; list each article once")
+    claims = tuple(_claim(path.name, number, item, files) for number, item in enumerate(raw["claim"], start=1))
+    seen: set[str] = set()
+    for claim in claims:
+        if claim.id in seen:
+            raise DataFileError(path.name, claim.id, "id", "is used by two claims; give each its own id")
+        seen.add(claim.id)
+    return ClaimSet(path, articles, claims)
+
+
+def load_claims() -> ClaimSet:
+    """Load every source-article claim with its verdict (``lessons/data/claims.toml``).
+
+    >>> [(c.name, c.verdict) for c in load_claims().claims][:3]
+    [('Spinal alignment', 'soften'), ('Pressure relief', 'soften'), ('Improved circulation', 'correct')]
+    """
+    return read_claims(CLAIMS_PATH)
+
+
+# --- the "myth or fact" table ----------------------------------------------------------------
+
+
+def _join(titles: list[str]) -> str:
+    return titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " and " + titles[-1]
+
+
+@dataclass(frozen=True)
+class ClaimsTable:
+    """A "myth or fact" table of some claims: HTML in JupyterLab, plain text everywhere else."""
+
+    claims: tuple[Claim, ...]
+    articles: tuple[Article, ...]
+
+    @property
+    def title(self) -> str:
+        """The caption: which article's claims these are, and where the verdicts come from."""
+        return f"Myth or fact: {_join([article.title for article in self.articles])} (FACTS section G)"
+
+    def text(self) -> str:
+        """The whole table as plain text, one claim a block."""
+        lines = [self.title]
+        for number, claim in enumerate(self.claims, start=1):
+            lines += ["", f"{number}. {claim.name}. Verdict: {claim.verdict_label}.",
+                      f"   The article says: {claim.article_says}",
+                      f"   Say instead: {claim.say_instead}",
+                      f"   Why: {claim.why}",
+                      f"   Source: {claim.source}"]
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.text()
+
+    def __repr__(self) -> str:
+        return self.text()
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        rows = []
+        for claim in self.claims:
+            note = f"<br><small>fact sheet: {esc(claim.facts_g_verdict)}</small>" if claim.facts_g_verdict else ""
+            rows.append(
+                f"<tr data-claim='{esc(claim.id)}'>"
+                f"<td><b>{esc(claim.name)}</b><br>{esc(claim.article_says)}</td>"
+                f"<td style='white-space:nowrap'><b>{_MARK[claim.verdict]} {esc(claim.verdict.capitalize())}</b>"
+                f"{note}</td>"
+                f"<td><b>Say instead:</b> {esc(claim.say_instead)}<br><b>Why:</b> {esc(claim.why)}"
+                f"<br><small>Source: {esc(claim.source)}</small></td>"
+                "</tr>"
+            )
+        return (
+            "<table class='course-claims' style='text-align:left'>"
+            f"<caption style='text-align:left'><b>{esc(self.title)}</b></caption>"
+            "<thead><tr><th scope='col'>The article says</th><th scope='col'>Verdict</th>"
+            "<th scope='col'>What the evidence says</th></tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>"
+        )
+
+
+def claims_table(*claim_ids: str) -> ClaimsTable:
+    """Show the named claims with their verdicts: the "myth or fact" moment of a lesson.
+
+    Args:
+        *claim_ids: ids from ``lessons/data/claims.toml``, in the order to show them.
+
+    >>> claims_table("disc-returns-to-its-space").claims[0].verdict
+    'correct'
+    >>> claims_table()
+    Traceback (most recent call last):
+    ...
+    lessons.errors.CourseError: name at least one claim id, such as claims_table("stay-active")
+    """
+    if not claim_ids:
+        raise CourseError('name at least one claim id, such as claims_table("stay-active")')
+    twice = sorted({claim_id for claim_id in claim_ids if claim_ids.count(claim_id) > 1})
+    if twice:
+        raise CourseError(f"claim {twice[0]!r} is named twice; name each claim once")
+    claim_set = load_claims()
+    claims = tuple(claim_set.get(claim_id) for claim_id in claim_ids)
+    files = list(dict.fromkeys(claim.article for claim in claims))
+    return ClaimsTable(claims, tuple(claim_set.article(file) for file in files))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Check the claims file: ``python -m lessons.claims [FILE]``.
+
+    >>> main([])
+    ok: claims.toml (31 claims from 3 articles)
+    0
+    """
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        claim_set = read_claims(args[0]) if args else load_claims()
+    except DataFileError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"ok: {claim_set.path.name} ({len(claim_set.claims)} claims from {len(claim_set.articles)} articles)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
