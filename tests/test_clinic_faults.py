@@ -5,7 +5,6 @@ unwritable or missing folders, bad ports, and where the server token can be seen
 from __future__ import annotations
 
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -24,13 +23,6 @@ from lessons.stretches import load_catalog, routine_item
 
 REPO = Path(__file__).resolve().parent.parent
 ITEMS = [routine_item(load_catalog().stretches[0], 30, 2)]
-
-
-#: Runs a command as root without root's power to ignore file permissions (tests run as root).
-NO_CAPABILITIES = ["setpriv", "--bounding-set=-all", "--inh-caps=-all"]
-needs_setpriv = pytest.mark.skipif(
-    shutil.which("setpriv") is None, reason="setpriv (util-linux) is needed to drop capabilities"
-)
 
 
 def files(folder: Path) -> list[str]:
@@ -132,20 +124,17 @@ print(builder.message.value)
 """
 
 
-@needs_setpriv
-def test_a_read_only_folder_says_the_card_could_not_be_saved(tmp_path):
+def test_a_read_only_folder_says_the_card_could_not_be_saved(tmp_path, unprivileged):
     """As a user without root's override, saving into a read-only folder says what failed, with
     the computer's reason; no traceback, nothing written."""
     folder = tmp_path / "ro"
     folder.mkdir()
     folder.chmod(0o555)
     child = subprocess.run(
-        [*NO_CAPABILITIES, sys.executable, "-c", SAVE_READ_ONLY, str(folder)],
+        [*unprivileged, sys.executable, "-c", SAVE_READ_ONLY, str(folder)],
         cwd=REPO, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     folder.chmod(0o755)
-    if child.returncode != 0 and "setpriv" in child.stderr:
-        pytest.skip("setpriv cannot drop capabilities here")
     assert child.returncode == 0, child.stderr
     assert "The card could not be saved as" in child.stdout
     assert "Permission denied" in child.stdout and "Traceback" not in child.stdout + child.stderr
@@ -182,13 +171,12 @@ def test_a_cards_path_that_is_a_file_or_under_a_file_gets_a_clear_error(tmp_path
         assert done.stderr.count("\n") == 1
 
 
-@needs_setpriv
-def test_an_unwritable_cards_folder_gets_a_clear_error(tmp_path):
+def test_an_unwritable_cards_folder_gets_a_clear_error(tmp_path, unprivileged):
     """A cards folder the user cannot write to (root's override dropped) stops with a reason."""
     folder = tmp_path / "ro"
     folder.mkdir(mode=0o555)
     done = subprocess.run(
-        [*NO_CAPABILITIES, sys.executable, "-m", "tools.clinic", "--no-browser", "--cards",
+        [*unprivileged, sys.executable, "-m", "tools.clinic", "--no-browser", "--cards",
          str(folder)],
         cwd=REPO, capture_output=True, text=True, timeout=60,
     )  # fmt: skip

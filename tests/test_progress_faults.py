@@ -152,9 +152,8 @@ def test_writes_refused_by_a_file_size_limit_wait_in_memory_and_catch_up(db):
     assert answers(db) == ["before", "limited", "after"] and kept_aside(db) == []
 
 
-# ---------------------------------------------------------------- read-only, without root's powers
+# ---------------------------------------------------------------- read-only, as an ordinary user
 
-NO_CAPABILITIES = ("setpriv", "--bounding-set=-all", "--inh-caps=-all")
 
 READ_ONLY = """
 import os, sys
@@ -176,22 +175,12 @@ print(store.unsaved, "can be written again" in store.message)
 """
 
 
-def have_setpriv() -> bool:
-    if shutil.which("setpriv") is None:
-        return False
-    return run_script("open('/proc/self/status')", prefix=NO_CAPABILITIES)[0] == 0
-
-
-needs_setpriv = pytest.mark.skipif(not have_setpriv(), reason="setpriv cannot drop capabilities")
-
-
-@needs_setpriv
 @pytest.mark.parametrize("what", ["file", "folder"])
-def test_read_only_file_or_folder_is_never_treated_as_damage(db, what):
+def test_read_only_file_or_folder_is_never_treated_as_damage(db, what, unprivileged):
     """A read-only progress file (or folder), as a user without root's override, stays in place;
     answers are still shown, new ones wait in memory and are saved once it is writable again."""
     target = db if what == "file" else db.parent
-    code, out, err = run_script(READ_ONLY, str(db), str(target), prefix=NO_CAPABILITIES)
+    code, out, err = run_script(READ_ONLY, str(db), str(target), prefix=tuple(unprivileged))
     os.chmod(db.parent, 0o755)
     assert code == 0, err
     lines = out.splitlines()
