@@ -90,7 +90,8 @@ class ClinicRoutineBuilder(RoutineBuilder):
     """The routine builder of lesson 4, plus a download link for each card it saves."""
 
     def __init__(self, folder: str | Path | None = None) -> None:
-        super().__init__(base=folder)
+        # Cards stay inside the chosen folder (the app's own folder if none was chosen).
+        super().__init__(base=folder if folder is not None else Path.cwd(), confine=True)
         self.download = widgets.HTML()
         self.download.add_class("course-card-link")
         self.children = (*self.children, self.download)

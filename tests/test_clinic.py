@@ -115,15 +115,17 @@ def test_the_list_as_html_escapes_the_data():
 
 
 def test_voila_serves_locally_without_code_tracebacks_or_a_browser_of_its_own():
-    """Voilà listens on 127.0.0.1 only, one port, a token, the offline template, no code shown."""
-    command = launcher.voila_command(8123, "secret")
+    """Voilà listens on 127.0.0.1 only, one port, a token (read from a file, not given on the
+    command line), the offline template, no code shown."""
+    command = launcher.voila_command(8123)
     assert command[3] == str(NOTEBOOK)
     for flag in (
         "--Voila.ip=127.0.0.1", "--Voila.port=8123", "--Voila.port_retries=0",
-        "--Voila.token=secret", "--template=clinic", "--strip_sources=True",
+        "--Voila.auto_token=True", "--template=clinic", "--strip_sources=True",
         "--show_tracebacks=False", "--no-browser",
     ):  # fmt: skip
         assert flag in command
+    assert not any(part.startswith(("--Voila.token", "--token")) for part in command)
 
 
 def test_the_environment_names_the_template_and_the_cards_folder(tmp_path, monkeypatch):

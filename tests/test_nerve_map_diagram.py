@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from lessons.core.errors import CourseError
 from lessons.nerve_map.diagram import draw_nerve_map, update_nerve_map
 from lessons.nerve_map.model import load_nerve_map
 
@@ -42,10 +43,10 @@ def test_pattern_redraws_the_divisions(pattern_id, style, same_path):
     assert load_nerve_map().pattern(pattern_id).name in art.pattern_label.get_text()
 
 
-def test_unknown_ids_raise_key_errors_naming_the_known_ones():
-    """A misspelt structure id fails with the list of known ids."""
+def test_unknown_ids_raise_the_course_error_naming_the_known_ones():
+    """A misspelt structure id fails with the course's own error listing the known ids."""
     art = draw_nerve_map()
-    with pytest.raises(KeyError, match="piriformis"):
+    with pytest.raises(CourseError, match="structure_id = 'piriformus'.*'piriformis'"):
         update_nerve_map(art, "piriformus", "typical")
 
 

@@ -175,7 +175,7 @@ while time.time() < start_at:
     time.sleep(0.001)
 for n in range(150):
     store.record(lesson, "q", str(n), True)
-print(repr(store.message), len(store._memory.execute("SELECT * FROM attempt").fetchall()))
+print(repr(store.message), store.unsaved)
 """
 
 
@@ -299,9 +299,12 @@ def test_locked_file_keeps_the_answer_in_memory_with_a_message(db, monkeypatch):
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    assert "busy or unavailable" in store.message and "locked" in store.message
-    assert [a.answer for a in store.attempts()] == ["while locked"]
+    assert "kept in memory" in store.message and "locked" in store.message
+    assert store.unsaved == 1
     assert db.exists() and not db.with_name("progress.sqlite3.corrupt-1").exists()
+    store.record("lesson", "q", "after the lock", True)
+    assert answers(db) == ["while locked", "after the lock"]
+    assert "locked" not in store.message and store.unsaved == 0
 
 
 # ---------------------------------------------------------------- CSV for teachers

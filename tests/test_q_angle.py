@@ -92,7 +92,7 @@ def test_the_readout_places_the_angle_against_the_ranges_quoted_for_men_and_wome
         ({"asis_width_cm": 19}, "asis_width_cm = 19 cm is outside 20 cm to 36 cm"),
         ({"knee_inward_cm": 6}, "knee_inward_cm = 6 cm is outside -5 cm to 5 cm"),
         ({"tendon_outward_deg": 21}, "tendon_outward_deg = 21° is outside -10° to 20°"),
-        ({"height_m": float("inf")}, "height_m = nan m"),
+        ({"height_m": float("inf")}, "height_m = inf is far outside"),
     ],
 )
 def test_inputs_outside_the_model_raise_a_clear_error(kwargs, message):

@@ -34,9 +34,9 @@ def test_every_existing_bank_is_loaded():
 
 def test_a_bank_that_does_not_load_is_reported_and_left_out(monkeypatch):
     """A bank that fails to load is named in a message; the others still load."""
-    from lessons.quizzes import review
+    from lessons.quizzes import bank as quiz
 
-    monkeypatch.setattr(review, "lesson_ids", lambda: ["00-start-here", "99-not-a-bank"])
+    monkeypatch.setattr(quiz, "lesson_ids", lambda: ["00-start-here", "99-not-a-bank"])
     loaded = load_banks()
     assert [bank.lesson for bank in loaded.banks] == ["00-start-here"]
     assert len(loaded.problems) == 1 and "99-not-a-bank" in loaded.problems[0]

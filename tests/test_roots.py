@@ -102,5 +102,5 @@ def test_unknown_findings_and_roots_raise_the_course_error():
     """A misspelt finding or root is refused with the course's own error listing the right names."""
     with pytest.raises(CourseError, match="numb-big-toe"):
         best_fit(["numb-big-tow"])
-    with pytest.raises(CourseError, match="L4, L5, S1"):
+    with pytest.raises(CourseError, match="'L4', 'L5', 'S1'"):
         describe_root("S2")

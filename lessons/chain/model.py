@@ -38,7 +38,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from lessons.core.errors import check_range
+from lessons.core.errors import check_kind, check_range
 from lessons.limb.model import (
     ANGLE_RANGES_DEG,
     HEIGHT_RANGE_M,
@@ -128,9 +128,9 @@ def solve_chain(
     >>> back.beyond_range
     ()
     """
-    check_range("pelvis_drop_cm", pelvis_drop_cm, *PELVIS_DROP_RANGE_CM, " cm")
-    check_range("pelvis_shift_cm", pelvis_shift_cm, *PELVIS_SHIFT_RANGE_CM, " cm")
-    check_range("height_m", height_m, *HEIGHT_RANGE_M, " m")
+    pelvis_drop_cm = check_range("pelvis_drop_cm", pelvis_drop_cm, *PELVIS_DROP_RANGE_CM, " cm")
+    pelvis_shift_cm = check_range("pelvis_shift_cm", pelvis_shift_cm, *PELVIS_SHIFT_RANGE_CM, " cm")
+    height_m = check_range("height_m", height_m, *HEIGHT_RANGE_M, " m")
     body = anthropometry(height_m)
     thigh, shank = body.thigh_m, body.shank_m
     ankle = (0.0, body.ankle_height_m)
@@ -206,6 +206,7 @@ def describe_chain(pose: ChainPose) -> str:
     Hip: 28° flexion. Knee: 56° flexion. Ankle: 28° dorsiflexion (shin leaning forward).
     ⚠ The ankle would need 28° of dorsiflexion, past its usual 20°. With the heel down, the shin cannot lean further forward: to go lower the heel must lift, or the trunk lean forward so the pelvis can sit back (move the pelvis back).
     """
+    check_kind("pose", pose, ChainPose, "solve_chain()")
     drop, shift = pose.pelvis_drop_cm, pose.pelvis_shift_cm
     if round(drop) == 0:
         height = "at standing height"

@@ -3,8 +3,21 @@
 from __future__ import annotations
 
 import math
+import numbers
+from collections.abc import Iterable
+from decimal import Decimal
 
-__all__ = ["CourseError", "DataFileError", "OutOfRangeError", "check_range"]
+__all__ = [
+    "ChoiceError",
+    "CourseError",
+    "DataFileError",
+    "OutOfRangeError",
+    "check_choice",
+    "check_flag",
+    "check_kind",
+    "check_range",
+    "check_whole",
+]
 
 
 class CourseError(ValueError):
@@ -24,11 +37,36 @@ class OutOfRangeError(CourseError):
     lessons.core.errors.OutOfRangeError: knee_flexion_deg = -5° is outside 0° to 140°; choose a value in that range.
     """
 
-    def __init__(self, name: str, value: float, low: float, high: float, unit: str = "") -> None:
+    def __init__(self, name: str, value: object, low: float, high: float, unit: str = "") -> None:
         self.name, self.value, self.low, self.high, self.unit = name, value, low, high, unit
+        span = f"{low:g}{unit} to {high:g}{unit}"
+        number = _as_float(value)
+        if number is None:
+            kind = type(value).__name__
+            problem = f"{name} must be a number from {span}, not {_short(value)} ({kind})"
+        elif math.isnan(number):
+            problem = f"{name} is not a number (NaN); it must be from {span}"
+        elif math.isinf(number) or not math.isfinite(number):
+            problem = f"{name} = {_short(value)} is far outside {span}"
+        else:
+            problem = f"{name} = {number:g}{unit} is outside {span}"
+        super().__init__(f"{problem}; choose a value in that range.")
+
+
+class ChoiceError(CourseError):
+    """A name (a side, an activity, an id) that is not one of the choices a model knows.
+
+    >>> raise ChoiceError("side", "up", ("right", "left"))
+    Traceback (most recent call last):
+    ...
+    lessons.core.errors.ChoiceError: side = 'up' is not one of the choices; choose one of: 'right', 'left'.
+    """
+
+    def __init__(self, name: str, value: object, choices: Iterable[object]) -> None:
+        self.name, self.value, self.choices = name, value, tuple(choices)
+        listed = ", ".join(repr(choice) for choice in self.choices)
         super().__init__(
-            f"{name} = {value:g}{unit} is outside {low:g}{unit} to {high:g}{unit}; "
-            "choose a value in that range."
+            f"{name} = {_short(value)} is not one of the choices; choose one of: {listed}."
         )
 
 
@@ -54,8 +92,41 @@ class DataFileError(CourseError):
         super().__init__(f"{', '.join(where)}: {problem}")
 
 
-def check_range(name: str, value: float, low: float, high: float, unit: str = "") -> None:
-    """Refuse a value that is not a finite number within [low, high], saying what would be right.
+def _is_number(value: object) -> bool:
+    """True for a real number of any type (numpy's too), but not for True/False."""
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        return False
+    return isinstance(value, (numbers.Real, Decimal))
+
+
+def _as_float(value: object) -> float | None:
+    """Return a real number as a float (inf if too large for one), or None for anything else."""
+    if not _is_number(value):
+        return None
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except OverflowError:
+        return math.inf if value > 0 else -math.inf  # type: ignore[operator]
+    except (TypeError, ValueError):
+        return None
+
+
+def _short(value: object) -> str:
+    """Show a bad value briefly: a huge integer by its number of digits, long text cut short."""
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        digits = len(str(abs(int(value)))) if abs(int(value)) < 10**4000 else 4000
+        if digits > 15:
+            return f"a {digits}-digit number"
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def check_range(name: str, value: object, low: float, high: float, unit: str = "") -> float:
+    """Refuse a value that is not a finite real number within [low, high]; return it as a float.
+
+    Any real number type is accepted (int, float, numpy's, Fraction, Decimal); True
+    and False, text, None, NaN, infinities and numbers too large for a float are
+    refused with an :class:`OutOfRangeError` that names the argument and the range.
 
     >>> check_range("asis_width_cm", 40, 20, 36, " cm")
     Traceback (most recent call last):
@@ -64,8 +135,81 @@ def check_range(name: str, value: float, low: float, high: float, unit: str = ""
     >>> check_range("knee_flexion_deg", float("nan"), 0, 135, "°")
     Traceback (most recent call last):
     ...
-    lessons.core.errors.OutOfRangeError: knee_flexion_deg = nan° is outside 0° to 135°; choose a value in that range.
+    lessons.core.errors.OutOfRangeError: knee_flexion_deg is not a number (NaN); it must be from 0° to 135°; choose a value in that range.
+    >>> import numpy as np
+    >>> check_range("knee_flexion_deg", np.int64(30), 0, 135, "°")
+    30.0
     """
-    finite = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-    if not (finite and low <= value <= high):
-        raise OutOfRangeError(name, value if finite else float("nan"), low, high, unit)
+    number = _as_float(value)
+    if number is None or not (math.isfinite(number) and low <= number <= high):
+        raise OutOfRangeError(name, value, low, high, unit)
+    return number
+
+
+def check_whole(name: str, value: object, low: int, high: int, unit: str = "") -> int:
+    """Refuse a value that is not a whole number within [low, high]; return it as an int.
+
+    >>> check_whole("repetitions", 2.0, 1, 10)
+    2
+    >>> check_whole("repetitions", 2.5, 1, 10)
+    Traceback (most recent call last):
+    ...
+    lessons.core.errors.OutOfRangeError: repetitions = 2.5 is not a whole number from 1 to 10; choose one.
+    """
+    number = check_range(name, value, low, high, unit)
+    if not number.is_integer():
+        error = OutOfRangeError(name, value, low, high, unit)
+        error.args = (
+            f"{name} = {number:g}{unit} is not a whole number from {low:g}{unit} to "
+            f"{high:g}{unit}; choose one.",
+        )
+        raise error
+    return int(number)
+
+
+def check_choice(name: str, value: object, choices: Iterable[object]) -> None:
+    """Refuse a value that is not one of ``choices``, listing them (a :class:`ChoiceError`).
+
+    >>> check_choice("activity", "flying", ("walking", "stairs"))
+    Traceback (most recent call last):
+    ...
+    lessons.core.errors.ChoiceError: activity = 'flying' is not one of the choices; choose one of: 'walking', 'stairs'.
+    """
+    choices = tuple(choices)
+    try:
+        known = value in choices
+    except TypeError:  # an unhashable value against a dict's keys, say
+        known = False
+    if not known:
+        raise ChoiceError(name, value, choices)
+
+
+def check_kind(name: str, value: object, kind: type, made_by: str = "") -> None:
+    """Refuse a value that is not a ``kind`` (a model object), saying where one comes from.
+
+    >>> from fractions import Fraction
+    >>> check_kind("pose", "standing", Fraction, "Fraction(1, 2)")
+    Traceback (most recent call last):
+    ...
+    lessons.core.errors.CourseError: pose must be a Fraction (made by Fraction(1, 2)), not 'standing' (str).
+    """
+    if not isinstance(value, kind):
+        source = f" (made by {made_by})" if made_by else ""
+        raise CourseError(
+            f"{name} must be a {kind.__name__}{source}, "
+            f"not {_short(value)} ({type(value).__name__})."
+        )
+
+
+def check_flag(name: str, value: object) -> bool:
+    """Refuse anything but True or False (numpy's too); return it as a bool.
+
+    >>> check_flag("knee_replacement", "yes")
+    Traceback (most recent call last):
+    ...
+    lessons.core.errors.CourseError: knee_replacement must be True or False, not 'yes' (str).
+    """
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        return bool(value)
+    kind = type(value).__name__
+    raise CourseError(f"{name} must be True or False, not {_short(value)} ({kind}).")

@@ -435,10 +435,13 @@ class Explorer(widgets.VBox):
         canvas._png_is_old = True
         canvas.manager.refresh_all()
 
+    #: What a failure message names (a tool without a diagram names itself instead).
+    failure_subject = "The diagram"
+
     def _show_failure(self, what: str, error: Exception) -> None:
-        log.exception("diagram %s failed", what)
+        log.exception("%s could not %s", self.failure_subject, what)
         self.message.value = readout_html(
-            f"⚠ The diagram could not {what} ({type(error).__name__}: {error}). "
+            f"⚠ {self.failure_subject} could not {what} ({type(error).__name__}: {error}). "
             "Try Reset, or re-run the cell.",
             "course-warning",
         )

@@ -11,7 +11,12 @@ from __future__ import annotations
 
 import math
 
+from lessons.core.errors import CourseError, check_range
+
 __all__ = ["turn_deg"]
+
+#: Coordinates the course's diagrams use are metres or centimetres: far inside this.
+_LARGEST = 1e6
 
 Vector = tuple[float, float]
 
@@ -25,6 +30,19 @@ def turn_deg(first: Vector, second: Vector) -> float:
     >>> turn_deg((0.0, -1.0), (-1.0, 0.0))
     -90.0
     """
-    cross = first[0] * second[1] - first[1] * second[0]
-    dot = first[0] * second[0] + first[1] * second[1]
+    (x1, y1), (x2, y2) = _vector("first", first), _vector("second", second)
+    cross = x1 * y2 - y1 * x2
+    dot = x1 * x2 + y1 * y2
     return math.degrees(math.atan2(cross, dot)) + 0.0
+
+
+def _vector(name: str, vector: Vector) -> tuple[float, float]:
+    """Check a 2-D vector: two finite real numbers (any type); return them as floats."""
+    try:
+        x, y = vector
+    except (TypeError, ValueError):
+        raise CourseError(f"{name} must be a pair of numbers (x, y), not {vector!r}.") from None
+    return (
+        check_range(f"{name}[0]", x, -_LARGEST, _LARGEST),
+        check_range(f"{name}[1]", y, -_LARGEST, _LARGEST),
+    )

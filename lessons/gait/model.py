@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from lessons.core.errors import check_range
+from lessons.core.errors import check_choice, check_kind, check_range
 
 __all__ = [
     "DOUBLE_SUPPORT_PCT",
@@ -79,10 +79,20 @@ class GaitInputs:
     weak_abductors_side: Side = "none"
 
     def __post_init__(self) -> None:
-        check_range("stance_shortening_pct", self.stance_shortening_pct, *SHORTENING_RANGE_PCT, " %")
+        shortening = check_range(
+            "stance_shortening_pct", self.stance_shortening_pct, *SHORTENING_RANGE_PCT, " %"
+        )
+        object.__setattr__(self, "stance_shortening_pct", shortening)  # any real type, as a float
         for name in ("painful_side", "weak_abductors_side"):
-            if getattr(self, name) not in SIDES:
-                raise ValueError(f"{name} must be one of {SIDES}, not {getattr(self, name)!r}")
+            check_choice(name, getattr(self, name), SIDES)
+
+
+def _check_leg(side: str) -> None:
+    check_choice("side", side, ("right", "left"))
+
+
+def _check_t(t_pct: float) -> float:
+    return check_range("t_pct", t_pct, 0.0, 100.0, " %")
 
 
 @dataclass(frozen=True)
@@ -96,6 +106,7 @@ class GaitCycle:
 
     def stance_pct(self, side: str) -> float:
         """Share of the cycle this leg's foot is on the ground."""
+        _check_leg(side)
         if side == "right":
             return self.right_toe_off
         return 100.0 - self.left_heel_strike + self.left_toe_off
@@ -106,10 +117,12 @@ class GaitCycle:
 
     def step_pct(self, side: str) -> float:
         """Time of this leg's step: from the other heel strike to this leg's heel strike."""
+        _check_leg(side)
         return self.left_heel_strike if side == "left" else 100.0 - self.left_heel_strike
 
     def intervals(self, side: str) -> list[tuple[float, float, str]]:
         """(start, end, "stance" or "swing") spells of one leg, in cycle order."""
+        _check_leg(side)
         if side == "right":
             return [(0.0, self.right_toe_off, "stance"), (self.right_toe_off, 100.0, "swing")]
         return [
@@ -119,8 +132,8 @@ class GaitCycle:
         ]
 
     def on_ground(self, side: str, t_pct: float) -> bool:
-        """Is this leg's foot on the ground at ``t_pct`` % of the cycle?"""
-        t = t_pct % 100.0
+        """Is this leg's foot on the ground at ``t_pct`` % of the cycle (0 to 100)?"""
+        t = _check_t(t_pct) % 100.0
         return any(start <= t < end and kind == "stance" for start, end, kind in self.intervals(side))
 
 
@@ -136,6 +149,7 @@ def gait_cycle(inputs: GaitInputs | None = None) -> GaitCycle:
     (60.0, 40.0, 50.0)
     """
     p = GaitInputs() if inputs is None else inputs
+    check_kind("inputs", p, GaitInputs, "GaitInputs(...)")
     shift = {"none": 0.0, "right": p.stance_shortening_pct, "left": -p.stance_shortening_pct}[p.painful_side]
     return GaitCycle(
         inputs=p,
@@ -175,6 +189,8 @@ def moment(cycle: GaitCycle, t_pct: float) -> GaitMoment:
     >>> m.support, m.drop_side, m.pelvic_drop_deg
     ('single-leg stance on the right leg', 'left', 8.0)
     """
+    check_kind("cycle", cycle, GaitCycle, "gait_cycle()")
+    t_pct = _check_t(t_pct)
     right, left = cycle.on_ground("right", t_pct), cycle.on_ground("left", t_pct)
     weak = cycle.inputs.weak_abductors_side
     stance_alone = "right" if right and not left else "left" if left and not right else None
@@ -196,6 +212,8 @@ def describe(cycle: GaitCycle, t_pct: float) -> str:
     Right leg: stance 60 %, swing 40 % of the cycle. Left leg: stance 60 %, swing 40 %. Double support twice, 10 % each.
     No pain and strong abductors: both legs share the cycle alike, and the pelvis stays about level.
     """
+    check_kind("cycle", cycle, GaitCycle, "gait_cycle()")
+    t_pct = _check_t(t_pct)
     m = moment(cycle, t_pct)
     p = cycle.inputs
     now = f"At {m.t_pct:.0f} % of the cycle: {m.support}"

@@ -49,7 +49,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from lessons.core.errors import check_range
+from lessons.core.errors import check_choice, check_kind, check_range
 
 __all__ = [
     "CANE_HANDS",
@@ -97,8 +97,8 @@ RANGES: dict[str, tuple[float, float, str]] = {
 }
 
 
-def _check(name: str, value: float) -> None:
-    check_range(name, value, *RANGES[name])
+def _check(name: str, value: float) -> float:
+    return check_range(name, value, *RANGES[name])
 
 
 @dataclass(frozen=True)
@@ -135,10 +135,9 @@ class HipLoadInputs:
     hip_spacing_cm: float = 18.0
 
     def __post_init__(self) -> None:
-        for name in RANGES:
-            _check(name, getattr(self, name))
-        if self.cane_hand not in CANE_HANDS:
-            raise ValueError(f"cane_hand must be one of {CANE_HANDS}, not {self.cane_hand!r}")
+        for name in RANGES:  # any real number type, kept as a float
+            object.__setattr__(self, name, _check(name, getattr(self, name)))
+        check_choice("cane_hand", self.cane_hand, CANE_HANDS)
 
     @property
     def body_weight_n(self) -> float:
@@ -212,6 +211,7 @@ def hip_load(inputs: HipLoadInputs | None = None) -> HipLoad:
     60
     """
     p = HipLoadInputs() if inputs is None else inputs
+    check_kind("inputs", p, HipLoadInputs, "HipLoadInputs(...)")
     b = max(p.body_weight_lever_cm - p.trunk_lean_cm, 0.0)
     if p.cane_hand == "none":
         cane_bw, x = 0.0, 0.0
@@ -245,6 +245,7 @@ def cane_effect(inputs: HipLoadInputs) -> float:
     >>> cane_effect(HipLoadInputs(cane_force_pct_bw=15, cane_hand="same")) > 0
     True
     """
+    check_kind("inputs", inputs, HipLoadInputs, "HipLoadInputs(...)")
     from dataclasses import replace
 
     without = hip_load(replace(inputs, cane_hand="none")).joint_force_bw
@@ -274,6 +275,7 @@ def describe(load: HipLoad) -> str:
     Supported weight W′ 0.84 × body weight at lever b = 10.0 cm; abductor lever a = 5.0 cm (b/a = 2.0), line of pull 70°. No trunk lean. No cane.
     Measured in instrumented hips: 2.38 × body weight walking, a little less in one-leg stance, 2.51 up stairs, 2.60 down (Bergmann 2001). Only a b/a of about 2 lands near these (2.5 × body weight upright, no cane); b/a = 2.5 already gives 2.9, more than any of them, so a larger b/a overstates them.
     """
+    check_kind("load", load, HipLoad, "hip_load()")
     p = load.inputs
     ratio = load.effective_lever_cm / p.abductor_lever_cm
     lines = [

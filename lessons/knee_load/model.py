@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lessons.core.errors import check_range
+from lessons.core.errors import check_choice, check_range
 from lessons.hip_load.model import G_M_PER_S2
 
 __all__ = [
@@ -52,15 +52,14 @@ RANGES = {
 }
 
 
-def _check(name: str, value: float) -> None:
-    check_range(name, value, *RANGES[name])
+def _check(name: str, value: float) -> float:
+    return check_range(name, value, *RANGES[name])
 
 
 def knee_peak_force_n(activity: str, body_mass_kg: float) -> float:
     """Return the peak knee force in newtons for an activity (FACTS A7) and a body mass in kg."""
-    if activity not in KNEE_PEAK_BW:
-        raise ValueError(f"activity must be one of {list(KNEE_PEAK_BW)}, not {activity!r}")
-    _check("body_mass_kg", body_mass_kg)
+    check_choice("activity", activity, KNEE_PEAK_BW)
+    body_mass_kg = _check("body_mass_kg", body_mass_kg)
     return KNEE_PEAK_BW[activity] * body_mass_kg * G_M_PER_S2
 
 
@@ -92,8 +91,8 @@ def weight_loss_saving(weight_loss_kg: float, steps_per_day: float = 5000) -> We
     >>> s.per_step_kg, s.per_day_kg
     (40.0, 240000.0)
     """
-    _check("weight_loss_kg", weight_loss_kg)
-    _check("steps_per_day", steps_per_day)
+    weight_loss_kg = _check("weight_loss_kg", weight_loss_kg)
+    steps_per_day = _check("steps_per_day", steps_per_day)
     per_step = KG_OFF_PER_KG_LOST * weight_loss_kg
     return WeightLossSaving(weight_loss_kg, steps_per_day, per_step, per_step * steps_per_day)
 
@@ -107,6 +106,10 @@ def describe(activity: str, body_mass_kg: float, weight_loss_kg: float, steps_pe
     Over 5,000 steps that adds up to 100 tonnes a day: an illustration of the rule, not a measured total.
     If knee force only scaled with body weight, 5 kg would save 13 kg per walking step (2.61 × 5 kg); the trial's estimate is larger.
     """
+    check_choice("activity", activity, KNEE_PEAK_BW)
+    body_mass_kg = _check("body_mass_kg", body_mass_kg)
+    weight_loss_kg = _check("weight_loss_kg", weight_loss_kg)
+    steps_per_day = _check("steps_per_day", steps_per_day)
     force = knee_peak_force_n(activity, body_mass_kg)
     lines = [
         f"{activity.capitalize()} at {body_mass_kg:.0f} kg: peak knee force {KNEE_PEAK_BW[activity]:.2f} × body weight, "

@@ -38,7 +38,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Literal
 
-from lessons.core.errors import check_range
+from lessons.core.errors import check_choice, check_kind, check_range
 
 __all__ = [
     "ANGLE_RANGES_DEG",
@@ -109,8 +109,10 @@ def anthropometry(
     >>> round(body.thigh_m, 3), round(body.shank_m, 3), round(body.hip_height_m, 3)
     (0.441, 0.443, 0.954)
     """
-    check_range("height_m", height_m, *HEIGHT_RANGE_M, " m")
-    check_range("hip_centre_spacing_m", hip_centre_spacing_m, *HIP_SPACING_RANGE_M, " m")
+    height_m = check_range("height_m", height_m, *HEIGHT_RANGE_M, " m")
+    hip_centre_spacing_m = check_range(
+        "hip_centre_spacing_m", hip_centre_spacing_m, *HIP_SPACING_RANGE_M, " m"
+    )
     return Anthropometry(
         height_m=height_m,
         thigh_m=THIGH_FRACTION * height_m,
@@ -143,8 +145,8 @@ class JointAngles:
     ankle_dorsiflexion_deg: float = 0.0
 
     def __post_init__(self) -> None:
-        for name, (low, high) in ANGLE_RANGES_DEG.items():
-            check_range(name, getattr(self, name), low, high, "°")
+        for name, (low, high) in ANGLE_RANGES_DEG.items():  # any real number type, as a float
+            object.__setattr__(self, name, check_range(name, getattr(self, name), low, high, "°"))
 
 
 # --- small 3-vector helpers (pure Python: a handful of points is faster without numpy) ---
@@ -252,8 +254,8 @@ def limb_pose(
     [0.43, -0.09, 0.5]
     """
     angles = JointAngles() if angles is None else angles
-    if side not in ("right", "left"):
-        raise ValueError(f"side must be 'right' or 'left', not {side!r}")
+    check_kind("angles", angles, JointAngles, "JointAngles(...)")
+    check_choice("side", side, ("right", "left"))
     body = anthropometry(height_m, hip_centre_spacing_m)
     # Mirror the side-to-side sense for the left leg: abduction moves a right knee
     # towards -y but a left knee towards +y, and internal rotation turns the front
@@ -304,6 +306,7 @@ def describe(pose: LimbPose) -> str:
     Right leg, body height 1.75 m. Hip: 90° flexion, 0° abduction, 0° rotation. Knee: 90° flexion. Ankle: neutral (0°).
     Knee 43 cm in front of the hip, 93 cm above the floor. Ankle 50 cm above the floor. Toes 69 cm in front of the hip.
     """
+    check_kind("pose", pose, LimbPose, "limb_pose()")
     a = pose.angles
 
     def ahead(p: Vec) -> str:

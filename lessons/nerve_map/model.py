@@ -25,6 +25,8 @@ variants together about 17 % (16.9 % of 6,062 cadavers, 19.2 % on MRI); FACTS B4
 
 from __future__ import annotations
 
+import functools
+import math
 import re
 import sys
 from collections.abc import Mapping
@@ -33,7 +35,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from lessons.core.datafile import DATA_DIR, read_toml
-from lessons.core.errors import DataFileError
+from lessons.core.errors import DataFileError, check_choice, check_kind
 
 __all__ = [
     "KINDS",
@@ -145,19 +147,14 @@ class NerveMap:
     path: Path
 
     def structure(self, structure_id: str) -> Structure:
-        """Return the structure with this id (KeyError naming the known ids if there is none)."""
-        for structure in self.structures:
-            if structure.id == structure_id:
-                return structure
-        raise KeyError(f"no structure {structure_id!r}; known: {', '.join(self.ids())}")
+        """Return the structure with this id (a ChoiceError naming the known ids if none)."""
+        check_choice("structure_id", structure_id, [s.id for s in self.structures])
+        return next(s for s in self.structures if s.id == structure_id)
 
     def pattern(self, pattern_id: str) -> PiriformisPattern:
-        """Return the piriformis pattern with this id."""
-        for pattern in self.patterns:
-            if pattern.id == pattern_id:
-                return pattern
-        known = ", ".join(p.id for p in self.patterns)
-        raise KeyError(f"no piriformis pattern {pattern_id!r}; known: {known}")
+        """Return the piriformis pattern with this id (a ChoiceError naming the known ids)."""
+        check_choice("pattern_id", pattern_id, [p.id for p in self.patterns])
+        return next(p for p in self.patterns if p.id == pattern_id)
 
     def ids(self) -> list[str]:
         """The ids of the structures a learner can choose, in map order."""
@@ -196,12 +193,18 @@ VARIANTS_IN_PIRIFORMIS_SYNDROME_PERCENT = 16.2
 VARIANTS_IN_CADAVERS_PERCENT = 16.9
 
 
+@functools.lru_cache(maxsize=1)
+def _pattern_ids() -> tuple[str, ...]:
+    return tuple(p.id for p in load_nerve_map().patterns)
+
+
 def pattern_frequency(pattern_id: str) -> str:
     """Say how common a piriformis pattern is, in words, from FACTS B4 only.
 
     >>> print(pattern_frequency("fibular-above").split(";")[0])
     variants together about 17 % (16.9 % of 6,062 cadavers, 19.2 % on MRI)
     """
+    check_choice("pattern_id", pattern_id, _pattern_ids())
     if pattern_id == "typical":
         return "about 83-90 % of people in cadaver meta-analyses (80.8 % on MRI), FACTS B4"
     return (
@@ -218,6 +221,7 @@ def describe_choice(nerve_map: NerveMap, structure_id: str, pattern_id: str) -> 
     >>> print(text.splitlines()[0])
     Chosen: fibular neck (landmark, marked ◆).
     """
+    check_kind("nerve_map", nerve_map, NerveMap, "load_nerve_map()")
     s = nerve_map.structure(structure_id)
     p = nerve_map.pattern(pattern_id)
     return "\n".join([
@@ -293,6 +297,12 @@ class _Reader:
                 or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in pair)
             ):
                 self.fail(field, f"point {number} is {pair!r}; write it as two numbers, [x, y]")
+            if not all(math.isfinite(v) for v in pair):
+                self.fail(
+                    field,
+                    f"point {number} is {pair!r}: nan and inf are not coordinates; "
+                    "write two ordinary numbers, [x, y]",
+                )
             out.append((float(pair[0]), float(pair[1])))
         return tuple(out)
 

@@ -33,7 +33,7 @@ def nerve_map_explorer(structure: str = "sciatic-nerve", pattern: str = "typical
         and says how common the pattern is (FACTS B4 only).
     """
     data = load_nerve_map()
-    data.structure(structure), data.pattern(pattern)  # a clear KeyError before anything is drawn
+    data.structure(structure), data.pattern(pattern)  # a clear error before anything is drawn
     controls = {
         "structure": widgets.Dropdown(
             options=[(s.name, s.id) for s in data.structures if s.selectable],

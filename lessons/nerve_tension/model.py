@@ -40,8 +40,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, fields
 
-from lessons.core.errors import check_range
-from lessons.limb.model import FOOT_LENGTH_FRACTION, SHANK_FRACTION, THIGH_FRACTION
+from lessons.core.errors import check_kind, check_range
+from lessons.limb.model import FOOT_LENGTH_FRACTION, HEIGHT_RANGE_M, SHANK_FRACTION, THIGH_FRACTION
 
 __all__ = [
     "ANGLE_RANGES_DEG",
@@ -101,8 +101,9 @@ class NerveTensionPose:
     neck_flexion_deg: float = 0.0
 
     def __post_init__(self) -> None:
-        for f in fields(self):
-            check_range(f.name, getattr(self, f.name), *ANGLE_RANGES_DEG[f.name], "°")
+        for f in fields(self):  # any real number type, kept as a float
+            value = check_range(f.name, getattr(self, f.name), *ANGLE_RANGES_DEG[f.name], "°")
+            object.__setattr__(self, f.name, value)
 
 
 #: Positions to try, by name: joint angles in degrees (FACTS B8, C7).
@@ -134,6 +135,9 @@ def max_knee_flexion_deg(hip_flexion_deg: float) -> float:
     >>> [round(max_knee_flexion_deg(h)) for h in (0, 30, 45, 90)]
     [0, 60, 90, 135]
     """
+    hip_flexion_deg = check_range(
+        "hip_flexion_deg", hip_flexion_deg, *ANGLE_RANGES_DEG["hip_flexion_deg"], "°"
+    )
     low, high = ANGLE_RANGES_DEG["knee_flexion_deg"]
     hip = math.radians(hip_flexion_deg)
     reach = min(1.0, THIGH_FRACTION / SHANK_FRACTION * math.sin(hip))
@@ -146,6 +150,7 @@ def term_contributions(pose: NerveTensionPose) -> dict[str, float]:
     >>> {k: round(v, 2) for k, v in term_contributions(NerveTensionPose(90, 90)).items()}
     {'hip_flexion_deg': 1.29, 'knee_flexion_deg': -1.29, 'ankle_dorsiflexion_deg': 0.0, 'neck_flexion_deg': 0.0}
     """
+    check_kind("pose", pose, NerveTensionPose, "NerveTensionPose(...)")
     reference = math.radians(SLR_WINDOW_DEG[1]) * WEIGHTS["hip_flexion_deg"]
     return {
         name: weight * math.radians(getattr(pose, name)) / reference
@@ -175,6 +180,7 @@ def slr_zone(pose: NerveTensionPose) -> str:
     >>> slr_zone(NerveTensionPose(45, knee_flexion_deg=40))
     'knee bent'
     """
+    check_kind("pose", pose, NerveTensionPose, "NerveTensionPose(...)")
     if pose.knee_flexion_deg > STRAIGHT_KNEE_TOLERANCE_DEG:
         return "knee bent"
     low, high = SLR_WINDOW_DEG
@@ -201,6 +207,7 @@ def describe(pose: NerveTensionPose) -> str:
     Relative nerve-bed tension: 0.64 (dimensionless; 1.0 = straight leg raised to 70°) — a teaching model, not a measurement.
     Inside the 30-70° window: radiating leg pain (not back pain alone) appearing here is what makes a straight-leg raise positive (FACTS B8).
     """
+    check_kind("pose", pose, NerveTensionPose, "NerveTensionPose(...)")
     ankle = pose.ankle_dorsiflexion_deg
     ankle_text = (
         "ankle neutral (0°)" if ankle == 0
@@ -246,6 +253,8 @@ def supine_leg_points(pose: NerveTensionPose, height_m: float = 1.75) -> dict[st
     >>> round(p["knee"][0], 3), round(p["knee"][1], 3)
     (0.0, 0.429)
     """
+    check_kind("pose", pose, NerveTensionPose, "NerveTensionPose(...)")
+    height_m = check_range("height_m", height_m, *HEIGHT_RANGE_M, " m")
     hip = math.radians(pose.hip_flexion_deg)
     shank = hip - math.radians(pose.knee_flexion_deg)
     foot = shank + math.pi / 2 + math.radians(pose.ankle_dorsiflexion_deg)

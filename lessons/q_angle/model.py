@@ -40,7 +40,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from lessons.core.errors import check_range
+from lessons.core.errors import check_kind, check_range
 from lessons.core.plane import turn_deg
 from lessons.limb.model import HEIGHT_RANGE_M, anthropometry
 
@@ -116,10 +116,12 @@ def q_angle(
     >>> round(q_angle(knee_inward_cm=3).q_angle_deg, 1)
     14.4
     """
-    check_range("asis_width_cm", asis_width_cm, *ASIS_WIDTH_RANGE_CM, " cm")
-    check_range("knee_inward_cm", knee_inward_cm, *KNEE_SHIFT_RANGE_CM, " cm")
-    check_range("tendon_outward_deg", tendon_outward_deg, *TENDON_RANGE_DEG, "°")
-    check_range("height_m", height_m, *HEIGHT_RANGE_M, " m")
+    asis_width_cm = check_range("asis_width_cm", asis_width_cm, *ASIS_WIDTH_RANGE_CM, " cm")
+    knee_inward_cm = check_range("knee_inward_cm", knee_inward_cm, *KNEE_SHIFT_RANGE_CM, " cm")
+    tendon_outward_deg = check_range(
+        "tendon_outward_deg", tendon_outward_deg, *TENDON_RANGE_DEG, "°"
+    )
+    height_m = check_range("height_m", height_m, *HEIGHT_RANGE_M, " m")
     body = anthropometry(height_m)
     width = asis_width_cm / 100
     hip = (width / 2 - _ASIS_LATERAL_FRACTION * width, body.hip_height_m)
@@ -163,6 +165,7 @@ def describe_q_angle(result: QAngle) -> str:
     That is inside the 8–14° quoted for men and inside the 11–20° quoted for women.
     Reported supine means: men 11.0° ± 1.8, women 14.5° ± 2.0.
     """
+    check_kind("result", result, QAngle, "q_angle()")
     q = result.q_angle_deg
     tendon = result.tendon_outward_deg
     tendon_words = "vertical" if round(tendon, 1) == 0 else (

@@ -42,6 +42,7 @@ __all__ = [
     "BANK_DIR",
     "QUESTION_TYPES",
     "Bank",
+    "Banks",
     "Grade",
     "Question",
     "answer_sheet",
@@ -50,6 +51,7 @@ __all__ = [
     "grade",
     "lesson_ids",
     "load_bank",
+    "load_banks",
     "main",
     "option_order",
     "parse_number",
@@ -141,13 +143,13 @@ class Grade:
 # --------------------------------------------------------------------------- loading
 
 
-def lesson_ids(folder: Path = BANK_DIR) -> list[str]:
-    """List the lessons that have a question bank, in lesson order.
+def lesson_ids(folder: Path | None = None) -> list[str]:
+    """List the lessons that have a question bank (in ``folder``, default BANK_DIR), in order.
 
     >>> "00-start-here" in lesson_ids()
     True
     """
-    return sorted(path.stem for path in folder.glob("*.toml"))
+    return sorted(path.stem for path in (BANK_DIR if folder is None else folder).glob("*.toml"))
 
 
 def load_bank(lesson_id: str) -> Bank:
@@ -167,6 +169,32 @@ def load_bank(lesson_id: str) -> Bank:
             f"there is no question bank for {lesson_id!r}; banks exist for: {known}",
         )
     return read_bank(path)
+
+
+@dataclass(frozen=True)
+class Banks:
+    """The question banks that loaded, and a message for each one that did not."""
+
+    banks: tuple[Bank, ...]
+    problems: tuple[str, ...]
+
+
+def load_banks() -> Banks:
+    """Load every lesson's question bank that exists; a broken bank is reported, not fatal.
+
+    Everything that sums up several lessons (the review, "My progress", the
+    certificate) uses this, so one broken bank leaves the others working.
+
+    >>> "00-start-here" in [bank.lesson for bank in load_banks().banks]
+    True
+    """
+    banks, problems = [], []
+    for lesson in lesson_ids():
+        try:
+            banks.append(load_bank(lesson))
+        except CourseError as error:
+            problems.append(f"The {lesson} quiz could not be loaded, so it is left out: {error}")
+    return Banks(tuple(banks), tuple(problems))
 
 
 def read_bank(path: str | Path) -> Bank:

@@ -29,8 +29,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from lessons.core.errors import CourseError
-from lessons.quizzes.bank import Bank, Question, lesson_ids, load_bank
+from lessons.quizzes.bank import Bank, Banks, Question, load_banks
 from lessons.quizzes.progress import Attempt, ProgressReport
 
 __all__ = [
@@ -62,14 +61,6 @@ _NEEDS_EXPLORER = re.compile(r"\bexplorer\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
-class Banks:
-    """The question banks that loaded, and a message for each one that did not."""
-
-    banks: tuple[Bank, ...]
-    problems: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class Pick:
     """One question drawn for the review: where it comes from, and why it was likely to be drawn."""
 
@@ -77,21 +68,6 @@ class Pick:
     title: str
     question: Question
     why: str
-
-
-def load_banks() -> Banks:
-    """Load every lesson's question bank that exists; a broken bank is reported, not fatal.
-
-    >>> "00-start-here" in [bank.lesson for bank in load_banks().banks]
-    True
-    """
-    banks, problems = [], []
-    for lesson in lesson_ids():
-        try:
-            banks.append(load_bank(lesson))
-        except CourseError as error:
-            problems.append(f"The {lesson} quiz could not be loaded, so it is left out: {error}")
-    return Banks(tuple(banks), tuple(problems))
 
 
 def needs_its_lesson(question: Question) -> bool:
@@ -211,8 +187,7 @@ def _certificate_lines(report: ProgressReport, name: str) -> list[str]:
         f"Learner: {who}",
         "Date: ________________",
     ]
-    if report.message:
-        lines.append(f"⚠ {report.message}")
+    lines += [f"⚠ {warning}" for warning in report.warnings]
     if report.empty:
         return lines + [_NOTHING_YET, _NOT_A_QUALIFICATION]
     lines.append(

@@ -17,10 +17,10 @@ True
 from __future__ import annotations
 
 import html
+import logging
 
 import ipywidgets as widgets
 
-from lessons.core.errors import CourseError
 from lessons.core.explorer import readout_html
 from lessons.quizzes.progress import ProgressStore, default_store, progress_report
 from lessons.quizzes.review import (
@@ -32,6 +32,8 @@ from lessons.quizzes.review import (
     review_banks,
 )
 from lessons.quizzes.widget import Quiz
+
+log = logging.getLogger(__name__)
 
 __all__ = ["Certificate", "CourseReview", "certificate", "course_review"]
 
@@ -157,10 +159,14 @@ class Certificate(widgets.VBox):
 
     def show(self) -> None:
         """Read the scores again and redraw the certificate with the name as typed."""
-        try:
+        try:  # a broken bank is reported in the certificate itself; this is for anything else
             report = progress_report(self.store)
-        except CourseError as error:  # a broken bank elsewhere: say so, never a traceback
-            self.text = f"⚠ The scores could not be read: {error}"
+        except Exception as error:  # noqa: BLE001 - said in the panel (never stale), logged in full
+            log.exception("reading the scores for the certificate failed")
+            self.text = (
+                f"⚠ The scores could not be read ({type(error).__name__}: {error}). "
+                "Your saved answers are not changed; press Refresh to try again."
+            )
             self.view.value = readout_html(self.text, "course-warning")
             return
         self.text = certificate_text(report, self.name.value)

@@ -30,6 +30,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -87,6 +88,7 @@ class _Panel(widgets.VBox):
 
 
 _CHOOSE = "Choose…"
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _LABEL_STYLE = {"description_width": "initial"}
 
 
@@ -212,6 +214,8 @@ class _QuestionBox(widgets.VBox):
         return self.reveal.layout.display != "none"
 
     def _show(self, text: str, css_class: str) -> None:
+        # Half a surrogate pair (a broken paste) cannot travel to the browser as UTF-8.
+        text = _LONE_SURROGATE.sub("\N{REPLACEMENT CHARACTER}", text)
         self.feedback_text = text
         self.feedback.value = readout_html(text, css_class)
 
@@ -230,11 +234,17 @@ class _QuestionBox(widgets.VBox):
                 "course-warning",
             )
             return
+        try:
+            self.store.record(
+                self.lesson, question.id, result.answer, result.correct, on_wait=self._on_wait
+            )
+        except CourseError as problem:  # text that cannot be saved: say what to do, count nothing
+            self._show(f"⚠ {problem}", "course-quiz-verdict course-quiz-warning")
+            return
         self.tries += 1
         if self.first_try_correct is None:
             self.first_try_correct = result.correct
         self.solved = self.solved or result.correct
-        self.store.record(self.lesson, question.id, result.answer, result.correct)
         if result.correct:
             verdict, css = "✓ Correct.", "course-quiz-right"
             self.reveal.layout.display = "none"
@@ -248,6 +258,13 @@ class _QuestionBox(widgets.VBox):
         )
         self._show("\n".join(lines), f"course-quiz-verdict {css}")
         self._on_result()
+
+    def _on_wait(self) -> None:
+        self._show(
+            "⏳ Saving your answer: the progress file is in use by another open lesson, "
+            "so this waits for it (up to a few seconds)…",
+            "course-quiz-verdict course-quiz-waiting",
+        )
 
     def _on_reveal(self, _button: widgets.Button | None = None) -> None:
         self._show(
@@ -398,7 +415,16 @@ def my_progress(store: ProgressStore | None = None) -> _Panel:
     )
 
     def show(_button: widgets.Button | None = None) -> None:
-        panel.text = progress_summary(store)
+        try:
+            panel.text = progress_summary(store)
+        except Exception as error:  # noqa: BLE001 - said in the panel (never stale), logged in full
+            log.exception("reading the learner's progress failed")
+            panel.text = (
+                f"Your progress\n⚠ Your progress could not be read ({type(error).__name__}: "
+                f"{error}). Your saved answers are not changed; press Refresh to try again."
+            )
+            summary.value = readout_html(panel.text, "course-warning")
+            return
         summary.value = readout_html(panel.text, "course-progress-text")
 
     refresh.on_click(show)

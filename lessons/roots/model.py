@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from lessons.core.errors import CourseError
+from lessons.core.errors import CourseError, check_choice, check_kind
 
 __all__ = [
     "FINDINGS",
@@ -159,13 +159,14 @@ def best_fit(finding_ids: Iterable[str]) -> RootFit:
     >>> best_fit([]).best
     ()
     """
-    chosen = tuple(dict.fromkeys(finding_ids))
-    for finding_id in chosen:
-        if finding_id not in _BY_ID:
-            raise CourseError(
-                f"{finding_id!r} is not a finding the root explorer knows; "
-                f"choose from: {', '.join(_BY_ID)}"
-            )
+    if isinstance(finding_ids, (str, bytes)) or not isinstance(finding_ids, Iterable):
+        raise CourseError(
+            f"finding_ids must be a list of finding ids, like ['numb-sole'], not {finding_ids!r}."
+        )
+    given = list(finding_ids)
+    for finding_id in given:
+        check_choice("finding_ids", finding_id, _BY_ID)
+    chosen = tuple(dict.fromkeys(given))
     scores = {root: sum(_BY_ID[f].weight(root) for f in chosen) for root in ROOTS}
     top = max(scores.values())
     best = tuple(root for root in ROOTS if top > 0 and scores[root] == top)
@@ -184,6 +185,7 @@ def finding_label(finding_id: str) -> str:
     >>> finding_label("numb-big-toe")
     'numb big toe or first web space'
     """
+    check_choice("finding_id", finding_id, _BY_ID)
     return _BY_ID[finding_id].label
 
 
@@ -193,8 +195,7 @@ def describe_root(root: str) -> str:
     >>> print(describe_root("S1").splitlines()[0])
     S1 root (usually pressed on by the L5/S1 disc).
     """
-    if root not in ROOT_SIGNS:
-        raise CourseError(f"{root!r} is not a root in this lesson; choose one of {', '.join(ROOTS)}")
+    check_choice("root", root, ROOTS)
     s = ROOT_SIGNS[root]
     return (
         f"{root} root (usually pressed on by the {s.usual_disc} disc).\n"
@@ -213,6 +214,7 @@ def describe_fit(fit: RootFit) -> str:
     Foot drop without weak hip abduction or inversion also fits a common fibular nerve palsy at the fibular neck (FACTS B7).
     This teaches the textbook patterns; it is not a diagnosis. Dermatome maps vary between people and roots overlap: only a clinician who examines you can say.
     """
+    check_kind("fit", fit, RootFit, "best_fit()")
     if not fit.findings:
         return "No findings chosen: tick some to see which root's pattern they fit.\n" + NOT_A_DIAGNOSIS
     lines = ["Findings: " + "; ".join(finding_label(f) for f in fit.findings) + "."]

@@ -53,7 +53,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from lessons.core.errors import check_range
+from lessons.core.errors import check_flag, check_kind, check_range
 from lessons.limb.model import HEIGHT_RANGE_M, HIP_SPACING_RANGE_M, THIGH_FRACTION, anthropometry
 
 __all__ = [
@@ -101,8 +101,7 @@ BACK_RANGES: dict[str, tuple[float, float, str]] = {
 
 
 def _check(name: str, value: float, ranges: dict[str, tuple[float, float, str]]) -> float:
-    check_range(name, value, *ranges[name])
-    return float(value)
+    return check_range(name, value, *ranges[name])
 
 
 def top_hip_adduction_deg(
@@ -184,6 +183,9 @@ def side_lying(
     10.4
     """
     adduction = top_hip_adduction_deg(height_m, hip_spacing_cm, knee_gap_cm, pillow_cm)
+    height_m, hip_spacing_cm, knee_gap_cm, pillow_cm = (  # checked above; now as floats
+        float(height_m), float(hip_spacing_cm), float(knee_gap_cm), float(pillow_cm)
+    )
     thigh_cm = THIGH_FRACTION * height_m * 100
     reach = math.hypot(hip_spacing_cm, thigh_cm)
     tilt = math.acos((knee_gap_cm + pillow_cm) / reach) - math.atan2(thigh_cm, hip_spacing_cm)
@@ -208,6 +210,7 @@ def describe_side_lying(pose: SideLying) -> str:
     A pillow about 8 cm thick when squashed would bring the top leg to neutral in this model.
     This is a model, not a measurement (FACTS D4).
     """
+    check_kind("pose", pose, SideLying, "side_lying()")
     angle = abs(pose.adduction_deg)
     pillow = "no pillow" if pose.pillow_cm == 0 else f"{_a(pose.pillow_cm)} {_cm(pose.pillow_cm)} cm pillow"
     if pose.state == "near neutral":
@@ -339,6 +342,8 @@ def describe_back_lying(pose: BackLying, knee_replacement: bool = False) -> str:
     A 10 cm pillow under the knees: hip flexed 13°, knee flexed 27° (body height 1.75 m).
     After a knee replacement: NOTHING under the knee (FACTS D5). Resting with the knee bent risks a flexion contracture, a knee that no longer straightens fully. Follow your surgical team's advice.
     """
+    check_kind("pose", pose, BackLying, "back_lying()")
+    knee_replacement = check_flag("knee_replacement", knee_replacement)
     if pose.pillow_cm == 0:
         first = f"No pillow: hip and knee straight (0°) (body height {pose.height_m:.2f} m)."
     else:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -55,6 +56,11 @@ _FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 _FONT = "DejaVu"
 _BODY_PT = 13
 _MAX_NAME = 80
+#: Written into every card's PDF information, so that a card the app made can be told
+#: apart from any other file of the same name (only the app's own cards are replaced).
+_CREATOR = "knee-hip-course stretch card"
+#: Cards are small; a file bigger than this is not one of them and is not read to check.
+_MAX_CARD_BYTES = 20 * 1024 * 1024
 _NOT_ALLOWED = re.compile(r'[<>:"|?*\x00-\x1f]')
 #: The words that start every stop sign; the catalog's stop signs finish the sentence.
 STOP_SIGNS_LEAD = "Stop if:"
@@ -164,6 +170,7 @@ def card_pdf(
     pdf.set_creation_date(CREATION_DATE)
     pdf.set_title(title)
     pdf.set_author("Knee, hip and sciatica course")
+    pdf.set_creator(_CREATOR)
     pdf.set_subject("Education, not prescription")
     pdf.add_page()
     pdf.heading(title, 22)
@@ -214,14 +221,22 @@ def _stretch_section(pdf: _Card, number: int, item: RoutineItem) -> None:
         block.items([plain(line) for line in stretch.avoid_or_ask_first], numbered=False)
 
 
-def card_path(name: str, folder: str | Path | None = None, base: str | Path | None = None) -> Path:
+def card_path(
+    name: str,
+    folder: str | Path | None = None,
+    base: str | Path | None = None,
+    *,
+    confine: bool = False,
+) -> Path:
     """Turn the file name a learner typed into a safe path for the card.
 
     The name may not contain a folder (``/`` or ``\\``) or start with a dot;
     characters that are not allowed in file names become ``-``; ``.pdf`` is
     added if missing. The card goes into ``folder`` if given (relative to
     ``base``), otherwise into ``base`` (default: the current folder, which in
-    JupyterLab is the notebook's folder).
+    JupyterLab is the notebook's folder). With ``confine``, the folder must be
+    ``base`` itself or a folder inside it (after ``~``, ``..`` and links are
+    resolved), as in the clinic app, where the page is all a visitor can reach.
 
     >>> card_path(" card ", base="/tmp").as_posix()
     '/tmp/card.pdf'
@@ -247,11 +262,22 @@ def card_path(name: str, folder: str | Path | None = None, base: str | Path | No
         raise CourseError("Type a file name with some letters or digits, like my-stretches.")
     if not cleaned.lower().endswith(".pdf"):
         cleaned += ".pdf"
-    root = Path(base) if base is not None else Path.cwd()
+    chosen = Path(base) if base is not None else Path.cwd()
+    root = chosen
     if folder is not None and str(folder).strip():
         target = Path(str(folder).strip()).expanduser()
         root = target if target.is_absolute() else root / target
+    if confine and not _inside(root, chosen):
+        raise CourseError(
+            f"Cards can only be saved in {chosen} or in a folder inside it, and “{folder}” is "
+            "outside it. Leave the Folder box empty, or name a folder inside that one."
+        )
     return root / cleaned
+
+
+def _inside(folder: Path, chosen: Path) -> bool:
+    """Say whether ``folder`` is ``chosen`` or inside it, once links and ``..`` are resolved."""
+    return folder.resolve().is_relative_to(chosen.resolve())
 
 
 def save_card(
@@ -262,24 +288,91 @@ def save_card(
     *,
     replace: bool = False,
     base: str | Path | None = None,
+    confine: bool = False,
 ) -> Path:
     """Make the card and save it under the learner's file name; return where it went.
 
+    The card is never written through a link, and ``replace`` replaces only a card
+    this app made (its PDF information says so): any other file is left as it is.
+    With ``confine``, the folder must be inside ``base`` (see :func:`card_path`).
+
     Raises:
         CourseError: with a message for the learner: no name, a folder that is
-            not there, or a file that exists and ``replace`` is not set.
+            not there or outside the chosen one, a link, a file that exists and
+            ``replace`` is not set or that the app did not make, or what the
+            computer said when the card could not be written.
     """
-    path = card_path(name, folder, base)
+    path = card_path(name, folder, base, confine=confine)
+    where = f"{path.name} in {path.parent}"
     if not path.parent.is_dir():
         raise CourseError(
             f"The folder {path.parent} does not exist. Create it first, or leave the Folder box empty "
             "to save next to the notebook."
+        )
+    if path.is_symlink():
+        raise CourseError(
+            f"{where} is a link to somewhere else, and cards are never saved through links. "
+            "Type another name."
         )
     if path.exists() and not replace:
         raise CourseError(
             f"{path.name} already exists in {path.parent}. Tick “Replace an existing file” to overwrite it, "
             "or type another name."
         )
+    if path.exists() and not _made_here(path):
+        raise CourseError(
+            f"{where} was not made by this app (or was changed since), so it is not replaced. "
+            "Type another name, or move that file away first."
+        )
     data = card_pdf(items, page)
-    path.write_bytes(data)
+    try:
+        _write_new_or_replace(path, data)
+    except FileExistsError:
+        raise CourseError(
+            f"{where} appeared while the card was being made; it is left as it is. "
+            "Press Save again, or type another name."
+        ) from None
+    except OSError as error:
+        raise CourseError(
+            f"The card could not be saved as {path}: {error.strerror or error}. "
+            "Check that the folder can be written and the disk is not full, "
+            "or choose another folder."
+        ) from None
     return path
+
+
+def _made_here(path: Path) -> bool:
+    """Say whether an existing file is a card this app made (a PDF with the app's creator)."""
+    try:
+        if not path.is_file() or path.stat().st_size > _MAX_CARD_BYTES:
+            return False
+        data = path.read_bytes()
+    except OSError:
+        return False
+    return data.startswith(b"%PDF-") and f"/Creator ({_CREATOR})".encode() in data
+
+
+def _write_new_or_replace(path: Path, data: bytes) -> None:
+    """Write ``data`` to a new file beside ``path`` (never following a link), then move it there.
+
+    A new card must not exist by the time it is moved in (the name is taken with ``link``,
+    which fails if it does); a replaced one is swapped in whole, so a failed write never
+    leaves half a card.
+    """
+    nofollow = getattr(os, "O_NOFOLLOW", 0)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | nofollow, 0o644)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.replace(partial, path)
+        else:
+            try:
+                os.link(partial, path)
+            except (AttributeError, NotImplementedError, PermissionError):
+                os.replace(partial, path)  # a file system without hard links
+    finally:
+        partial.unlink(missing_ok=True)

@@ -33,7 +33,13 @@ from pathlib import Path
 from typing import Literal, NoReturn
 
 from lessons.core.datafile import DATA_DIR, read_toml
-from lessons.core.errors import CourseError, DataFileError, check_range
+from lessons.core.errors import (
+    CourseError,
+    DataFileError,
+    check_choice,
+    check_kind,
+    check_whole,
+)
 from lessons.red_flags.signs import RedFlags as SignFile
 from lessons.red_flags.signs import load_red_flags
 
@@ -41,6 +47,7 @@ __all__ = [
     "CATALOG_PATH",
     "HOLD_RANGE_S",
     "REPETITIONS_RANGE",
+    "REST_RANGE_S",
     "Catalog",
     "RedFlags",
     "RoutineItem",
@@ -59,6 +66,12 @@ CATALOG_PATH = DATA_DIR / "stretches.toml"
 HOLD_RANGE_S = (10, 60)
 #: Repetitions the course accepts: ACSM advises 2-4; one is allowed for a first, gentle try (FACTS C6).
 REPETITIONS_RANGE = (1, 4)
+#: Rest after each hold that a routine's total may include, seconds (an input bound, not advice).
+REST_RANGE_S = (0, 600)
+#: The most seconds the browser's clock can count (a day): anything beyond is not a count.
+_LONGEST_COUNT_S = 24 * 60 * 60
+#: The hold timer's states.
+_STATUSES = ("ready", "holding", "paused", "rest", "finished")
 
 KINDS = {"hold": "a stretch you hold", "glide": "a movement you repeat slowly, without holding"}
 POSITIONS = {"supine": "lying on your back", "seated": "sitting on a chair"}
@@ -366,12 +379,12 @@ def load_catalog() -> Catalog:
 # --------------------------------------------------------------------------- doses and routines
 
 
-def _check_dose(hold_s: float, repetitions: float) -> None:
-    for name, value, (low, high), unit in (
-        ("hold_s", hold_s, HOLD_RANGE_S, " s"),
-        ("repetitions", repetitions, REPETITIONS_RANGE, ""),
-    ):
-        check_range(name, value, low, high, unit)
+def _check_dose(hold_s: float, repetitions: float) -> tuple[int, int]:
+    """Refuse a dose outside FACTS C6's ranges (whole numbers only); return it as ints."""
+    return (
+        check_whole("hold_s", hold_s, *HOLD_RANGE_S, " s"),
+        check_whole("repetitions", repetitions, *REPETITIONS_RANGE),
+    )
 
 
 def describe_dose(hold_s: int, repetitions: int, how_often: str = "once a day", kind: str = "hold") -> str:
@@ -388,7 +401,9 @@ def describe_dose(hold_s: int, repetitions: int, how_often: str = "once a day", 
     >>> describe_dose(30, 1, kind="glide")
     'Move slowly for 30 s, once (30 s in all), once a day.'
     """
-    _check_dose(hold_s, repetitions)
+    hold_s, repetitions = _check_dose(hold_s, repetitions)
+    check_kind("how_often", how_often, str, "words like 'once a day'")
+    check_choice("kind", kind, KINDS)
     verb = "Move slowly for" if kind == "glide" else "Hold"
     times = "once" if repetitions == 1 else f"{repetitions} times"
     return f"{verb} {hold_s} s, {times} ({hold_s * repetitions} s in all), {how_often}."
@@ -419,10 +434,11 @@ def routine_item(stretch: Stretch, hold_s: int | None = None, repetitions: int |
     ...
     lessons.core.errors.OutOfRangeError: hold_s = 120 s is outside 10 s to 60 s; choose a value in that range.
     """
+    check_kind("stretch", stretch, Stretch, "load_catalog().stretch(...)")
     hold = stretch.hold_s if hold_s is None else hold_s
     reps = stretch.repetitions if repetitions is None else repetitions
-    _check_dose(hold, reps)
-    return RoutineItem(stretch=stretch, hold_s=int(hold), repetitions=int(reps))
+    hold, reps = _check_dose(hold, reps)
+    return RoutineItem(stretch=stretch, hold_s=hold, repetitions=reps)
 
 
 def routine_minutes(items: Sequence[RoutineItem], rest_s: int = 0) -> float:
@@ -432,6 +448,11 @@ def routine_minutes(items: Sequence[RoutineItem], rest_s: int = 0) -> float:
     >>> routine_minutes([routine_item(cat.stretch("figure-4")), routine_item(cat.stretch("knee-to-chest"))])
     2.0
     """
+    rest_s = check_whole("rest_s", rest_s, *REST_RANGE_S, " s")
+    if isinstance(items, (str, bytes)) or not isinstance(items, Sequence):
+        raise CourseError(f"items must be a list of routine items, not {items!r}.")
+    for item in items:
+        check_kind("item", item, RoutineItem, "routine_item()")
     return sum((item.hold_s + rest_s) * item.repetitions for item in items) / 60
 
 
@@ -463,7 +484,15 @@ class TimerState:
     completed: int = 0
 
     def __post_init__(self) -> None:
-        _check_dose(self.hold_s, self.repetitions)
+        hold_s, repetitions = _check_dose(self.hold_s, self.repetitions)
+        check_choice("status", self.status, _STATUSES)
+        for name, value in (
+            ("hold_s", hold_s),
+            ("repetitions", repetitions),
+            ("elapsed_s", check_whole("elapsed_s", self.elapsed_s, 0, hold_s, " s")),
+            ("completed", check_whole("completed", self.completed, 0, repetitions)),
+        ):  # whole numbers of any real type, kept as ints
+            object.__setattr__(self, name, value)
 
     @property
     def remaining_s(self) -> int:
@@ -494,9 +523,10 @@ class TimerState:
 
     def tick(self, elapsed_s: int) -> TimerState:
         """Take the browser's count of seconds held; finish the repetition when the hold is done."""
+        counted = check_whole("elapsed_s", elapsed_s, 0, _LONGEST_COUNT_S, " s")
         if self.status != "holding":
             return self
-        elapsed = max(0, min(int(elapsed_s), self.hold_s))
+        elapsed = min(counted, self.hold_s)
         if elapsed < self.hold_s:
             return replace(self, elapsed_s=elapsed)
         completed = self.completed + 1

@@ -41,8 +41,8 @@ import math
 from dataclasses import dataclass, fields, replace
 from typing import Literal
 
-from lessons.core.errors import CourseError, check_range
-from lessons.limb.model import JointAngles, LimbPose, limb_pose
+from lessons.core.errors import CourseError, check_choice, check_kind, check_range
+from lessons.limb.model import HEIGHT_RANGE_M, JointAngles, LimbPose, limb_pose
 
 __all__ = [
     "ANATOMY_FRACTIONS",
@@ -103,15 +103,15 @@ class Posture:
     hands: Hands = "sides"
 
     def __post_init__(self) -> None:
-        if self.base not in ("supine", "seated"):
-            raise CourseError(f"base must be 'supine' or 'seated', not {self.base!r}")
-        if self.hands not in HANDS_WORDS:
-            raise CourseError(f"hands must be one of {', '.join(HANDS_WORDS)}, not {self.hands!r}")
+        check_choice("base", self.base, ("supine", "seated"))
+        check_choice("hands", self.hands, HANDS_WORDS)
+        check_kind("affected", self.affected, JointAngles, "JointAngles(...)")
+        check_kind("other", self.other, JointAngles, "JointAngles(...)")
         for name, value, low, high in (
             ("trunk_lean_deg", self.trunk_lean_deg, 0.0, 45.0 if self.base == "seated" else 0.0),
             ("neck_flexion_deg", self.neck_flexion_deg, -40.0, 45.0),
-        ):
-            check_range(name, value, low, high, "°")
+        ):  # any real number type, kept as a float
+            object.__setattr__(self, name, check_range(name, value, low, high, "°"))
 
 
 @dataclass(frozen=True)
@@ -255,12 +255,8 @@ def key_poses(stretch_id: str) -> tuple[KeyPose, ...]:
     >>> [k.name for k in key_poses("knee-to-opposite-shoulder")]
     ['start', 'knee up', 'hold']
     """
-    try:
-        return _KEY_POSES[stretch_id]
-    except KeyError:
-        raise CourseError(
-            f"No poses for the stretch {stretch_id!r}; poses exist for: {', '.join(_KEY_POSES)}."
-        ) from None
+    check_choice("stretch_id", stretch_id, _KEY_POSES)
+    return _KEY_POSES[stretch_id]
 
 
 # --------------------------------------------------------------------------- geometry
@@ -328,6 +324,8 @@ def body_pose(posture: Posture, height_m: float = 1.75) -> BodyPose:
     >>> round(lying.pelvis[1], 3), round(lying.affected["knee"][1], 3)
     (0.114, 0.114)
     """
+    check_kind("posture", posture, Posture, "Posture(...) or pose_at()")
+    height_m = check_range("height_m", height_m, *HEIGHT_RANGE_M, " m")
     f = {k: v * height_m for k, v in ANATOMY_FRACTIONS.items()}
     affected = limb_pose(posture.affected, height_m=height_m, side="right")
     other = limb_pose(posture.other, height_m=height_m, side="left")
@@ -391,6 +389,7 @@ def ankle_to_other_thigh_m(pose: BodyPose) -> float:
 
     Used to check that the figure-4 positions really rest the ankle on the other leg.
     """
+    check_kind("pose", pose, BodyPose, "body_pose()")
     hip, knee = pose.other["hip"], pose.other["knee"]
     surface_m = 0.05 * pose.height_m / 1.75
     a = _along(hip, knee, 0.4, surface_m)
@@ -417,9 +416,11 @@ def interpolate(a: Posture, b: Posture, t: float) -> Posture:
     >>> interpolate(start, hold, 0.5).affected.hip_flexion_deg
     78.0
     """
+    check_kind("a", a, Posture, "Posture(...)")
+    check_kind("b", b, Posture, "Posture(...)")
     if a.base != b.base:
         raise CourseError("can only blend two lying or two sitting postures")
-    t = min(max(t, 0.0), 1.0)
+    t = check_range("t", t, 0.0, 1.0)
 
     def angles(x: JointAngles, y: JointAngles) -> JointAngles:
         return JointAngles(**{fl.name: _mix(getattr(x, fl.name), getattr(y, fl.name), t) for fl in fields(x)})
@@ -445,7 +446,7 @@ def pose_at(stretch_id: str, progress_pct: float) -> tuple[Posture, int, float]:
     >>> index, t, posture.affected.knee_flexion_deg
     (1, 0.5, 110.0)
     """
-    check_range("progress_pct", progress_pct, 0, 100, " %")
+    progress_pct = check_range("progress_pct", progress_pct, 0, 100, " %")
     poses = key_poses(stretch_id)
     segments = len(poses) - 1
     position = progress_pct / 100 * segments

@@ -19,6 +19,7 @@ Key position 3 of 3 (hold): Pull the other thigh towards the chest and hold.
 from __future__ import annotations
 
 import html
+import logging
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -41,6 +42,8 @@ from lessons.stretches.catalog import (
 from lessons.stretches.poses import body_pose, describe_pose, pose_at
 from lessons.stretches.poses_diagram import draw_pose, update_pose
 
+log = logging.getLogger(__name__)
+
 __all__ = ["BENCHMARK", "HoldTimer", "RoutineBuilder", "stretch_panel_html", "hold_timer", "routine_builder", "stretch_viewer"]
 
 _STYLE = {"description_width": "14em"}
@@ -49,6 +52,8 @@ _WIDE = widgets.Layout(width="auto")
 
 class _Tool(Explorer):
     """An explorer-shaped widget without a diagram, with a plain-text form that says so."""
+
+    failure_subject = "This tool"
 
     def __repr__(self) -> str:
         return f"{self.title}: run this cell in JupyterLab to use it."
@@ -278,9 +283,19 @@ def hold_timer(hold_s: int = 30, repetitions: int = 2) -> HoldTimer:
 class RoutineBuilder(_Tool):
     """The routine builder widget: choose stretches and a dose, name the file, save the card."""
 
-    def __init__(self, chosen: tuple[str, ...] = ("figure-4", "knee-to-chest"), base: str | Path | None = None) -> None:
+    failure_subject = "The routine builder"
+
+    def __init__(
+        self,
+        chosen: tuple[str, ...] = ("figure-4", "knee-to-chest"),
+        base: str | Path | None = None,
+        *,
+        confine: bool = False,
+    ) -> None:
+        """``confine=True`` keeps every card inside ``base`` (the clinic app's chosen folder)."""
         self.catalog = load_catalog()
         self.base = Path(base) if base is not None else None
+        self.confine = confine
         self.choices = {
             s.id: widgets.Checkbox(value=s.id in chosen, description=s.name, indent=False, layout=_WIDE)
             for s in self.catalog.stretches
@@ -308,7 +323,7 @@ class RoutineBuilder(_Tool):
         update = self.guarded(self._summarise)
         for control in controls.values():
             control.observe(update, names="value")
-        self.save_button.on_click(lambda _b: self.guarded(self.save)())
+        self.save_button.on_click(lambda _b: self._on_save())
         self._summarise()
 
     def items(self):
@@ -342,11 +357,29 @@ class RoutineBuilder(_Tool):
         path = save_card(
             items, self.controls["file_name"].value, self.controls["folder"].value or None,
             self.controls["page"].value, replace=self.controls["replace"].value, base=self.base,
+            confine=self.confine,
         )
         self.status.value = readout_html(
             f"✓ Saved your card as {path.name} in {path.parent}. Open it to print.", "course-save-ok"
         )
         return path
+
+
+    def _on_save(self) -> None:
+        """Save, saying why not in words (the course's reason, or what failed), never a traceback."""
+        try:
+            self.save()
+        except CourseError as error:
+            self.message.value = readout_html(f"⚠ {error}", "course-warning")
+        except Exception as error:  # noqa: BLE001 - a bug: shown to the learner, logged in full
+            log.exception("saving the stretch card failed")
+            self.message.value = readout_html(
+                f"⚠ The card could not be saved ({type(error).__name__}: {error}). "
+                "Please tell the course team; choosing stretches still works.",
+                "course-warning",
+            )
+        else:
+            self.message.value = ""
 
 
 def routine_builder(base: str | Path | None = None) -> RoutineBuilder:

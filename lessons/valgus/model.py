@@ -33,7 +33,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from lessons.core.errors import check_range
+from lessons.core.errors import check_choice, check_kind, check_range
 from lessons.core.plane import turn_deg
 from lessons.limb.model import HEIGHT_RANGE_M, JointAngles, limb_pose
 
@@ -104,10 +104,17 @@ def knee_projection(
     >>> round(knee_projection(knee_flexion_deg=60, hip_adduction_deg=10).frontal_angle_deg, 1)
     14.4
     """
-    check_range("knee_flexion_deg", knee_flexion_deg, *KNEE_FLEXION_RANGE_DEG, "°")
-    check_range("hip_adduction_deg", hip_adduction_deg, *ADDUCTION_RANGE_DEG, "°")
-    check_range("hip_internal_rotation_deg", hip_internal_rotation_deg, *ROTATION_RANGE_DEG, "°")
-    check_range("height_m", height_m, *HEIGHT_RANGE_M, " m")
+    knee_flexion_deg = check_range(
+        "knee_flexion_deg", knee_flexion_deg, *KNEE_FLEXION_RANGE_DEG, "°"
+    )
+    hip_adduction_deg = check_range(
+        "hip_adduction_deg", hip_adduction_deg, *ADDUCTION_RANGE_DEG, "°"
+    )
+    hip_internal_rotation_deg = check_range(
+        "hip_internal_rotation_deg", hip_internal_rotation_deg, *ROTATION_RANGE_DEG, "°"
+    )
+    height_m = check_range("height_m", height_m, *HEIGHT_RANGE_M, " m")
+    check_choice("side", side, ("right", "left"))
     pose = limb_pose(
         JointAngles(
             hip_flexion_deg=knee_flexion_deg,
@@ -162,6 +169,7 @@ def describe_valgus(view: KneeProjection) -> str:
     Knee bent 45°, hip flexed 45°. Hip: 10° adduction, 10° internal rotation.
     Front view: the knee is 4.3 cm inside the hip-to-ankle line; frontal-plane knee angle 13.9° valgus (knee inward).
     """
+    check_kind("view", view, KneeProjection, "knee_projection()")
     angle, offset = view.frontal_angle_deg, view.knee_offset_cm
     first = (
         f"Knee bent {view.knee_flexion_deg:.0f}°, hip flexed {view.knee_flexion_deg:.0f}°. "

@@ -204,14 +204,27 @@ def lab(
 class VoilaServer:
     """The clinic app as started by ``python -m tools.clinic``: its address and card folder."""
 
-    url: str  # with the token, as the launcher prints it
+    url: str  # with the token, as the launcher's private sign-in page holds it
     base_url: str
     cards_dir: Path
     log_path: Path
     process: subprocess.Popen
 
 
-_CLINIC_URL = re.compile(r"^Open: (http://127\.0\.0\.1:(\d+)/\?token=\S+)$", re.MULTILINE)
+# The launcher prints no token: it prints a sign-in page, readable by this user only, that
+# forwards to the app's address with the token.
+_CLINIC_PAGE = re.compile(
+    r"^Open this page in your browser \(it signs you in\): (file://\S+)$", re.MULTILINE
+)
+_CLINIC_URL = re.compile(r"url=(http://127\.0\.0\.1:(\d+)/\?token=[^'\"]+)")
+
+
+def _clinic_url(log_text: str) -> re.Match[str] | None:
+    """Find the sign-in page the launcher printed and read the app's address from it."""
+    page = _CLINIC_PAGE.search(log_text)
+    if page is None:
+        return None
+    return _CLINIC_URL.search(Path(page.group(1).removeprefix("file://")).read_text(encoding="utf-8"))
 
 
 def _stop_clinic(process: subprocess.Popen) -> None:
@@ -256,7 +269,7 @@ def voila_server(browser_output_root: Path) -> Iterator[VoilaServer]:
     deadline = time.monotonic() + SERVER_START_TIMEOUT_S
     found = None
     while found is None:
-        found = _CLINIC_URL.search(log_path.read_text(encoding="utf-8", errors="replace"))
+        found = _clinic_url(log_path.read_text(encoding="utf-8", errors="replace"))
         failed = process.poll() is not None or time.monotonic() > deadline
         if found is None and failed:
             _stop_clinic(process)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from lessons.chain.model import describe_chain, solve_chain
 from lessons.q_angle.model import describe_q_angle, q_angle
+from lessons.quizzes.bank import load_bank
 from lessons.valgus.model import describe_valgus, knee_projection
 
 from .jupyterlab import JupyterLab, expect
@@ -44,7 +45,8 @@ def test_lesson_01_explorers_respond_and_the_live_quiz_question_is_answered(
     lab.screenshot("lesson01-q-angle", measurer.root)
 
     # The quiz question read off the live chain explorer: the readout says 40° of dorsiflexion.
-    expect(page.locator(".course-quiz .course-quiz-question")).to_have_count(9)
+    questions = len(load_bank("01-kinetic-chain").questions)
+    expect(page.locator(".course-quiz .course-quiz-question")).to_have_count(questions)
     live = lab.answer_typed_question("In the chain explorer", "40")
     expect(live.locator(".course-quiz-feedback")).to_contain_text("twice the ankle's usual 20°")
     lab.screenshot("lesson01-quiz", live)

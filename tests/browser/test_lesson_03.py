@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from lessons.nerve_map.model import describe_choice, load_nerve_map
 from lessons.nerve_tension.model import NerveTensionPose, describe
+from lessons.quizzes.bank import load_bank
 from lessons.roots.model import best_fit, describe_fit, describe_root
 
 from .jupyterlab import JupyterLab, expect, wait_for_canvas_change, wait_for_canvas_stable
@@ -66,7 +67,8 @@ def test_lesson_03a_nerve_map_and_root_explorer_respond(
     lab.assert_no_errors()
     lab.screenshot("lesson03a-root-explorer", roots)
 
-    _answer(lab, "In the nerve map, choose a piriformis variant", "16.9", 9)
+    questions = len(load_bank("03a-sciatica-anatomy").questions)
+    _answer(lab, "In the nerve map, choose a piriformis variant", "16.9", questions)
     lab.assert_no_errors()
     assert not console_errors, "The browser console reported errors:\n" + "\n".join(console_errors)
 
@@ -86,6 +88,7 @@ def test_lesson_03b_nerve_tension_explorer_responds(
     explorer = view.root
     lab.screenshot("lesson03b-nerve-tension", explorer)
 
-    _answer(lab, "In the nerve tension explorer, press Reset", "0.79", 8)
+    questions = len(load_bank("03b-nerve-tension-tests").questions)
+    _answer(lab, "In the nerve tension explorer, press Reset", "0.79", questions)
     lab.assert_no_errors()
     assert not console_errors, "The browser console reported errors:\n" + "\n".join(console_errors)

@@ -3,6 +3,7 @@ the keyboard, the claim check grades, a live quiz answer."""
 
 from __future__ import annotations
 
+from lessons.quizzes.bank import load_bank
 from lessons.sleep_posture.model import (
     back_lying,
     describe_back_lying,
@@ -66,7 +67,9 @@ def test_lesson_05_explorers_claim_check_and_live_quiz_question(
     lab.screenshot("lesson05-claim-check", check)
 
     # The quiz question read off the live side-lying explorer: the readout says 11° at Reset.
-    expect(page.locator(".course-quiz .course-quiz-question")).to_have_count(8)
+    expect(page.locator(".course-quiz .course-quiz-question")).to_have_count(
+        len(load_bank("05-sleep-posture").questions)
+    )
     live = lab.answer_typed_question("In the side-lying explorer", "11")
     expect(live.locator(".course-quiz-feedback")).to_contain_text("asin(8 / 42.9)")
     lab.screenshot("lesson05-quiz", live)

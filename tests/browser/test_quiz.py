@@ -3,6 +3,8 @@ its explanation, and answers that survive a restart."""
 
 from __future__ import annotations
 
+from lessons.quizzes.bank import load_bank
+
 from .jupyterlab import JupyterLab, expect
 
 NOTEBOOK = "notebooks/00-Start-Here.ipynb"
@@ -17,7 +19,7 @@ def test_a_learner_answers_sees_feedback_and_finds_it_in_my_progress_after_a_res
     lab.open_and_run(NOTEBOOK)
 
     questions = page.locator(".course-quiz .course-quiz-question")
-    expect(questions).to_have_count(8)
+    expect(questions).to_have_count(len(load_bank("00-start-here").questions))
 
     # Question 1, answered right with the keyboard alone:
     # focus the option, Space, Tab to Check, Enter.
