@@ -173,6 +173,20 @@ MALFORMED = [
     ),
     ("duplicate id", HEADER + GOOD_SINGLE + GOOD_SINGLE, "q1", "id", "used by questions 1 and 2"),
     (
+        "explorer that is no builder",
+        replace('type = "single"', 'type = "single"\nexplorer = "hip_load_explorr"'),
+        "q1",
+        "explorer",
+        'not a widget of the course (did you mean "hip_load_explorer"?)',
+    ),
+    (
+        "explorer that is not text",
+        replace('type = "single"', 'type = "single"\nexplorer = true'),
+        "q1",
+        "explorer",
+        "should be text in quotes",
+    ),
+    (
         "answer not among options",
         replace('answer = "knee"', 'answer = "Knee"'),
         "q1",
@@ -656,6 +670,22 @@ def test_cli_answer_sheet_for_unknown_lesson_fails_clearly(capsys):
     """`answer-sheet` for a lesson without a bank exits 1 with the clear error on stderr."""
     assert main(["answer-sheet", "99-nope"]) == 1
     assert "no question bank for '99-nope'" in capsys.readouterr().err
+
+
+def test_explorer_field_names_the_builder_a_question_is_answered_with(tmp_path):
+    """The optional explorer field is read as the builder's name; without it there is none."""
+    with_field = replace('type = "single"', 'type = "single"\nexplorer = "limb_explorer"')
+    assert read_bank(write_bank(tmp_path, with_field)).questions[0].explorer == "limb_explorer"
+    assert read_bank(write_bank(tmp_path, HEADER + GOOD_SINGLE)).questions[0].explorer is None
+
+
+def test_every_shipped_explorer_field_names_an_exported_builder():
+    """Each explorer a shipped bank names is a builder the lessons package exports."""
+    import lessons
+
+    named = [q.explorer for lesson in lesson_ids() for q in load_bank(lesson).questions]
+    assert {"limb_explorer", "hip_load_explorer"} <= set(named)
+    assert all(name is None or callable(getattr(lessons, name)) for name in named)
 
 
 def test_cli_validate_exits_non_zero_with_the_clear_error(tmp_path, capsys):

@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from lessons.quizzes.bank import lesson_ids, load_bank
+from lessons.quizzes.bank import lesson_ids, load_bank, read_bank
 from lessons.quizzes.progress import Attempt, ProgressStore, progress_report
 from lessons.quizzes.review import (
     REVIEW_SIZE,
@@ -57,6 +57,26 @@ def test_picks_are_in_lesson_order_and_never_repeat():
     order = [bank.lesson for bank in BANKS]
     assert [order.index(p.lesson) for p in picks] == sorted(order.index(p.lesson) for p in picks)
     assert len({(p.lesson, p.question.id) for p in picks}) == len(picks)
+
+
+def test_the_explorer_field_not_the_word_keeps_a_question_in_its_lesson(tmp_path):
+    """Only the bank's explorer field counts: the word "explorer" in a prompt does not."""
+    bank = tmp_path / "t.toml"
+    question = (
+        '[[question]]\nid = "q"\ntype = "true-false"\nanswer = true\n'
+        'prompt = "PROMPT"\nexplanation = "Why."\nsource = "Course guide"\n'
+    )
+    bank.write_text(
+        'lesson = "t"\ntitle = "T"\n'
+        + question.replace('"q"', '"worded"').replace("PROMPT", "The explorer shows a leg.")
+        + question.replace('"q"', '"fielded"').replace(
+            "PROMPT", "Set the hip to 10 degrees. What reads?\"\nexplorer = \"hip_load_explorer"
+        ),
+        encoding="utf-8",
+    )
+    loaded = read_bank(bank)
+    assert not needs_its_lesson(loaded.question("worded"))
+    assert needs_its_lesson(loaded.question("fielded"))
 
 
 def test_questions_that_need_their_explorer_stay_in_their_lesson():

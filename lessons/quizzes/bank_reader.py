@@ -39,6 +39,7 @@ _COMMON_FIELDS = {
     "explanation": True,
     "source": True,
     "figure": False,
+    "explorer": False,
 }
 _TYPE_FIELDS: dict[str, dict[str, bool]] = {
     "single": {"options": True, "answer": True, "feedback": False, "shuffle": False},
@@ -61,6 +62,8 @@ _WHAT_IS_RIGHT = {
     "source": 'where the fact comes from: a FACTS.md id like "FACTS A13", a named reference, '
     'or "Course guide" for how the course works',
     "figure": 'a picture file name in figures/, like "limb-standing.png"',
+    "explorer": "the name of the lesson's live widget the question is answered with, like "
+    '"hip_load_explorer" (one of the builders in lessons/__init__.py)',
     "options": 'the choices, like ["hip", "knee", "ankle"]',
     "feedback": "a table from an option to what to tell a learner who picks it, like "
     '{ "Ctrl+S" = "That saves the notebook." }',
@@ -243,6 +246,7 @@ class _Reader:
         figure = self.text("figure") if "figure" in self.raw else None
         if figure is not None and not _FIGURE.fullmatch(figure):
             self.fail("figure", f'is "{figure}"; write {_WHAT_IS_RIGHT["figure"]} (no folders)')
+        explorer = self._explorer() if "explorer" in self.raw else None
         common = dict(
             id=question_id,
             type=kind,
@@ -250,12 +254,26 @@ class _Reader:
             explanation=self.text("explanation"),
             source=source,
             figure=figure,
+            explorer=explorer,
         )
         if kind in ("single", "multiple"):
             specific = self._choice(kind)
         else:
             specific = getattr(self, "_" + kind.replace("-", "_"))()
         return Question(**common, **specific)
+
+    def _explorer(self) -> str:
+        """The builder a question is answered with: one of the names lessons/__init__.py exports."""
+        from lessons import BUILDERS
+
+        name = self.text("explorer")
+        if name not in BUILDERS:
+            self.fail(
+                "explorer",
+                f'is "{name}", which is not a widget of the course{suggestion(name, BUILDERS)}; '
+                f"write {_WHAT_IS_RIGHT['explorer']}",
+            )
+        return name
 
     def _answer_type(self, kind: str, ok: bool) -> None:
         if not ok:

@@ -37,6 +37,9 @@ class Question:
     one option per entry of ``slots`` (matching, ordering, labelling).
     ``slots`` are the items to match, the positions to fill or the markers to
     name; ``feedback`` pairs an option with what to tell a learner who picks it.
+    ``explorer`` names the lesson builder (a name in ``lessons.BUILDERS``, like
+    ``"hip_load_explorer"``) whose live widget the question is answered with, or
+    is None for a question answered from the lesson's text and figures.
     """
 
     id: str
@@ -54,6 +57,7 @@ class Question:
     high: float | None = None
     shuffle: bool = True
     figure: str | None = None
+    explorer: str | None = None
 
     def feedback_for(self, option: str) -> str:
         """Return the bank's feedback for picking ``option``, or an empty string."""

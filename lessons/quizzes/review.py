@@ -4,8 +4,8 @@ The review draws questions from every lesson's bank (whatever banks exist),
 at least one per lesson, weighted toward the questions the learner got wrong:
 a question whose last answer was wrong counts six times, one that was right
 only after a wrong try three times, one not tried yet twice, one right first
-time once. Questions that send the learner to a lesson's explorer ("In the
-hip load explorer, …") stay in their lesson, where the explorer is. The draw is
+time once. Questions answered with a lesson's live widget (those whose bank
+entry names it in an ``explorer`` field) stay in their lesson, where the widget is. The draw is
 seeded, so it is the same every time for the same saved answers, and fixed
 when nothing is saved yet.
 
@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import html
 import random
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -57,7 +56,6 @@ WEIGHTS: dict[str, float] = {
     "right the first time": 1.0,
 }
 _SEED = "course-review"
-_NEEDS_EXPLORER = re.compile(r"\bexplorer\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -71,7 +69,10 @@ class Pick:
 
 
 def needs_its_lesson(question: Question) -> bool:
-    """Say whether a question asks the learner to use a lesson's explorer (so it stays there).
+    """Say whether a question is answered with a lesson's live widget (so it stays there).
+
+    The bank says so in the question's ``explorer`` field; the words of the
+    prompt do not matter.
 
     >>> from lessons.quizzes.bank import load_bank
     >>> needs_its_lesson(load_bank("00-start-here").question("knee-height"))
@@ -79,7 +80,7 @@ def needs_its_lesson(question: Question) -> bool:
     >>> needs_its_lesson(load_bank("00-start-here").question("run-a-cell"))
     False
     """
-    return bool(_NEEDS_EXPLORER.search(question.prompt))
+    return question.explorer is not None
 
 
 def _standing(results: Sequence[bool]) -> str:
