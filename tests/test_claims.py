@@ -424,4 +424,4 @@ def test_the_check_command_reports_a_bad_file(tmp_path, capsys):
     path = tmp_path / "claims.toml"
     path.write_text("[[claim\n", encoding="utf-8")
     assert main([str(path)]) == 1
-    assert capsys.readouterr().err.startswith("error: claims.toml: is not valid TOML")
+    assert capsys.readouterr().err.startswith(f"error: {path}: is not valid TOML")

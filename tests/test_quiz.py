@@ -694,9 +694,9 @@ def test_cli_validate_exits_non_zero_with_the_clear_error(tmp_path, capsys):
     good = write_bank(tmp_path, HEADER.replace("test-bank", "good") + GOOD_SINGLE, "good.toml")
     assert main(["validate", str(good), str(bad)]) == 1
     out, err = capsys.readouterr()
-    assert f"ok: {os.path.relpath(good)} (1 question)" in out
+    assert f"ok: {good} (1 question)" in out
     assert (
-        f"error: {os.path.relpath(bad)}: q1: answer \"elbow\" is not one of the options" in err
+        f"error: {bad}: q1: answer \"elbow\" is not one of the options" in err
     )
 
 

@@ -278,11 +278,11 @@ def test_validate_command_reports_ok_and_errors(tmp_path, capsys):
     """``python -m lessons.stretches.catalog validate`` says ok for
     the catalog and prints the error for a bad file."""
     assert main(["validate"]) == 0
-    assert "ok: stretches.toml" in capsys.readouterr().out
+    assert "ok: lessons/data/stretches.toml (" in capsys.readouterr().out
     bad = tmp_path / "bad.toml"
     bad.write_text(TEXT.replace("hold_s = 30", "hold_s = 5", 1), encoding="utf-8")
     assert main(["validate", str(bad)]) == 1
-    assert "field 'hold_s'" in capsys.readouterr().err
+    assert f"error: {bad}: figure-4: hold_s is 5 s" in capsys.readouterr().err
 
 
 # ----------------------------------------------------------------------------- doses and routines

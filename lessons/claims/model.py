@@ -26,7 +26,6 @@ Myth or fact: the knee-and-hip article (FACTS section G)
 
 from __future__ import annotations
 
-import difflib
 import html
 import re
 import sys
@@ -36,6 +35,7 @@ from typing import Literal
 
 from lessons.core.datafile import DATA_DIR, read_toml
 from lessons.core.errors import CourseError, DataFileError
+from lessons.core.validation import FACTS_CITATION, ID, cites_facts_without_id, suggestion
 
 __all__ = [
     "CLAIMS_PATH",
@@ -63,8 +63,6 @@ _ARTICLE_FIELDS = ("file", "title")
 _REQUIRED = ("id", "article", "quote", "name", "article_says", "verdict", "why", "say_instead",
              "source", "lesson", "shown_by")
 _OPTIONAL = ("facts_g_verdict", "facts_g")
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_FACTS = re.compile(r"FACTS (?:[A-I]\d+|[A-I]\b|section [A-I])|fact sheet section [A-I]")
 _NOTEBOOK = re.compile(r"\d\d[a-z]?-[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\.ipynb")
 # FACTS section G's verdicts are keep, soften, correct, make specific and reframe, sometimes with "(strong)".
 _G_VERDICT = re.compile(r"(?:keep|soften|correct|make specific|reframe)(?: \(strong\))?"
@@ -129,8 +127,8 @@ class ClaimSet:
             if claim.id == claim_id:
                 return claim
         ids = [claim.id for claim in self.claims]
-        near = difflib.get_close_matches(str(claim_id), ids, n=1)
-        hint = f"did you mean {near[0]!r}?" if near else "the ids are listed in that file"
+        hint = suggestion(str(claim_id), ids).strip(" ()").replace('"', "'")
+        hint = hint or "the ids are listed in that file"
         raise CourseError(f"{self.path.name} has no claim {claim_id!r}; {hint}")
 
     def article(self, file: str) -> Article:
@@ -167,10 +165,11 @@ def _claim(file: str, number: int, raw: object, article_files: tuple[str, ...]) 
     for key in raw:
         if key not in _REQUIRED + _OPTIONAL:
             raise DataFileError(
-                file, entry, key, f"is not a field here; the fields are: {', '.join(_REQUIRED + _OPTIONAL)}"
+                file, entry, key, f"is not a field here{suggestion(key, _REQUIRED + _OPTIONAL)}; "
+                f"the fields are: {', '.join(_REQUIRED + _OPTIONAL)}"
             )
     values: dict[str, object] = {key: _text(file, entry, key, raw.get(key)) for key in _REQUIRED}
-    if not _ID.fullmatch(values["id"]):
+    if not ID.fullmatch(values["id"]):
         raise DataFileError(file, entry, "id", f"{values['id']!r} should be lowercase letters, digits and hyphens")
     if values["article"] not in article_files:
         raise DataFileError(file, entry, "article", f"is {values['article']!r}; choose one of the [[article]] "
@@ -180,7 +179,7 @@ def _claim(file: str, number: int, raw: object, article_files: tuple[str, ...]) 
                             f"{MAX_QUOTE_CHARS}, just enough to find the claim (do not copy the article)")
     if values["verdict"] not in VERDICTS:
         raise DataFileError(file, entry, "verdict", f"is {values['verdict']!r}; choose one of: {', '.join(VERDICTS)}")
-    if not _FACTS.search(values["source"]):
+    if not FACTS_CITATION.search(values["source"]) or cites_facts_without_id(values["source"]):
         raise DataFileError(file, entry, "source", f"{values['source']!r} should cite a FACTS.md id, "
                             "like \"FACTS D1\" or \"fact sheet section G\"")
     if not _NOTEBOOK.fullmatch(values["lesson"]):
@@ -333,20 +332,17 @@ def claims_table(*claim_ids: str) -> ClaimsTable:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Check the claims file: ``python -m lessons.claims.model [FILE]``.
+    """Check the claims file: ``python -m lessons.claims.model [FILE]`` (see :mod:`lessons.core.validate`).
 
-    >>> main([])
-    ok: claims.toml (31 claims from 3 articles)
+    >>> main([])  # doctest: +ELLIPSIS
+    ok: ...claims.toml (31 claims from 3 articles)
     0
     """
+    from lessons.core.validate import check_files
+
     args = sys.argv[1:] if argv is None else argv
-    try:
-        claim_set = read_claims(args[0]) if args else load_claims()
-    except DataFileError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    print(f"ok: {claim_set.path.name} ({len(claim_set.claims)} claims from {len(claim_set.articles)} articles)")
-    return 0
+    return check_files([Path(name) for name in args or [CLAIMS_PATH]], kind=CLAIMS_PATH.name)
+
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from lessons.core.datafile import DATA_DIR, read_toml
 from lessons.core.errors import CourseError, DataFileError
+from lessons.core.validation import FACTS_ID, FACTS_SECTION
 
 __all__ = [
     "PLAIN_WORDS_PATH",
@@ -45,7 +46,7 @@ __all__ = [
 PLAIN_WORDS_PATH = DATA_DIR / "plain_words.toml"
 
 # One fact id, like "C7" or "section E", after "FACTS" or after a comma in the same bracket.
-_ID = r"(?:section [A-I]\b|[A-I][0-9]{1,2}[a-z]?\b)"
+_ID = rf"(?:{FACTS_SECTION}|{FACTS_ID})\b"
 # A bracket that only cites fact ids: "(FACTS C7)", "(FACTS B8, C7)", "(FACTS C1–C3)".
 _CITATION = re.compile(rf"\s*\(FACTS {_ID}(?:\s*[,–-]\s*(?:FACTS )?{_ID})*\)")
 # Every id cited anywhere: "FACTS C4", and the ids after it in a list ("FACTS B8, C7").
@@ -225,19 +226,18 @@ def load_plain_words() -> PlainWords:
 def main(argv: list[str] | None = None) -> int:
     """Check the references and the jargon list: ``python -m lessons.core.plain_words [FILE]``.
 
-    >>> main([])
-    ok: plain_words.toml (21 references, 32 jargon terms)
+    The course's one data-file check (:mod:`lessons.core.validate`), for this file.
+
+    >>> main([])  # doctest: +ELLIPSIS
+    ok: ...plain_words.toml (21 references, 32 jargon terms)
     0
     """
+    from lessons.core.validate import check_files
+
     args = sys.argv[1:] if argv is None else argv
-    try:
-        words = read_plain_words(args[0]) if args else load_plain_words()
-    except DataFileError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    name = Path(args[0]).name if args else PLAIN_WORDS_PATH.name
-    print(f"ok: {name} ({len(words.references)} references, {len(words.jargon)} jargon terms)")
-    return 0
+    files = [Path(name) for name in args or [PLAIN_WORDS_PATH]]
+    return check_files(files, kind=PLAIN_WORDS_PATH.name)
+
 
 
 if __name__ == "__main__":

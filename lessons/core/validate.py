@@ -16,7 +16,6 @@ ok: ...claims.toml (... claims from ... articles)
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -49,7 +48,8 @@ def _red_flags(path: Path) -> str:
 
     flags = read_red_flags(path)
     return (
-        f"{_plural(len(flags.symptoms), 'sign')} in {_plural(len(flags.groups), 'group')}, "
+        f"{_plural(len(flags.steps), 'step')}, {_plural(len(flags.groups), 'group')}, "
+        f"{_plural(len(flags.symptoms), 'symptom')}, "
         f"{_plural(len(flags.combinations), 'combination')}"
     )
 
@@ -77,7 +77,7 @@ def _plain_words(path: Path) -> str:
     words = read_plain_words(path)
     return (
         f"{_plural(len(words.references), 'reference')}, "
-        f"{_plural(len(words.jargon), 'jargon entry')}".replace("entrys", "entries")
+        f"{_plural(len(words.jargon), 'jargon term')}"
     )
 
 
@@ -96,10 +96,10 @@ def kind_of(path: Path) -> Callable[[Path], str]:
 
     >>> kind_of(Path("lessons/data/quiz/00-start-here.toml")).__name__
     '_quiz'
-    >>> kind_of(Path("stretch.toml"))
+    >>> kind_of(Path("stretch.toml"))  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    lessons.core.errors.DataFileError: stretch.toml: is not a course data file (did you mean "stretches.toml"?); ...
+    lessons.core.errors.DataFileError: stretch.toml: ... (did you mean "stretches.toml"?); ...
     """
     if path.name in KINDS:
         return KINDS[path.name]
@@ -124,8 +124,8 @@ def data_files() -> list[Path]:
 def _shown(path: Path) -> str:
     """The path as the user would type it: relative to the current folder when inside it."""
     try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:  # outside the current folder: as given
         return str(path)
 
 

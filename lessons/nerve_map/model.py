@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -36,6 +35,7 @@ from typing import NoReturn
 
 from lessons.core.datafile import DATA_DIR, read_toml
 from lessons.core.errors import DataFileError, check_choice, check_kind
+from lessons.core.validation import FACTS_CITATION, ID, cites_facts_without_id, suggestion
 
 __all__ = [
     "KINDS",
@@ -75,8 +75,6 @@ REQUIRED_STRUCTURES = (
 #: Piriformis patterns the lesson teaches from; ``typical`` comes first.
 REQUIRED_PATTERNS = ("typical", "fibular-through", "fibular-above")
 
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_FACTS = re.compile(r"FACTS [A-H][0-9]{1,2}\b")
 _STRUCTURE_FIELDS = {
     "id": True, "name": True, "kind": True, "shape": True, "points": True,
     "description": True, "source": True, "deep": False,
@@ -250,10 +248,14 @@ class _Reader:
     def check_keys(self, fields: Mapping[str, bool]) -> None:
         for key in self.raw:
             if key not in fields:
-                self.fail(key, f"is not a field here; the fields are: {', '.join(fields)}")
-        for key, required in fields.items():
-            if required and key not in self.raw:
-                self.fail(key, "is missing")
+                self.fail(
+                    key,
+                    f"is not a field here{suggestion(key, fields)}; the fields are: {', '.join(fields)}",
+                )
+        required = [key for key, needed in fields.items() if needed]
+        for key in required:
+            if key not in self.raw:
+                self.fail(key, f"is missing; add it (every entry here needs: {', '.join(required)})")
 
     def text(self, field: str) -> str:
         value = self.raw.get(field)
@@ -270,18 +272,18 @@ class _Reader:
     def choice(self, field: str, allowed) -> str:
         value = self.text(field)
         if value not in allowed:
-            self.fail(field, f"is {value!r}; choose one of: {', '.join(allowed)}")
+            self.fail(field, f"is {value!r}{suggestion(value, allowed)}; choose one of: {', '.join(allowed)}")
         return value
 
     def ident(self) -> str:
         value = self.text("id")
-        if not _ID.fullmatch(value):
+        if not ID.fullmatch(value):
             self.fail("id", f"{value!r} should be lowercase letters, digits and hyphens")
         return value
 
     def source(self) -> str:
         value = self.text("source")
-        if not _FACTS.search(value):
+        if not FACTS_CITATION.search(value) or cites_facts_without_id(value):
             self.fail("source", f"{value!r} should cite a FACTS.md id, like \"FACTS B2\"")
         return value
 
@@ -391,16 +393,12 @@ def load_nerve_map() -> NerveMap:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Check the nerve map file: ``python -m lessons.nerve_map.model [file]``."""
+    """Check the nerve map file: ``python -m lessons.nerve_map.model [file]`` (see :mod:`lessons.core.validate`)."""
+    from lessons.core.validate import check_files
+
     args = sys.argv[1:] if argv is None else argv
-    try:
-        nerve_map = read_nerve_map(args[0]) if args else load_nerve_map()
-    except DataFileError as error:
-        print(f"error: {error}")
-        return 1
-    print(f"ok: {nerve_map.path.name} ({len(nerve_map.structures)} structures, "
-          f"{len(nerve_map.patterns)} piriformis patterns)")
-    return 0
+    return check_files([Path(name) for name in args or [MAP_PATH]], kind=MAP_PATH.name)
+
 
 
 if __name__ == "__main__":

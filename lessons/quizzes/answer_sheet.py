@@ -56,7 +56,6 @@ def answer_sheet(lesson_id: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Print a lesson's answer sheet; exit 1 (with the reason) if its bank does not load."""
     parser = argparse.ArgumentParser(

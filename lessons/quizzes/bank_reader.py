@@ -367,4 +367,3 @@ class _Reader:
         return dict(
             answer=answer, slots=markers, options=options, shuffle=self.flag("shuffle", True)
         )
-

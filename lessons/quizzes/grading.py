@@ -41,7 +41,6 @@ class Grade:
     answer: str
 
 
-
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 
@@ -275,4 +274,3 @@ def option_order(question: Question, lesson: str, seed: object = None) -> tuple[
     if question.type == "ordering" and tuple(options) == question.answer:
         options = options[1:] + options[:1]
     return tuple(options)
-

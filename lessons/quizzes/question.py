@@ -84,4 +84,3 @@ class Bank:
             if question.id == question_id:
                 return question
         raise KeyError(f"{self.lesson} has no question {question_id!r}")
-

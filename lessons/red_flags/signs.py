@@ -23,8 +23,6 @@ This module is pure: it knows nothing of widgets.
 
 from __future__ import annotations
 
-import difflib
-import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -34,6 +32,7 @@ from typing import NoReturn
 
 from lessons.core.datafile import DATA_DIR, read_toml
 from lessons.core.errors import DataFileError
+from lessons.core.validation import ID, cites_facts_without_id, suggestion
 
 __all__ = [
     "DATA_FILE",
@@ -52,8 +51,6 @@ DATA_FILE = DATA_DIR / "red_flags.toml"
 #: The ladder's steps, most urgent first, as FACTS E5 names them: the file must have exactly these.
 LADDER_IDS = ("emergency-now", "same-day", "soon", "routine")
 
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_FACTS_WITHOUT_ID = re.compile(r"FACTS(?!\s+(?:[A-I][0-9]{1,2}[a-z]?\b|section [A-I]\b|[A-I]\b))")
 
 _STEP_FIELDS = ("id", "name", "symbol", "heading", "action", "clinician", "source")
 _GROUP_FIELDS = ("id", "name", "area", "clinician", "source")
@@ -245,8 +242,7 @@ class _Entry:
         known = names + lists
         for key in self.raw:
             if key not in known:
-                near = difflib.get_close_matches(key, known, n=1)
-                hint = f' (did you mean "{near[0]}"?)' if near else ""
+                hint = suggestion(key, known)
                 self.fail(
                     key,
                     f"is not a field of a {self.kind}{hint}; the fields are: " + ", ".join(known),
@@ -256,9 +252,9 @@ class _Entry:
             values[name] = self._text(name)
         for name in lists:
             values[name] = self._ids(name) if name in self.raw or name not in optional else ()
-        if not _ID.fullmatch(str(values["id"])):
+        if not ID.fullmatch(str(values["id"])):
             self.fail("id", f'is "{values["id"]}"; write {_WHAT_IS_RIGHT["id"]}')
-        if _FACTS_WITHOUT_ID.search(str(values["source"])):
+        if cites_facts_without_id(str(values["source"])):
             self.fail(
                 "source",
                 'cites FACTS without an id; write the id, like "FACTS E5", '
@@ -292,8 +288,7 @@ class _Entry:
 
 def _one_of(entry: _Entry, field: str, value: str, allowed: list[str], what: str) -> None:
     if value not in allowed:
-        near = difflib.get_close_matches(value, allowed, n=1)
-        hint = f' (did you mean "{near[0]}"?)' if near else ""
+        hint = suggestion(value, allowed)
         entry.fail(
             field, f'is "{value}", which is not {what}{hint}; use one of: ' + ", ".join(allowed)
         )
@@ -401,21 +396,12 @@ def load_red_flags() -> RedFlags:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Check the red-flag file (or the files given) and print ``ok`` or the problem."""
-    failed = 0
-    for name in argv if argv is not None else sys.argv[1:] or [str(DATA_FILE)]:
-        try:
-            flags = read_red_flags(name)
-        except DataFileError as error:
-            print(f"error: {error}", file=sys.stderr)
-            failed += 1
-        else:
-            counts = (
-                f"{len(flags.steps)} steps, {len(flags.groups)} groups, "
-                f"{len(flags.symptoms)} symptoms, {len(flags.combinations)} combinations"
-            )
-            print(f"ok: {Path(name).name} ({counts})")
-    return 1 if failed else 0
+    """Check the red-flag file (or the files given): the course's one check, :mod:`lessons.core.validate`."""
+    from lessons.core.validate import check_files
+
+    names = argv if argv is not None else sys.argv[1:]
+    return check_files([Path(name) for name in names or [DATA_FILE]], kind=DATA_FILE.name)
+
 
 
 if __name__ == "__main__":
