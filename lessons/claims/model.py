@@ -31,11 +31,13 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, ConfigDict, Field
 
 from lessons.core.datafile import DATA_DIR, read_toml
 from lessons.core.errors import CourseError, DataFileError
-from lessons.core.validation import FACTS_CITATION, ID, cites_facts_without_id, suggestion
+from lessons.core.validation import Citation, Id, Text, build, suggestion
 
 __all__ = [
     "CLAIMS_PATH",
@@ -69,32 +71,43 @@ _G_VERDICT = re.compile(r"(?:keep|soften|correct|make specific|reframe)(?: \(str
                         r"(?:, (?:keep|soften|correct|make specific|reframe)(?: \(strong\))?)*")
 _MARK = {"keep": "✓", "soften": "≈", "correct": "✗"}
 
+#: A quote: a pointer into the article, at most MAX_QUOTE_CHARS long.
+Quote = Annotated[Text, AfterValidator(lambda quote: _short_quote(quote))]
+#: A lesson notebook's file name, like "05-Sleep-Posture.ipynb".
+Notebook = Annotated[Text, AfterValidator(lambda lesson: _notebook(lesson))]
+#: FACTS section G's own verdict words, like "soften, reframe".
+GVerdict = Annotated[Text, AfterValidator(lambda verdict: _g_verdict(verdict))]
+
 
 @dataclass(frozen=True)
 class Article:
     """One source article: its file name in the source-articles folder and how lessons name it."""
 
-    file: str
-    title: str
+    __pydantic_config__ = ConfigDict(extra="forbid")
+
+    file: Text
+    title: Text
 
 
 @dataclass(frozen=True)
 class Claim:
     """One claim of a source article, with the course's verdict, the reason and the lesson that shows it."""
 
-    id: str
-    article: str
-    quote: str
-    name: str
-    article_says: str
+    __pydantic_config__ = ConfigDict(extra="forbid")
+
+    id: Id
+    article: Text
+    quote: Quote
+    name: Text
+    article_says: Text
     verdict: Literal["keep", "soften", "correct"]
-    why: str
-    say_instead: str
-    source: str
-    lesson: str
+    why: Text
+    say_instead: Text
+    source: Citation
+    lesson: Notebook
     shown_by: Literal["claims_table", "claim_check"]
-    facts_g_verdict: str | None = None
-    facts_g: tuple[str, ...] = ()
+    facts_g_verdict: GVerdict | None = None
+    facts_g: Annotated[tuple[Text, ...], Field(min_length=1)] = ()
 
     @property
     def verdict_label(self) -> str:
@@ -140,66 +153,58 @@ class ClaimSet:
         return tuple(claim for claim in self.claims if claim.shown_by == how)
 
 
-def _text(file: str, entry: str, key: str, value: object) -> str:
-    if value is None:
-        raise DataFileError(file, entry, key, "is missing")
-    if not isinstance(value, str) or not value.strip():
-        raise DataFileError(file, entry, key, f"should be a non-empty text in double quotes, not {value!r}")
-    return value.strip()
+def _short_quote(quote: str) -> str:
+    if len(quote) > MAX_QUOTE_CHARS:
+        raise ValueError(
+            f"has {len(quote)} characters; quote at most {MAX_QUOTE_CHARS}, just enough to find "
+            "the claim (do not copy the article)"
+        )
+    return quote
+
+
+def _notebook(lesson: str) -> str:
+    if not _NOTEBOOK.fullmatch(lesson):
+        raise ValueError(
+            f'{lesson!r} should be a notebook file name, like "02-Knee-And-Hip-Pain.ipynb"'
+        )
+    return lesson
+
+
+def _g_verdict(verdict: str) -> str:
+    if not _G_VERDICT.fullmatch(verdict):
+        raise ValueError(
+            f"is {verdict!r}; write FACTS section G's verdict words, such as "
+            '"soften, reframe" or "make specific"'
+        )
+    return verdict
+
+
+_HINTS = {
+    "facts_g": 'a list of FACTS section G rows in double quotes, like ["Reduces joint stress"]',
+}
 
 
 def _article(file: str, number: int, raw: object) -> Article:
     if not isinstance(raw, dict):
         raise DataFileError(file, f"article {number}", None, "should be an [[article]] table")
     entry = raw.get("file") if isinstance(raw.get("file"), str) else f"article {number}"
-    for key in raw:
-        if key not in _ARTICLE_FIELDS:
-            raise DataFileError(file, entry, key, f"is not a field here; the fields are: {', '.join(_ARTICLE_FIELDS)}")
-    return Article(**{key: _text(file, entry, key, raw.get(key)) for key in _ARTICLE_FIELDS})
+    return build(Article, raw, file, entry)
 
 
 def _claim(file: str, number: int, raw: object, article_files: tuple[str, ...]) -> Claim:
     if not isinstance(raw, dict):
         raise DataFileError(file, f"claim {number}", None, "should be a [[claim]] table")
     entry = raw.get("id") if isinstance(raw.get("id"), str) else f"claim {number}"
-    for key in raw:
-        if key not in _REQUIRED + _OPTIONAL:
-            raise DataFileError(
-                file, entry, key, f"is not a field here{suggestion(key, _REQUIRED + _OPTIONAL)}; "
-                f"the fields are: {', '.join(_REQUIRED + _OPTIONAL)}"
-            )
-    values: dict[str, object] = {key: _text(file, entry, key, raw.get(key)) for key in _REQUIRED}
-    if not ID.fullmatch(values["id"]):
-        raise DataFileError(file, entry, "id", f"{values['id']!r} should be lowercase letters, digits and hyphens")
-    if values["article"] not in article_files:
-        raise DataFileError(file, entry, "article", f"is {values['article']!r}; choose one of the [[article]] "
-                            f"files: {', '.join(article_files)}")
-    if len(values["quote"]) > MAX_QUOTE_CHARS:
-        raise DataFileError(file, entry, "quote", f"has {len(values['quote'])} characters; quote at most "
-                            f"{MAX_QUOTE_CHARS}, just enough to find the claim (do not copy the article)")
-    if values["verdict"] not in VERDICTS:
-        raise DataFileError(file, entry, "verdict", f"is {values['verdict']!r}; choose one of: {', '.join(VERDICTS)}")
-    if not FACTS_CITATION.search(values["source"]) or cites_facts_without_id(values["source"]):
-        raise DataFileError(file, entry, "source", f"{values['source']!r} should cite a FACTS.md id, "
-                            "like \"FACTS D1\" or \"fact sheet section G\"")
-    if not _NOTEBOOK.fullmatch(values["lesson"]):
-        raise DataFileError(file, entry, "lesson", f"{values['lesson']!r} should be a notebook file name, "
-                            "like \"02-Knee-And-Hip-Pain.ipynb\"")
-    if values["shown_by"] not in SHOWN_BY:
-        raise DataFileError(file, entry, "shown_by", f"is {values['shown_by']!r}; choose one of: {', '.join(SHOWN_BY)}")
-    if "facts_g_verdict" in raw:
-        g_verdict = _text(file, entry, "facts_g_verdict", raw["facts_g_verdict"])
-        if not _G_VERDICT.fullmatch(g_verdict):
-            raise DataFileError(file, entry, "facts_g_verdict", f"is {g_verdict!r}; write FACTS section G's "
-                                "verdict words, such as \"soften, reframe\" or \"make specific\"")
-        values["facts_g_verdict"] = g_verdict
-    if "facts_g" in raw:
-        rows = raw["facts_g"]
-        if not isinstance(rows, list) or not rows or not all(isinstance(r, str) and r.strip() for r in rows):
-            raise DataFileError(file, entry, "facts_g", "should be a list of FACTS section G rows in double quotes, "
-                                "like [\"Reduces joint stress\"]")
-        values["facts_g"] = tuple(row.strip() for row in rows)
-    return Claim(**values)  # type: ignore[arg-type]
+    claim = build(Claim, raw, file, entry, _HINTS)
+    if claim.article not in article_files:
+        raise DataFileError(
+            file,
+            entry,
+            "article",
+            f"is {claim.article!r}{suggestion(claim.article, article_files)}; "
+            f"choose one of the [[article]] files: {', '.join(article_files)}",
+        )
+    return claim
 
 
 def read_claims(path: str | Path) -> ClaimSet:

@@ -28,11 +28,26 @@ letter: ``FACTS A10b``) or a whole section (``FACTS section G``, ``FACTS G`` or
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import functools
 import re
-from collections.abc import Iterable
+import typing
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Annotated, Literal, TypeVar, get_args, get_origin
+
+from pydantic import AfterValidator, Strict, StringConstraints, TypeAdapter, ValidationError
+
+from lessons.core.errors import DataFileError
+
+T = TypeVar("T")
 
 __all__ = [
+    "Citation",
+    "Id",
+    "Text",
+    "as_data_file_error",
+    "build",
     "FACTS_CITATION",
     "FACTS_ID",
     "FACTS_SECTION",
@@ -77,3 +92,139 @@ def suggestion(word: str, known: Iterable[str]) -> str:
     """A ``(did you mean "…"?)`` hint naming the nearest of ``known``, or an empty string."""
     near = difflib.get_close_matches(word, list(known), n=1)
     return f' (did you mean "{near[0]}"?)' if near else ""
+
+
+# --------------------------------------------------------------------------- pydantic: types and errors
+
+#: Text a clinician wrote: a string in quotes (never a number), trimmed, not empty.
+Text = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _check_id(value: str) -> str:
+    if not ID.fullmatch(value):
+        raise ValueError(
+            f'is "{value}"; write lowercase letters, digits and hyphens, like "knee-height"'
+        )
+    return value
+
+
+def _check_citation(value: str) -> str:
+    if not FACTS_CITATION.search(value) or cites_facts_without_id(value):
+        raise ValueError(
+            f'{value!r} should cite a FACTS.md id, like "FACTS D1", "FACTS A10b" '
+            'or "fact sheet section G"'
+        )
+    return value
+
+
+#: An entry's id: lowercase letters and digits in hyphen-joined words.
+Id = Annotated[Text, AfterValidator(_check_id)]
+#: A source that cites FACTS.md by fact id or section (and may name other sources too).
+Citation = Annotated[Text, AfterValidator(_check_citation)]
+
+#: How pydantic reports a key that is not a field (of a model, of a dataclass).
+_UNKNOWN_KEY = ("extra_forbidden", "unexpected_keyword_argument")
+
+#: What a wrong value is said to be instead of, by the kind of value expected.
+_KIND_WORDS = {
+    "string": "a non-empty text in double quotes",
+    "bool": "true or false, without quotes",
+    "int": "a whole number without quotes",
+    "float": "a number without quotes",
+    "tuple": "a list in square brackets",
+    "list": "a list in square brackets",
+    "dict": "a table",
+}
+
+
+def _choices(annotation: object) -> tuple[str, ...]:
+    """The values a Literal annotation (perhaps inside Annotated or Optional) allows."""
+    if get_origin(annotation) is Literal:
+        return tuple(str(arg) for arg in get_args(annotation))
+    for arg in get_args(annotation):
+        found = _choices(arg)
+        if found:
+            return found
+    return ()
+
+
+@functools.cache
+def _adapter(kind: type) -> TypeAdapter:
+    return TypeAdapter(kind)
+
+
+def build(
+    kind: type[T],
+    raw: object,
+    file: str,
+    entry: str | None,
+    hints: Mapping[str, str] | None = None,
+) -> T:
+    """Validate one TOML table into ``kind`` (a dataclass), or raise one :class:`DataFileError`.
+
+    ``kind`` declares its fields' types (``Text``, ``Id``, ``Citation``, a
+    ``Literal`` of choices, …) and, as ``__pydantic_config__``, forbids unknown
+    keys. The error names the file, the entry and the field of the first
+    problem (an unknown key before a missing one, then in field order), with a
+    "did you mean" for a misspelt key or choice; ``hints`` says, per field, what
+    a right value looks like.
+    """
+    hints = hints or {}
+    try:
+        return _adapter(kind).validate_python(raw)
+    except ValidationError as error:
+        fields = [field.name for field in dataclasses.fields(kind)]  # type: ignore[arg-type]
+        raise as_data_file_error(error, file, entry, fields, kind, hints) from None
+
+
+def as_data_file_error(
+    error: ValidationError,
+    file: str,
+    entry: str | None,
+    fields: Sequence[str],
+    kind: type,
+    hints: Mapping[str, str],
+) -> DataFileError:
+    """Turn pydantic's report on one entry into the course's one error, for its first problem."""
+    problems = error.errors(include_url=False)
+
+    def order(problem: dict) -> tuple[int, int]:
+        name = str(problem["loc"][0]) if problem["loc"] else ""
+        first = 0 if problem["type"] in _UNKNOWN_KEY else 1
+        return first, fields.index(name) if name in fields else len(fields)
+
+    problem = min(problems, key=order)
+    field = str(problem["loc"][0]) if problem["loc"] else None
+    value = problem.get("input")
+    kind_of_problem = problem["type"]
+    hint = hints.get(field or "", "")
+    if field is None:
+        text = f"should be a table of fields ({', '.join(fields)}), not {value!r}"
+    elif kind_of_problem in _UNKNOWN_KEY:
+        text = (
+            f"is not a field here{suggestion(field, fields)}; the fields are: {', '.join(fields)}"
+        )
+    elif kind_of_problem == "missing":
+        required = [
+            item.name
+            for item in dataclasses.fields(kind)
+            if item.default is dataclasses.MISSING and item.default_factory is dataclasses.MISSING
+        ]
+        need = f"add it (every entry here needs: {', '.join(required)})"
+        text = f"is missing; write {hint}" if hint else f"is missing; {need}"
+    elif kind_of_problem == "literal_error":
+        annotation = typing.get_type_hints(kind, include_extras=True).get(field)
+        allowed = _choices(annotation)
+        text = f"is {value!r}{suggestion(str(value), allowed)}; choose one of: {', '.join(allowed)}"
+    elif kind_of_problem == "value_error":
+        text = str(problem["ctx"]["error"])
+    elif len(problem["loc"]) > 1:  # an item of a list
+        text = f"has {value!r} at place {int(problem['loc'][1]) + 1}; write {hint or 'texts in double quotes'}"
+    else:
+        expected = kind_of_problem.split("_")[0]
+        if kind_of_problem == "string_too_short":
+            text = f"is empty; write {hint or 'some text'}"
+        else:
+            wanted = hint or _KIND_WORDS.get(expected, problem["msg"].lower())
+            text = f"should be {wanted}, not {value!r}"
+    return DataFileError(file, entry, field, text)
