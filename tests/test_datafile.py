@@ -63,13 +63,13 @@ BROKEN = [
         "NaN coordinate",
         MAP_PATH,
         replace_once(b"[[-4, 112], [4, 112]", b"[[-4, 112], [nan, 112]"),
-        "point 2 is [nan, 112]: nan and inf are not coordinates",
+        "item 2 is [nan, 112]: nan and inf are not numbers",
     ),
     (
         "infinite coordinate",
         MAP_PATH,
         replace_once(b"[[-4, 112], [4, 112]", b"[[-4, 112], [4, -inf]"),
-        "point 2 is [4, -inf]: nan and inf are not coordinates",
+        "item 2 is [4, -inf]: nan and inf are not numbers",
     ),
     ("not UTF-8", CLAIMS_PATH, lambda data: data + b"\n# caf\xe9\n", "is not UTF-8 text"),
     (
@@ -109,7 +109,7 @@ def test_the_nan_error_names_the_structure_and_field(tmp_path):
     broken = copy_of(
         tmp_path, MAP_PATH, replace_once(b"[[-4, 112], [4, 112]", b"[[-4, 112], [nan, 112]")
     )
-    with pytest.raises(DataFileError, match=r"entry '[a-z0-9-]+', field 'points': point 2"):
+    with pytest.raises(DataFileError, match=r"entry '[a-z0-9-]+', field 'points': item 2 is \[nan, 112\]"):
         read_nerve_map(broken)
 
 

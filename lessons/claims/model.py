@@ -62,13 +62,26 @@ SHOWN_BY = ("claims_table", "claim_check")
 MAX_QUOTE_CHARS = 60
 
 _ARTICLE_FIELDS = ("file", "title")
-_REQUIRED = ("id", "article", "quote", "name", "article_says", "verdict", "why", "say_instead",
-             "source", "lesson", "shown_by")
+_REQUIRED = (
+    "id",
+    "article",
+    "quote",
+    "name",
+    "article_says",
+    "verdict",
+    "why",
+    "say_instead",
+    "source",
+    "lesson",
+    "shown_by",
+)
 _OPTIONAL = ("facts_g_verdict", "facts_g")
 _NOTEBOOK = re.compile(r"\d\d[a-z]?-[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\.ipynb")
 # FACTS section G's verdicts are keep, soften, correct, make specific and reframe, sometimes with "(strong)".
-_G_VERDICT = re.compile(r"(?:keep|soften|correct|make specific|reframe)(?: \(strong\))?"
-                        r"(?:, (?:keep|soften|correct|make specific|reframe)(?: \(strong\))?)*")
+_G_VERDICT = re.compile(
+    r"(?:keep|soften|correct|make specific|reframe)(?: \(strong\))?"
+    r"(?:, (?:keep|soften|correct|make specific|reframe)(?: \(strong\))?)*"
+)
 _MARK = {"keep": "✓", "soften": "≈", "correct": "✗"}
 
 #: A quote: a pointer into the article, at most MAX_QUOTE_CHARS long.
@@ -225,21 +238,33 @@ def read_claims(path: str | Path) -> ClaimSet:
     raw = read_toml(path)
     extra = sorted(set(raw) - {"article", "claim"})
     if extra:
-        raise DataFileError(path.name, None, extra[0], "is not a field here; the file holds only [[article]] "
-                            "and [[claim]] tables")
+        raise DataFileError(
+            path.name,
+            None,
+            extra[0],
+            "is not a field here; the file holds only [[article]] and [[claim]] tables",
+        )
     for table, what in (("article", "[[article]]"), ("claim", "[[claim]]")):
         if not isinstance(raw.get(table), list) or not raw[table]:
             raise DataFileError(path.name, None, table, f"should be one or more {what} tables")
-    articles = tuple(_article(path.name, number, item) for number, item in enumerate(raw["article"], start=1))
+    articles = tuple(
+        _article(path.name, number, item) for number, item in enumerate(raw["article"], start=1)
+    )
     files = tuple(article.file for article in articles)
     if len(set(files)) != len(files):
         twice = next(file for file in files if files.count(file) > 1)
-        raise DataFileError(path.name, twice, "file", "is listed by two [[article]] tables; list each article once")
-    claims = tuple(_claim(path.name, number, item, files) for number, item in enumerate(raw["claim"], start=1))
+        raise DataFileError(
+            path.name, twice, "file", "is listed by two [[article]] tables; list each article once"
+        )
+    claims = tuple(
+        _claim(path.name, number, item, files) for number, item in enumerate(raw["claim"], start=1)
+    )
     seen: set[str] = set()
     for claim in claims:
         if claim.id in seen:
-            raise DataFileError(path.name, claim.id, "id", "is used by two claims; give each its own id")
+            raise DataFileError(
+                path.name, claim.id, "id", "is used by two claims; give each its own id"
+            )
         seen.add(claim.id)
     return ClaimSet(path, articles, claims)
 
@@ -270,17 +295,22 @@ class ClaimsTable:
     @property
     def title(self) -> str:
         """The caption: which article's claims these are, and where the verdicts come from."""
-        return f"Myth or fact: {_join([article.title for article in self.articles])} (FACTS section G)"
+        return (
+            f"Myth or fact: {_join([article.title for article in self.articles])} (FACTS section G)"
+        )
 
     def text(self) -> str:
         """The whole table as plain text, one claim a block."""
         lines = [self.title]
         for number, claim in enumerate(self.claims, start=1):
-            lines += ["", f"{number}. {claim.name}. Verdict: {claim.verdict_label}.",
-                      f"   The article says: {claim.article_says}",
-                      f"   Say instead: {claim.say_instead}",
-                      f"   Why: {claim.why}",
-                      f"   Source: {claim.source}"]
+            lines += [
+                "",
+                f"{number}. {claim.name}. Verdict: {claim.verdict_label}.",
+                f"   The article says: {claim.article_says}",
+                f"   Say instead: {claim.say_instead}",
+                f"   Why: {claim.why}",
+                f"   Source: {claim.source}",
+            ]
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -293,7 +323,11 @@ class ClaimsTable:
         esc = html.escape
         rows = []
         for claim in self.claims:
-            note = f"<br><small>fact sheet: {esc(claim.facts_g_verdict)}</small>" if claim.facts_g_verdict else ""
+            note = (
+                f"<br><small>fact sheet: {esc(claim.facts_g_verdict)}</small>"
+                if claim.facts_g_verdict
+                else ""
+            )
             rows.append(
                 f"<tr data-claim='{esc(claim.id)}'>"
                 f"<td><b>{esc(claim.name)}</b><br>{esc(claim.article_says)}</td>"
@@ -347,7 +381,6 @@ def main(argv: list[str] | None = None) -> int:
 
     args = sys.argv[1:] if argv is None else argv
     return check_files([Path(name) for name in args or [CLAIMS_PATH]], kind=CLAIMS_PATH.name)
-
 
 
 if __name__ == "__main__":

@@ -26,16 +26,17 @@ variants together about 17 % (16.9 % of 6,062 cadavers, 19.2 % on MRI); FACTS B4
 from __future__ import annotations
 
 import functools
-import math
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import Annotated
+
+from pydantic import AllowInfNan, ConfigDict, Field, Strict
 
 from lessons.core.datafile import DATA_DIR, read_toml
 from lessons.core.errors import DataFileError, check_choice, check_kind
-from lessons.core.validation import FACTS_CITATION, ID, cites_facts_without_id, suggestion
+from lessons.core.validation import Citation, Id, Text, build, one_of, suggestion
 
 __all__ = [
     "KINDS",
@@ -75,30 +76,35 @@ REQUIRED_STRUCTURES = (
 #: Piriformis patterns the lesson teaches from; ``typical`` comes first.
 REQUIRED_PATTERNS = ("typical", "fibular-through", "fibular-above")
 
-_STRUCTURE_FIELDS = {
-    "id": True, "name": True, "kind": True, "shape": True, "points": True,
-    "description": True, "source": True, "deep": False,
-}
-_PATTERN_FIELDS = {
-    "id": True, "name": True, "tibial_division": True, "fibular_division": True,
-    "fibular_through_muscle": True, "description": True, "source": True,
-}
-
 Point = tuple[float, float]
+
+#: One coordinate as the file writes it: a number (not text, not true/false, not nan or inf).
+_Coordinate = Annotated[float, Strict(), AllowInfNan(False)]
+#: A list of [x, y] pairs, at least ``fewest`` of them.
+_Points = Annotated[tuple[tuple[_Coordinate, _Coordinate], ...], Field(min_length=1)]
+_Path = Annotated[tuple[tuple[_Coordinate, _Coordinate], ...], Field(min_length=2)]
+_Flag = Annotated[bool, Strict()]
+_HINTS = {
+    "points": "a list of [x, y] pairs of numbers, like [[19, 95], [21, 90]]",
+    "tibial_division": "a list of at least 2 [x, y] pairs of numbers",
+    "fibular_division": "a list of at least 2 [x, y] pairs of numbers",
+}
 
 
 @dataclass(frozen=True)
 class Structure:
     """One named structure of the map: its outline, path or point, and what it is."""
 
-    id: str
-    name: str
-    kind: str
-    shape: str
-    points: tuple[Point, ...]
-    description: str
-    source: str
-    deep: bool = False
+    __pydantic_config__ = ConfigDict(extra="forbid")
+
+    id: Id
+    name: Text
+    kind: Annotated[Text, one_of(KINDS)]
+    shape: Annotated[Text, one_of(tuple(_SHAPES))]
+    points: _Points
+    description: Text
+    source: Citation
+    deep: _Flag = False
 
     @property
     def selectable(self) -> bool:
@@ -121,13 +127,15 @@ class Structure:
 class PiriformisPattern:
     """One relation of the sciatic nerve to piriformis: the paths of its two divisions."""
 
-    id: str
-    name: str
-    tibial_division: tuple[Point, ...]
-    fibular_division: tuple[Point, ...]
-    fibular_through_muscle: bool
-    description: str
-    source: str
+    __pydantic_config__ = ConfigDict(extra="forbid")
+
+    id: Id
+    name: Text
+    tibial_division: _Path
+    fibular_division: _Path
+    fibular_through_muscle: _Flag
+    description: Text
+    source: Citation
 
     @property
     def typical(self) -> bool:
@@ -222,128 +230,58 @@ def describe_choice(nerve_map: NerveMap, structure_id: str, pattern_id: str) -> 
     check_kind("nerve_map", nerve_map, NerveMap, "load_nerve_map()")
     s = nerve_map.structure(structure_id)
     p = nerve_map.pattern(pattern_id)
-    return "\n".join([
-        f"Chosen: {s.name} ({s.kind}, marked ◆).",
-        f"{s.description} ({s.source})",
-        f"Piriformis pattern shown: {p.name}. {p.description}",
-        f"How common: {pattern_frequency(p.id)}.",
-        f"Variants are not commoner in people with piriformis syndrome "
-        f"({VARIANTS_IN_PIRIFORMIS_SYNDROME_PERCENT} % vs {VARIANTS_IN_CADAVERS_PERCENT} %), "
-        "so they do not explain it (FACTS B4, B5).",
-    ])
+    return "\n".join(
+        [
+            f"Chosen: {s.name} ({s.kind}, marked ◆).",
+            f"{s.description} ({s.source})",
+            f"Piriformis pattern shown: {p.name}. {p.description}",
+            f"How common: {pattern_frequency(p.id)}.",
+            f"Variants are not commoner in people with piriformis syndrome "
+            f"({VARIANTS_IN_PIRIFORMIS_SYNDROME_PERCENT} % vs {VARIANTS_IN_CADAVERS_PERCENT} %), "
+            "so they do not explain it (FACTS B4, B5).",
+        ]
+    )
 
 
 # --------------------------------------------------------------------------- loading
 
 
-class _Reader:
-    """Check one entry of the map, failing with the file, entry and field named."""
+_TOP_FIELDS = {
+    "title": 'the map\'s title in double quotes, like "The sciatic nerve from behind"',
+    "structure": "one or more [[structure]] tables",
+    "pattern": "one or more [[pattern]] tables",
+}
 
-    def __init__(self, file: str, entry: str | None, raw: Mapping[str, object]) -> None:
-        self.file, self.entry, self.raw = file, entry, raw
 
-    def fail(self, field: str | None, problem: str) -> NoReturn:
-        raise DataFileError(self.file, self.entry, field, problem)
-
-    def check_keys(self, fields: Mapping[str, bool]) -> None:
-        for key in self.raw:
-            if key not in fields:
-                self.fail(
-                    key,
-                    f"is not a field here{suggestion(key, fields)}; the fields are: {', '.join(fields)}",
-                )
-        required = [key for key, needed in fields.items() if needed]
-        for key in required:
-            if key not in self.raw:
-                self.fail(key, f"is missing; add it (every entry here needs: {', '.join(required)})")
-
-    def text(self, field: str) -> str:
-        value = self.raw.get(field)
-        if not isinstance(value, str) or not value.strip():
-            self.fail(field, f"should be a non-empty text in double quotes, not {value!r}")
-        return value.strip()
-
-    def flag(self, field: str, default: bool) -> bool:
-        value = self.raw.get(field, default)
-        if not isinstance(value, bool):
-            self.fail(field, f"should be true or false (no quotes), not {value!r}")
-        return value
-
-    def choice(self, field: str, allowed) -> str:
-        value = self.text(field)
-        if value not in allowed:
-            self.fail(field, f"is {value!r}{suggestion(value, allowed)}; choose one of: {', '.join(allowed)}")
-        return value
-
-    def ident(self) -> str:
-        value = self.text("id")
-        if not ID.fullmatch(value):
-            self.fail("id", f"{value!r} should be lowercase letters, digits and hyphens")
-        return value
-
-    def source(self) -> str:
-        value = self.text("source")
-        if not FACTS_CITATION.search(value) or cites_facts_without_id(value):
-            self.fail("source", f"{value!r} should cite a FACTS.md id, like \"FACTS B2\"")
-        return value
-
-    def points(self, field: str, fewest: int) -> tuple[Point, ...]:
-        value = self.raw.get(field)
-        if not isinstance(value, list) or len(value) < fewest:
-            self.fail(field, f"should be a list of at least {fewest} [x, y] pairs")
-        out = []
-        for number, pair in enumerate(value, start=1):
-            if (
-                not isinstance(pair, list)
-                or len(pair) != 2
-                or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in pair)
-            ):
-                self.fail(field, f"point {number} is {pair!r}; write it as two numbers, [x, y]")
-            if not all(math.isfinite(v) for v in pair):
-                self.fail(
-                    field,
-                    f"point {number} is {pair!r}: nan and inf are not coordinates; "
-                    "write two ordinary numbers, [x, y]",
-                )
-            out.append((float(pair[0]), float(pair[1])))
-        return tuple(out)
+@dataclass(frozen=True)
+class _Title:
+    title: Text
 
 
 def _structure(file: str, number: int, raw: object) -> Structure:
     if not isinstance(raw, Mapping):
         raise DataFileError(file, f"structure {number}", None, "should be a [[structure]] table")
-    reader = _Reader(file, str(raw.get("id", f"structure {number}")), raw)
-    reader.check_keys(_STRUCTURE_FIELDS)
-    shape = reader.choice("shape", tuple(_SHAPES))
-    points = reader.points("points", _SHAPES[shape])
-    if shape == "point" and len(points) != 1:
-        reader.fail("points", f"a point has exactly one [x, y], not {len(points)}")
-    return Structure(
-        id=reader.ident(),
-        name=reader.text("name"),
-        kind=reader.choice("kind", KINDS),
-        shape=shape,
-        points=points,
-        description=reader.text("description"),
-        source=reader.source(),
-        deep=reader.flag("deep", False),
-    )
+    entry = str(raw.get("id", f"structure {number}"))
+    structure = build(Structure, raw, file, entry, _HINTS)
+    fewest = _SHAPES[structure.shape]
+    if len(structure.points) < fewest:
+        raise DataFileError(
+            file, entry, "points", f"should be a list of at least {fewest} [x, y] pairs"
+        )
+    if structure.shape == "point" and len(structure.points) != 1:
+        raise DataFileError(
+            file,
+            entry,
+            "points",
+            f"a point has exactly one [x, y], not {len(structure.points)}",
+        )
+    return structure
 
 
 def _pattern(file: str, number: int, raw: object) -> PiriformisPattern:
     if not isinstance(raw, Mapping):
         raise DataFileError(file, f"pattern {number}", None, "should be a [[pattern]] table")
-    reader = _Reader(file, str(raw.get("id", f"pattern {number}")), raw)
-    reader.check_keys(_PATTERN_FIELDS)
-    return PiriformisPattern(
-        id=reader.ident(),
-        name=reader.text("name"),
-        tibial_division=reader.points("tibial_division", 2),
-        fibular_division=reader.points("fibular_division", 2),
-        fibular_through_muscle=reader.flag("fibular_through_muscle", False),
-        description=reader.text("description"),
-        source=reader.source(),
-    )
+    return build(PiriformisPattern, raw, file, str(raw.get("id", f"pattern {number}")), _HINTS)
 
 
 def _unique(file: str, kind: str, ids: list[str]) -> None:
@@ -362,8 +300,21 @@ def read_nerve_map(path: str | Path) -> NerveMap:
     """
     path = Path(path)
     raw = read_toml(path)
-    top = _Reader(path.name, None, raw)
-    top.check_keys({"title": True, "structure": True, "pattern": True})
+    for key in raw:
+        if key not in _TOP_FIELDS:
+            raise DataFileError(
+                path.name,
+                None,
+                key,
+                f"is not a part of this file{suggestion(key, _TOP_FIELDS)}; "
+                f"the parts are: {', '.join(_TOP_FIELDS)}",
+            )
+    for key, what in _TOP_FIELDS.items():
+        if key not in raw:
+            raise DataFileError(path.name, None, key, f"is missing; write {what}")
+        if key != "title" and not (isinstance(raw[key], list) and raw[key]):
+            raise DataFileError(path.name, None, key, f"should be {what}")
+    title = build(_Title, {"title": raw["title"]}, path.name, None).title
     structures = tuple(_structure(path.name, n, s) for n, s in enumerate(raw["structure"], 1))
     patterns = tuple(_pattern(path.name, n, p) for n, p in enumerate(raw["pattern"], 1))
     _unique(path.name, "structure", [s.id for s in structures])
@@ -375,12 +326,16 @@ def read_nerve_map(path: str | Path) -> NerveMap:
         missing = [r for r in required if r not in have]
         if missing:
             raise DataFileError(
-                path.name, missing[0], None,
+                path.name,
+                missing[0],
+                None,
                 f"the lesson needs a [[{kind}]] with this id (missing: {', '.join(missing)})",
             )
     if patterns[0].id != "typical":
-        raise DataFileError(path.name, patterns[0].id, "id", 'the first [[pattern]] must be "typical"')
-    return NerveMap(top.text("title"), structures, patterns, path)
+        raise DataFileError(
+            path.name, patterns[0].id, "id", 'the first [[pattern]] must be "typical"'
+        )
+    return NerveMap(title, structures, patterns, path)
 
 
 def load_nerve_map() -> NerveMap:
@@ -398,7 +353,6 @@ def main(argv: list[str] | None = None) -> int:
 
     args = sys.argv[1:] if argv is None else argv
     return check_files([Path(name) for name in args or [MAP_PATH]], kind=MAP_PATH.name)
-
 
 
 if __name__ == "__main__":
