@@ -104,7 +104,7 @@ def test_every_jargon_term_is_found_by_its_own_pattern():
     "change, field",
     [
         (('"C4" = ', '"Q4" = '), "Q4"),
-        (('[[jargon]]\nterm = "FAIR"', '[[jargon]]\nterm = "FAIR"\nspelling = "x"'), None),
+        (('[[jargon]]\nterm = "FAIR"', '[[jargon]]\nterm = "FAIR"\nspelling = "x"'), "spelling"),
         (('term = "FAIR"\ninstead', 'term = ""\ninstead'), "term"),
         (('pattern = "W[′\']"', 'pattern = "W[′"'), "pattern"),
     ],

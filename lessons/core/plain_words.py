@@ -27,10 +27,13 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated
+
+from pydantic import ConfigDict, Strict
 
 from lessons.core.datafile import DATA_DIR, read_toml
 from lessons.core.errors import CourseError, DataFileError
-from lessons.core.validation import FACTS_ID, FACTS_SECTION
+from lessons.core.validation import FACTS_ID, FACTS_SECTION, Text, build
 
 __all__ = [
     "PLAIN_WORDS_PATH",
@@ -148,6 +151,24 @@ class PlainWords:
         return sorted({j.term for j in self.jargon if j.pattern.search(text)})
 
 
+@dataclass(frozen=True)
+class _JargonEntry:
+    """One [[jargon]] table as the file writes it (checked by :func:`lessons.core.validation.build`)."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")
+
+    term: Text
+    instead: Text
+    pattern: Annotated[str, Strict()] | None = None
+
+
+_HINTS = {
+    "term": 'the word or phrase patient texts avoid, in quotes, like "lumbar"',
+    "instead": 'what to write instead, in quotes, like "lower back"',
+    "pattern": "a regular expression in quotes, for a term plain matching cannot find",
+}
+
+
 def _pattern(term: str, regex: str | None) -> re.Pattern[str]:
     if regex is not None:
         return re.compile(regex)
@@ -192,23 +213,17 @@ def read_plain_words(path: str | Path) -> PlainWords:
     jargon = []
     for number, entry in enumerate(entries, start=1):
         name = entry.get("term") if isinstance(entry, dict) else None
-        label = name if isinstance(name, str) else f"jargon {number}"
-        if not isinstance(entry, dict) or set(entry) - {"term", "instead", "pattern"}:
-            raise DataFileError(
-                path.name, label, None, "should have only the fields term, instead and pattern"
-            )
-        for field in ("term", "instead"):
-            if not isinstance(entry.get(field), str) or not entry[field].strip():
-                raise DataFileError(
-                    path.name, label, field, "is missing; write it as text in quotes"
-                )
+        label = name if isinstance(name, str) and name.strip() else f"jargon {number}"
+        if not isinstance(entry, dict):
+            raise DataFileError(path.name, label, None, "should be a [[jargon]] table")
+        checked = build(_JargonEntry, entry, path.name, label, _HINTS)
         try:
-            pattern = _pattern(entry["term"], entry.get("pattern"))
+            pattern = _pattern(checked.term, checked.pattern)
         except re.error as error:
             raise DataFileError(
                 path.name, label, "pattern", f"is not a regular expression ({error})"
             ) from None
-        jargon.append(Jargon(entry["term"], entry["instead"], pattern))
+        jargon.append(Jargon(checked.term, checked.instead, pattern))
     return PlainWords(
         references={k: " ".join(v.split()) for k, v in references.items()}, jargon=tuple(jargon)
     )
