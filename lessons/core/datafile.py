@@ -1,8 +1,10 @@
 """Read the course's TOML data files, with one clear error for a file that will not load.
 
 Question banks, the stretch catalog, the red flags, the nerve map and the
-source articles' claims are TOML files a clinician can edit. Each module validates
-its own fields; this one turns every way a file can fail to load into the
+source articles' claims are TOML files a clinician can edit. Their fields are
+checked with the shared rules of :mod:`lessons.core.validation` (and all of them
+at once by ``python -m lessons.core.validate``); this module turns every way a
+file can fail to load into the
 course's :class:`~lessons.core.errors.DataFileError`, naming the file and the cause:
 it cannot be read, it is not UTF-8, it starts with a byte-order mark (as
 Notepad's "UTF-8 with BOM" adds), it is not TOML, it nests too deeply, or it
