@@ -12,9 +12,9 @@ The fields of an entry are declared once, as the types of a frozen dataclass
 and checked by pydantic: :func:`build` validates a TOML table into that
 dataclass and turns pydantic's ``ValidationError`` into one ``DataFileError``
 for the first problem, with a "did you mean" for a misspelt key or choice.
-The claims and the nerve map are read this way; the question banks, the
-stretches, the red flags and the plain words keep their own readers for now,
-with the shared id and citation rules and hints below.
+The claims, the nerve map, the stretches and the plain words' jargon list are
+read this way; the question banks and the red flags keep their own readers for
+now, with the shared id and citation rules and hints below.
 
 An id is lowercase letters and digits in hyphen-joined words:
 
@@ -251,6 +251,13 @@ def as_data_file_error(
         text = f"is {value!r}{suggestion(str(value), allowed)}; choose one of: {', '.join(allowed)}"
     elif kind_of_problem == "value_error":
         text = str(problem["ctx"]["error"])
+    elif kind_of_problem == "too_short" and len(problem["loc"]) == 1:
+        ctx = problem.get("ctx", {})
+        text = (
+            f"has {ctx.get('actual_length', 0)} item(s); it needs at least {ctx.get('min_length')}"
+        )
+    elif kind_of_problem == "string_too_short" and len(problem["loc"]) > 1:
+        text = f"has an empty text (item {int(problem['loc'][1]) + 1}); fill it in or remove it"
     elif len(problem["loc"]) > 1:  # an item of a list
         place = int(problem["loc"][1])
         try:  # the whole item (a point's [x, y]), not only the bad part of it

@@ -29,13 +29,23 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal, NoReturn
+from typing import Annotated, Literal, NoReturn
+
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, Strict
 
 from lessons.core.datafile import DATA_DIR, read_toml
 from lessons.core.errors import CourseError, DataFileError
-from lessons.core.validation import FACTS_CITATION, ID, cites_facts_without_id, suggestion
+from lessons.core.validation import (
+    FACTS_CITATION,
+    ID,
+    Id,
+    Text,
+    build,
+    cites_facts_without_id,
+    suggestion,
+)
 from lessons.red_flags.signs import RedFlags as SignFile
 from lessons.red_flags.signs import load_red_flags
 from lessons.stretches.dose import (
@@ -73,27 +83,81 @@ POSITIONS = {"supine": "lying on your back", "seated": "sitting on a chair"}
 
 
 
+def _plain(text: str) -> str:
+    """One text of a stretch: spaces and line breaks tidied, FACTS cited by id."""
+    text = " ".join(text.split())
+    if cites_facts_without_id(text):
+        raise ValueError(f'cites FACTS without an id; write the id, like "FACTS C7", in: {text!r}')
+    return text
+
+
+def _no_stop(sign: str) -> str:
+    if sign.lower().startswith("stop"):
+        raise ValueError(
+            f'finishes the sentence "Stop if ...": write it without "Stop if", in: {sign!r}'
+        )
+    return sign
+
+
+def _choice(allowed: dict[str, str]) -> BeforeValidator:
+    """Refuse a value not in ``allowed``, listing each choice with what it means."""
+
+    def check(value: object) -> object:
+        if isinstance(value, str) and value.strip() not in allowed:
+            options = "; ".join(f'"{k}" ({v})' for k, v in allowed.items())
+            raise ValueError(f'is "{value.strip()}"{suggestion(value, allowed)}; write one of: {options}')
+        return value.strip() if isinstance(value, str) else value
+
+    return BeforeValidator(check)
+
+
+def _dose_range(low: int, high: int, unit: str) -> AfterValidator:
+    def check(value: int) -> int:
+        if not low <= value <= high:
+            raise ValueError(f"is {value}{unit}; it must be from {low}{unit} to {high}{unit} (FACTS C6)")
+        return value
+
+    return AfterValidator(check)
+
+
+#: A text learners read: in quotes, not empty, tidied, any FACTS citation with its id.
+Words = Annotated[Text, AfterValidator(_plain)]
+#: A stop sign: it finishes the sentence "Stop if ...", so it does not start with "Stop".
+StopSign = Annotated[Words, AfterValidator(_no_stop)]
+
+_HINTS = {
+    "hold_s": f"a whole number of seconds without quotes or units, like {HOLD_RANGE_S[0]}",
+    "repetitions": "a whole number without quotes, like 2",
+    "steps": 'a list of texts in quotes, like ["First.", "Second."]',
+    "stop_signs": 'a list of texts in quotes, like ["your leg feels numb"]',
+    "avoid_or_ask_first": 'a list of texts in quotes, like ["a recent hip replacement"]',
+    "sources": 'a list of FACTS ids in quotes, like ["FACTS C6", "FACTS C7"]',
+}
+
+
 @dataclass(frozen=True)
 class Stretch:
     """One checked stretch of the catalog: what it is for, how to do it, how much, and when not to."""
 
-    id: str
-    name: str
-    from_article: bool
-    kind: Literal["hold", "glide"]
-    position: Literal["supine", "seated"]
-    targets: str
-    starting_position: str
-    steps: tuple[str, ...]
-    feel: str
-    hold_s: int
-    repetitions: int
-    how_often: str
-    stop_signs: tuple[str, ...]
-    avoid_or_ask_first: tuple[str, ...]
-    why: str
-    sources: tuple[str, ...]
-    dose_note: str = ""
+    __pydantic_config__ = ConfigDict(extra="forbid")
+
+    id: Id
+    name: Words
+    from_article: Annotated[bool, Strict()]
+    kind: Annotated[Literal["hold", "glide"], _choice(KINDS)]
+    position: Annotated[Literal["supine", "seated"], _choice(POSITIONS)]
+    targets: Words
+    starting_position: Words
+    steps: Annotated[tuple[Words, ...], Field(min_length=3)]
+    feel: Words
+    hold_s: Annotated[int, Strict(), _dose_range(*HOLD_RANGE_S, " s")]
+    repetitions: Annotated[int, Strict(), _dose_range(*REPETITIONS_RANGE, "")]
+    how_often: Words
+    stop_signs: tuple[StopSign, ...]
+    avoid_or_ask_first: Annotated[tuple[Words, ...], Field(min_length=1)]
+    why: Words
+    sources: Annotated[tuple[Words, ...], Field(min_length=1)]
+    dose_note: Words = ""
 
     @property
     def position_words(self) -> str:
@@ -167,27 +231,6 @@ _RED_FLAG_FIELDS = {
     "groups": True,
     "steps": True,
 }
-_STRETCH_FIELDS = {
-    "id": True,
-    "name": True,
-    "from_article": True,
-    "kind": True,
-    "position": True,
-    "targets": True,
-    "starting_position": True,
-    "steps": True,
-    "feel": True,
-    "hold_s": True,
-    "repetitions": True,
-    "how_often": True,
-    "dose_note": False,
-    "stop_signs": True,
-    "avoid_or_ask_first": True,
-    "why": True,
-    "sources": True,
-}
-
-
 class _Fields:
     """The fields of one TOML table, each read with a DataFileError that names it."""
 
@@ -267,33 +310,15 @@ def _stretch(file: str, number: int, raw: object, common_stops: tuple[str, ...])
         raise DataFileError(file, f"stretch {number}", None, "should be a [[stretch]] table")
     given = raw.get("id")
     entry = given if isinstance(given, str) and ID.fullmatch(given) else f"stretch {number}"
-    fields = _Fields(file, entry, raw)
-    fields.known(_STRETCH_FIELDS, "a stretch")
-    stretch_id = fields.words("id")
-    if not ID.fullmatch(stretch_id):
-        fields.fail("id", f'is "{stretch_id}"; write lowercase letters, digits and hyphens, like "figure-4"')
-    sources = fields.word_list("sources", 1)
-    if not any(FACTS_CITATION.fullmatch(source) for source in sources):
-        fields.fail("sources", 'cites no FACTS id; list at least one, like ["FACTS C6", "FACTS C7"]')
-    return Stretch(
-        id=stretch_id,
-        name=fields.words("name"),
-        from_article=fields.flag("from_article"),
-        kind=fields.choice("kind", KINDS),  # type: ignore[arg-type]
-        position=fields.choice("position", POSITIONS),  # type: ignore[arg-type]
-        targets=fields.words("targets"),
-        starting_position=fields.words("starting_position"),
-        steps=fields.word_list("steps", 3),
-        feel=fields.words("feel"),
-        hold_s=fields.whole("hold_s", *HOLD_RANGE_S, " s"),
-        repetitions=fields.whole("repetitions", *REPETITIONS_RANGE, ""),
-        how_often=fields.words("how_often"),
-        dose_note=fields.words("dose_note") if "dose_note" in raw else "",
-        stop_signs=fields.stop_signs("stop_signs", 0) + common_stops,
-        avoid_or_ask_first=fields.word_list("avoid_or_ask_first", 1),
-        why=fields.words("why"),
-        sources=sources,
-    )
+    stretch = build(Stretch, raw, file, entry, _HINTS)
+    if not any(FACTS_CITATION.fullmatch(source) for source in stretch.sources):
+        raise DataFileError(
+            file,
+            entry,
+            "sources",
+            'cites no FACTS id; list at least one, like ["FACTS C6", "FACTS C7"]',
+        )
+    return replace(stretch, stop_signs=stretch.stop_signs + common_stops)
 
 
 def _red_flags_box(fields: _Fields, flags: SignFile) -> RedFlags:
