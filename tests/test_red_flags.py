@@ -195,11 +195,11 @@ def test_a_minimal_file_loads(tmp_path):
         (('step = "soon"', 'step = "same day"'), "s", "step", 'did you mean "same-day"'),
         (('group = "g"', 'group = "gg"'), "s", "group", 'did you mean "g"'),
         (('label = "L"', 'label = ""'), "s", "label", "is empty"),
-        (('label = "L"', "label = 3"), "s", "label", "text in quotes"),
+        (('label = "L"', "label = 3"), "s", "label", "should be the sign in plain words"),
         (('label = "L"', 'lable = "L"'), "s", "lable", 'did you mean "label"'),
         (('reason = "R"\n', ""), "s", "reason", "is missing"),
         (('id = "s"', 'id = "Bad Id"'), "Bad Id", "id", "lowercase letters"),
-        (('source = "FACTS E4"', 'source = "FACTS"'), "s", "source", "without an id"),
+        (('source = "FACTS E4"', 'source = "FACTS"'), "s", "source", "should cite a FACTS.md id"),
     ],
 )
 def test_a_broken_sign_is_refused_with_its_entry_and_field(tmp_path, change, entry, field, words):
@@ -267,11 +267,11 @@ source = "FACTS E5"
     ("change", "field", "words"),
     [
         (('all = ["s"]', 'all = ["t"]'), "all", "not the id of a symptom"),
-        (('all = ["s"]', 'all = []'), "all", "list of symptom ids"),
+        (('all = ["s"]', 'all = []'), "all", "needs at least 1"),
         (('all = ["s"]', 'all = "s"'), "all", "list of symptom ids"),
         (('step = "same-day"', 'step = "now"'), "step", "not a step of the ladder"),
         (('all = ["s"]', 'all = ["s"]\nany = ["x"]'), "any", "not the id of a symptom"),
-        (('all = ["s"]', 'all = ["s"]\nmore = 1'), "more", "not a field of a combination"),
+        (('all = ["s"]', 'all = ["s"]\nmore = 1'), "more", "is not a field here"),
     ],
 )
 def test_a_broken_combination_is_refused_with_its_field(tmp_path, change, field, words):

@@ -12,8 +12,8 @@ The fields of an entry are declared once, as the types of a frozen dataclass
 and checked by pydantic: :func:`build` validates a TOML table into that
 dataclass and turns pydantic's ``ValidationError`` into one ``DataFileError``
 for the first problem, with a "did you mean" for a misspelt key or choice.
-The claims, the nerve map, the stretches and the plain words' jargon list are
-read this way; the question banks and the red flags keep their own readers for
+The claims, the nerve map, the stretches, the red flags and the plain words'
+jargon list are read this way; the question banks keep their own reader for
 now, with the shared id and citation rules and hints below.
 
 An id is lowercase letters and digits in hyphen-joined words:

@@ -28,11 +28,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import NoReturn
+from typing import Annotated
+
+from pydantic import ConfigDict, Field
 
 from lessons.core.datafile import DATA_DIR, read_toml
 from lessons.core.errors import DataFileError
-from lessons.core.validation import ID, cites_facts_without_id, suggestion
+from lessons.core.validation import Citation, Id, Text, build, suggestion
 
 __all__ = [
     "DATA_FILE",
@@ -52,16 +54,16 @@ DATA_FILE = DATA_DIR / "red_flags.toml"
 LADDER_IDS = ("emergency-now", "same-day", "soon", "routine")
 
 
-_STEP_FIELDS = ("id", "name", "symbol", "heading", "action", "clinician", "source")
-_GROUP_FIELDS = ("id", "name", "area", "clinician", "source")
-_SYMPTOM_FIELDS = ("id", "group", "label", "clinician", "step", "reason", "source")
-_COMBINATION_TEXT = ("id", "step", "label", "clinician", "reason", "source")
-_COMBINATION_LISTS = ("all", "any")
+#: A list of symptom ids (a combination's ``all`` and ``any``): at least one.
+SignIds = Annotated[tuple[Id, ...], Field(min_length=1)]
+_FORBID_EXTRA = ConfigDict(extra="forbid")
 _WHAT_IS_RIGHT = {
     "id": 'a short name of lowercase letters, digits and hyphens, like "both-legs"',
     "name": 'the name learners see, like "Infection" or "same day"',
     "symbol": 'one symbol that marks the step without colour, like "‼"',
-    "heading": 'the words that open a list of signs, like "Same day: see a doctor today if you have"',
+    "heading": (
+        'the words that open a list of signs, like "Same day: see a doctor today if you have"'
+    ),
     "action": "what to do, in plain words",
     "area": 'the part of the body or the kind of sign, like "Knees, hips and calves"',
     "clinician": "the sign in a clinician's words",
@@ -79,13 +81,15 @@ _WHAT_IS_RIGHT = {
 class Step:
     """One step of the urgency ladder (FACTS E5): its name, symbol and what to do."""
 
-    id: str
-    name: str
-    symbol: str
-    heading: str
-    action: str
-    clinician: str
-    source: str
+    __pydantic_config__ = _FORBID_EXTRA
+
+    id: Id
+    name: Text
+    symbol: Text
+    heading: Text
+    action: Text
+    clinician: Text
+    source: Citation
 
     @property
     def headline(self) -> str:
@@ -97,38 +101,44 @@ class Step:
 class Group:
     """One kind of serious cause (cancer, infection, …) that some warning signs point to."""
 
-    id: str
-    name: str
-    area: str
-    clinician: str
-    source: str
+    __pydantic_config__ = _FORBID_EXTRA
+
+    id: Id
+    name: Text
+    area: Text
+    clinician: Text
+    source: Citation
 
 
 @dataclass(frozen=True)
 class Symptom:
     """One warning sign: a tick box in the explorer, with its step and the reason for it."""
 
-    id: str
-    group: str
-    label: str
-    clinician: str
-    step: str
-    reason: str
-    source: str
+    __pydantic_config__ = _FORBID_EXTRA
+
+    id: Id
+    group: Text
+    label: Text
+    clinician: Text
+    step: Text
+    reason: Text
+    source: Citation
 
 
 @dataclass(frozen=True)
 class Combination:
     """Signs that together raise the step: every sign in ``all``, and one of ``any`` if given."""
 
-    id: str
-    all: tuple[str, ...]
-    any: tuple[str, ...]
-    step: str
-    label: str
-    clinician: str
-    reason: str
-    source: str
+    __pydantic_config__ = _FORBID_EXTRA
+
+    id: Id
+    all: SignIds
+    step: Text
+    label: Text
+    clinician: Text
+    reason: Text
+    source: Citation
+    any: tuple[Id, ...] = ()
 
     def fires(self, ticked: set[str] | frozenset[str]) -> bool:
         """Say whether this rule applies to a set of ticked sign ids.
@@ -209,7 +219,8 @@ class RedFlags:
             groups: only the signs of these groups (ids); default all.
             steps: only these steps (ids); default every step that has a sign.
 
-        >>> [(step.name, len(signs)) for step, signs in load_red_flags().sections(("cauda-equina",))]
+        >>> sections = load_red_flags().sections(("cauda-equina",))
+        >>> [(step.name, len(signs)) for step, signs in sections]
         [('emergency now', 5)]
         """
         chosen = []
@@ -222,94 +233,28 @@ class RedFlags:
         return tuple(chosen)
 
 
-class _Entry:
-    """Read the fields of one TOML table, failing with a DataFileError that names them."""
-
-    def __init__(self, file: str, kind: str, number: int, raw: object) -> None:
-        self.file, self.kind = file, kind
-        given = raw.get("id") if isinstance(raw, dict) else None
-        self.entry = given if isinstance(given, str) and given.strip() else f"{kind} {number}"
-        if not isinstance(raw, dict):
-            self.fail(None, f"should be a [[{kind}]] table")
-        self.raw: Mapping[str, object] = raw
-
-    def fail(self, field: str | None, problem: str) -> NoReturn:
-        raise DataFileError(self.file, self.entry, field, problem)
-
-    def fields(
-        self, names: tuple[str, ...], lists: tuple[str, ...] = (), optional: tuple[str, ...] = ()
-    ) -> dict[str, object]:
-        known = names + lists
-        for key in self.raw:
-            if key not in known:
-                hint = suggestion(key, known)
-                self.fail(
-                    key,
-                    f"is not a field of a {self.kind}{hint}; the fields are: " + ", ".join(known),
-                )
-        values: dict[str, object] = {}
-        for name in names:
-            values[name] = self._text(name)
-        for name in lists:
-            values[name] = self._ids(name) if name in self.raw or name not in optional else ()
-        if not ID.fullmatch(str(values["id"])):
-            self.fail("id", f'is "{values["id"]}"; write {_WHAT_IS_RIGHT["id"]}')
-        if cites_facts_without_id(str(values["source"])):
-            self.fail(
-                "source",
-                'cites FACTS without an id; write the id, like "FACTS E5", '
-                f'not "{values["source"]}"',
-            )
-        return values
-
-    def _text(self, name: str) -> str:
-        if name not in self.raw:
-            self.fail(name, f"is missing; write {_WHAT_IS_RIGHT[name]}")
-        value = self.raw[name]
-        if not isinstance(value, str):
-            self.fail(
-                name,
-                f"should be text in quotes, not {type(value).__name__}; write {_WHAT_IS_RIGHT[name]}",
-            )
-        if not value.strip():
-            self.fail(name, f"is empty; write {_WHAT_IS_RIGHT[name]}")
-        return " ".join(value.split())
-
-    def _ids(self, name: str) -> tuple[str, ...]:
-        value = self.raw.get(name)
-        if (
-            not isinstance(value, list)
-            or not value
-            or not all(isinstance(item, str) for item in value)
-        ):
-            self.fail(name, f"should be {_WHAT_IS_RIGHT[name]}")
-        return tuple(value)
-
-
-def _one_of(entry: _Entry, field: str, value: str, allowed: list[str], what: str) -> None:
+def _one_of(file: str, entry: str, field: str, value: str, allowed: list[str], what: str) -> None:
+    """Refuse a reference to an id the file does not have, suggesting the nearest."""
     if value not in allowed:
-        hint = suggestion(value, allowed)
-        entry.fail(
-            field, f'is "{value}", which is not {what}{hint}; use one of: ' + ", ".join(allowed)
+        raise DataFileError(
+            file,
+            entry,
+            field,
+            f'is "{value}", which is not {what}{suggestion(value, allowed)}; use one of: '
+            + ", ".join(allowed),
         )
 
 
-def _entries(
-    file: str,
-    raw: Mapping[str, object],
-    kind: str,
-    names: tuple[str, ...],
-    lists: tuple[str, ...] = (),
-    optional: tuple[str, ...] = (),
-) -> list[tuple[_Entry, dict[str, object]]]:
-    """Read and check every ``[[kind]]`` table: its fields, and that no id is used twice."""
-    read: list[tuple[_Entry, dict[str, object]]] = []
+def _entries(file: str, raw: Mapping[str, object], kind: str, cls: type) -> list:
+    """Validate every ``[[kind]]`` table into ``cls`` and check that no id is used twice."""
+    read: list = []
     for number, table in enumerate(raw.get(kind, []), start=1):  # type: ignore[arg-type]
-        entry = _Entry(file, kind, number, table)
-        values = entry.fields(names, lists, optional)
-        if any(seen["id"] == values["id"] for _, seen in read):
-            entry.fail("id", f"is used by two {kind}s; give each {kind} its own id")
-        read.append((entry, values))
+        given = table.get("id") if isinstance(table, dict) else None
+        entry = given if isinstance(given, str) and given.strip() else f"{kind} {number}"
+        item = build(cls, table, file, entry, _WHAT_IS_RIGHT)
+        if any(seen.id == item.id for seen in read):
+            raise DataFileError(file, entry, "id", f"is used by two {kind}s; give each its own id")
+        read.append(item)
     return read
 
 
@@ -339,43 +284,38 @@ def read_red_flags(path: str | Path) -> RedFlags:
                 path.name, None, kind, f"is missing; write one or more [[{kind}]] tables"
             )
 
-    steps = [Step(**values) for _, values in _entries(path.name, raw, "step", _STEP_FIELDS)]  # type: ignore[arg-type]
+    file = path.name
+    steps = _entries(file, raw, "step", Step)
     if tuple(step.id for step in steps) != LADDER_IDS:
         raise DataFileError(
-            path.name,
+            file,
             None,
             "step",
             "should be the four steps of the one urgency ladder (FACTS E5), most urgent first, "
             "with the ids " + ", ".join(LADDER_IDS),
         )
-    groups = [Group(**values) for _, values in _entries(path.name, raw, "group", _GROUP_FIELDS)]  # type: ignore[arg-type]
+    groups = _entries(file, raw, "group", Group)
     group_ids = [group.id for group in groups]
-    symptoms: list[Symptom] = []
-    for entry, values in _entries(path.name, raw, "symptom", _SYMPTOM_FIELDS):
-        _one_of(entry, "group", str(values["group"]), group_ids, "the id of a group")
-        _one_of(entry, "step", str(values["step"]), list(LADDER_IDS), "a step of the ladder")
-        symptoms.append(Symptom(**values))  # type: ignore[arg-type]
-
+    symptoms = _entries(file, raw, "symptom", Symptom)
+    for sign in symptoms:
+        _one_of(file, sign.id, "group", sign.group, group_ids, "the id of a group")
+        _one_of(file, sign.id, "step", sign.step, list(LADDER_IDS), "a step of the ladder")
     for group in groups:
         if not any(symptom.group == group.id for symptom in symptoms):
             raise DataFileError(
-                path.name,
+                file,
                 group.id,
                 "id",
                 "is a group with no symptoms; "
                 "add a [[symptom]] with this group, or remove the group",
             )
-
     symptom_ids = [symptom.id for symptom in symptoms]
-    combinations: list[Combination] = []
-    for entry, values in _entries(
-        path.name, raw, "combination", _COMBINATION_TEXT, _COMBINATION_LISTS, optional=("any",)
-    ):
-        _one_of(entry, "step", str(values["step"]), list(LADDER_IDS), "a step of the ladder")
-        for field in _COMBINATION_LISTS:
-            for sign in values[field]:  # type: ignore[union-attr]
-                _one_of(entry, field, sign, symptom_ids, "the id of a symptom")
-        combinations.append(Combination(**values))  # type: ignore[arg-type]
+    combinations = _entries(file, raw, "combination", Combination)
+    for rule in combinations:
+        _one_of(file, rule.id, "step", rule.step, list(LADDER_IDS), "a step of the ladder")
+        for field in ("all", "any"):
+            for sign in getattr(rule, field):
+                _one_of(file, rule.id, field, sign, symptom_ids, "the id of a symptom")
     return RedFlags(
         steps=tuple(steps),
         groups=tuple(groups),
@@ -396,7 +336,10 @@ def load_red_flags() -> RedFlags:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Check the red-flag file (or the files given): the course's one check, :mod:`lessons.core.validate`."""
+    """Check the red-flag file (or the files given) with the course's one check.
+
+    See :mod:`lessons.core.validate`.
+    """
     from lessons.core.validate import check_files
 
     names = argv if argv is not None else sys.argv[1:]
