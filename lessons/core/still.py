@@ -15,7 +15,7 @@ from __future__ import annotations
 import base64
 import io
 
-__all__ = ["WIDGET_KEY", "StillPicture", "widget_metadata", "widget_title"]
+__all__ = ["WIDGET_KEY", "StillPicture", "WidgetOutput", "widget_metadata", "widget_title"]
 
 #: The output-metadata key that marks a course widget's output; its value is {"title": ...}.
 WIDGET_KEY = "lessons.widget"
@@ -31,14 +31,39 @@ def widget_metadata(title: str) -> dict:
 
 
 def widget_title(metadata) -> str | None:
-    """The title a course widget's output metadata names, or None if the output is not a widget's."""
+    """The title a course widget's output metadata names ("" if none), or None if it is not a widget's.
+
+    >>> widget_title(widget_metadata(" Hold timer ")), widget_title({WIDGET_KEY: {}}), widget_title(None)
+    ('Hold timer', '', None)
+    """
     mark = (metadata or {}).get(WIDGET_KEY)
     if not isinstance(mark, dict):
         return None
-    return str(mark.get("title", "")).strip() or None
+    return str(mark.get("title") or "").strip()
 
 
-class StillPicture:
+class WidgetOutput:
+    """Mark a widget's displayed output with :data:`WIDGET_KEY`, naming it by ``widget_name``.
+
+    A mixin for any course widget (before the ipywidgets class in its bases, whose
+    own ``_repr_mimebundle_`` gives the live view); ``widget_name`` falls back to ``title``.
+
+    >>> import ipywidgets as w
+    >>> class Probe(WidgetOutput, w.HTML):
+    ...     widget_name = "Setup check"
+    >>> data, metadata = Probe()._repr_mimebundle_()
+    >>> metadata, "text/plain" in data
+    ({'lessons.widget': {'title': 'Setup check'}}, True)
+    """
+
+    widget_name: str | None = None
+
+    def _repr_mimebundle_(self, **kwargs):
+        data = super()._repr_mimebundle_(**kwargs)
+        return data, widget_metadata(self.widget_name or getattr(self, "title", "") or "")
+
+
+class StillPicture(WidgetOutput):
     """The text form, still picture and widget metadata of an explorer (``title``, ``figure``).
 
     A mixin for an ipywidgets container, whose own ``_repr_mimebundle_`` gives the live view.
@@ -54,8 +79,7 @@ class StillPicture:
         an HTML handout or a viewer without widgets shows the picture instead of
         an error, and a screen reader reads the alternative text.
         """
-        data = super()._repr_mimebundle_(**kwargs)
-        metadata = widget_metadata(self.title)
+        data, metadata = super()._repr_mimebundle_(**kwargs)
         if self.figure is not None:
             data["image/png"] = self.snapshot_png_base64()
             metadata["image/png"] = {"alt": self.alt_text()}
