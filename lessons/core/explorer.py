@@ -62,7 +62,9 @@ class Explorer(StillPicture, Readout, Repainting, Scalable, widgets.VBox):
         self.controls = dict(controls)
         self.figure = figure
         self.canvas = figure_canvas(figure) if figure is not None else None
-        self._blitter = Blitter(self.canvas, animated) if self.canvas is not None and animated else None
+        self._blitter = (
+            Blitter(self.canvas, animated) if self.canvas is not None and animated else None
+        )
         self._make_readout()
         heading = widgets.HTML(f"<h4 style='margin:0.2em 0'>{html.escape(title)}</h4>")
         grid = widgets.GridBox(
@@ -87,7 +89,7 @@ class Explorer(StillPicture, Readout, Repainting, Scalable, widgets.VBox):
         reset: widgets.Button | None = None,
         defaults: Mapping[str, object] | None = None,
     ) -> None:
-        """Call ``update`` (guarded) whenever any control changes; make ``reset`` restore ``defaults``.
+        """Call ``update`` (guarded) on any control change; ``reset`` restores ``defaults``.
 
         >>> ex = Explorer("Demo", {"x": widgets.IntSlider(value=1)}, figure=None)
         >>> button = widgets.Button()

@@ -10,7 +10,7 @@ import asyncio
 
 __all__ = ["SETTLE_S", "Repainting"]
 
-#: Seconds of stillness after which an explorer sends its whole picture again (see Repainting.redraw).
+#: Seconds of stillness after which an explorer sends its whole picture again (see redraw).
 SETTLE_S = 0.2
 
 

@@ -29,9 +29,11 @@ class Scalable:
         return list(_LIVE)
 
     def set_scale(self, scale: float) -> None:
-        """Draw the figure ``scale`` times its normal size (presenter mode uses 1.5); 1 is normal."""
+        """Draw the figure ``scale`` times its normal size (presenter mode: 1.5)."""
         if not 0.5 <= scale <= 3:
-            raise CourseError(f"scale = {scale:g} is outside 0.5 to 3; choose a value in that range.")
+            raise CourseError(
+                f"scale = {scale:g} is outside 0.5 to 3; choose a value in that range."
+            )
         self.scale = scale
         if scale == 1.0:
             self.remove_class("course-presenting")

@@ -31,9 +31,10 @@ def widget_metadata(title: str) -> dict:
 
 
 def widget_title(metadata) -> str | None:
-    """The title a course widget's output metadata names ("" if none), or None if it is not a widget's.
+    """The title a widget's output metadata names ("" if none), or None if not a widget's output.
 
-    >>> widget_title(widget_metadata(" Hold timer ")), widget_title({WIDGET_KEY: {}}), widget_title(None)
+    >>> marked = widget_metadata(" Hold timer ")
+    >>> widget_title(marked), widget_title({WIDGET_KEY: {}}), widget_title(None)
     ('Hold timer', '', None)
     """
     mark = (metadata or {}).get(WIDGET_KEY)
