@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import struct
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import ipywidgets as widgets
 import numpy as np
@@ -138,6 +140,21 @@ class Blitter:
         figure = self.canvas.figure
         for artist in self.artists:
             figure.draw_artist(artist)
+
+    @contextmanager
+    def all_drawn(self) -> Iterator[None]:
+        """Treat the moving artists as ordinary ones for a while (a still picture for a file).
+
+        matplotlib leaves animated artists out of a saved figure when they belong to
+        the figure itself rather than to an axes (a figure title, say).
+        """
+        for artist in self.artists:
+            artist.set_animated(False)
+        try:
+            yield
+        finally:
+            for artist in self.artists:
+                artist.set_animated(True)
 
     def forget_background(self) -> None:
         """Drop the saved background (after a resize): the next update draws everything."""

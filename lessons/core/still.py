@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import io
+from contextlib import nullcontext
 
 __all__ = ["WIDGET_KEY", "StillPicture", "WidgetOutput", "widget_metadata", "widget_title"]
 
@@ -91,7 +92,12 @@ class StillPicture(WidgetOutput):
         return f"{self.title}. {self.readout_text}".replace("\n", " ").strip()
 
     def snapshot_png_base64(self) -> str:
-        """Render the figure as it stands to a PNG (no dates or versions inside), base64-encoded."""
+        """Render the figure as it stands to a PNG (no dates or versions inside), base64-encoded.
+
+        Every artist is in it, the moving ones too (see ``Blitter.all_drawn``).
+        """
         buffer = io.BytesIO()
-        self.figure.savefig(buffer, format="png", metadata={"Software": None})
+        blitter = getattr(self, "_blitter", None)
+        with blitter.all_drawn() if blitter is not None else nullcontext():
+            self.figure.savefig(buffer, format="png", metadata={"Software": None})
         return base64.b64encode(buffer.getvalue()).decode("ascii")
