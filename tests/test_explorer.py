@@ -1,5 +1,5 @@
-"""Tests for lessons/core/explorer.py: repaints coalesce (no backlog); frames keep ipympl's
-protocol."""
+"""Tests for lessons/core/explorer.py, canvas.py and repaint.py: repaints coalesce (no backlog);
+frames keep ipympl's protocol."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def _explorer() -> tuple[Explorer, object, list[bytes]]:
 def _in_a_kernel(coroutine, monkeypatch) -> None:
     """Run ``coroutine`` on a fresh event loop, as if in a kernel (a thread of its own, so that
     a loop another test left set in this thread, such as Playwright's, does not interfere)."""
-    monkeypatch.setattr("lessons.core.explorer._in_kernel", lambda: True)
+    monkeypatch.setattr("lessons.core.repaint._in_kernel", lambda: True)
     with ThreadPoolExecutor(1) as pool:
         pool.submit(asyncio.run, coroutine).result()
 

@@ -166,3 +166,34 @@ def test_a_myth_or_fact_table_prints_as_it_is():
     )
     assert printed.cells[1].outputs[0].data["text/html"] == table._repr_html_()
     assert handouts.INTERACTIVE_NOTE not in printed.cells[1].outputs[0].data["text/html"]
+
+
+def _print_one(output: nbformat.NotebookNode, source: str = "x") -> nbformat.NotebookNode:
+    """Print a one-cell lesson whose code cell has ``output``; return the printed cell."""
+    cell = nbformat.v4.new_code_cell(source, outputs=[output])
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# T"), cell])
+    return handouts.print_notebook(nb, "99-Test").cells[1]
+
+
+def test_text_that_says_run_this_cell_without_widget_metadata_is_left_alone():
+    """Saying "run this cell" does not make an output a widget's: without the metadata it prints."""
+    output = nbformat.v4.new_output(
+        "execute_result",
+        {"text/plain": "Hold timer: run this cell in JupyterLab to use it."},
+        execution_count=1,
+    )
+    printed = _print_one(output)
+    assert printed.outputs == [output]
+
+
+def test_a_widget_output_is_recognised_by_its_metadata_not_its_words():
+    """A real widget's saved output, its text form reworded, still prints as the named note."""
+    from lessons import hold_timer
+
+    data, metadata = hold_timer()._repr_mimebundle_()
+    data = {"text/plain": "Something else entirely."}  # as saved: no widget view, other words
+    output = nbformat.v4.new_output("execute_result", data, metadata=metadata, execution_count=1)
+    printed = _print_one(output, "hold_timer()")
+    note = printed.outputs[0].data["text/html"]
+    assert f"{handouts.INTERACTIVE_NOTE}: Hold timer." in note
+    assert "Something else" not in note

@@ -76,7 +76,7 @@ def test_repr_is_a_short_fixed_sentence(built, store):
     """The quiz's plain-text form is a fixed sentence under 110 characters, the same every build."""
     assert repr(built) == REPR == repr(quiz("00-start-here", store=store))
     assert len(REPR) < 110
-    assert built._repr_mimebundle_()["text/plain"] == REPR
+    assert built._repr_mimebundle_()[0]["text/plain"] == REPR
     assert repr(quiz("00-start-here", store=store, instructor=True)) == (
         f"Self-check quiz ({len(BANK.questions)} questions, answer key shown): "
         "run this cell in JupyterLab to answer."

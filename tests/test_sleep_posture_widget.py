@@ -47,10 +47,6 @@ def test_side_lying_reset_restores_the_typical_adult():
     ex = side_lying_explorer(pillow_cm=12, height_m=1.9)
     ex.children[-2].children[-1].click()
     assert {name: c.value for name, c in ex.controls.items()} == SIDE_DEFAULTS
-    assert (
-        repr(ex)
-        == "Side-lying explorer: run this cell in JupyterLab to use the interactive diagram."
-    )
 
 
 def test_back_lying_pillow_and_knee_replacement_note():
@@ -95,14 +91,6 @@ def test_claim_check_all_right_and_start_again():
     check.reset.click()
     assert all(choice.value is None for choice in check.choices.values())
     assert check.feedback_text("comfort") == ""
-
-
-def test_claim_check_text_form_is_fixed():
-    """The plain-text form is a short fixed sentence (strict nbval compares it)."""
-    assert (
-        repr(claim_check()) == "Claim check (8 claims): run this cell in JupyterLab to sort them."
-    )
-
 
 
 # -- the patient versions (the clinic page) -------------------------------------------------

@@ -9,9 +9,10 @@ a teacher to print or a learner to read offline:
   URIs, nothing fetched from the network (no require.js, MathJax or fonts);
   each explorer shows the still picture it saved, with its readout as the
   picture's alternative text and as a visible caption; a quiz is listed from
-  its question bank without the answers; any other interactive part (the setup
-  check, the hold timer, the routine builder...) becomes one line, "Interactive
-  in the course", instead of its "run this cell" fallback;
+  its question bank without the answers; any other widget (the setup check, the
+  hold timer, the routine builder...: an output whose metadata marks it as a
+  course widget) becomes one line, "Interactive in the course", instead of its
+  text form; any other output prints as it is;
 - one ``stretch-card-<id>.pdf`` per stretch in the catalog, and
   ``stretch-card-default-routine.pdf`` with the routine builder's starting choice;
 - ``index.html`` linking them all.
@@ -40,6 +41,7 @@ import nbformat
 from nbconvert import HTMLExporter
 
 from lessons.core.errors import CourseError
+from lessons.core.still import widget_title
 from lessons.quizzes.bank import QUESTION_TYPES, Question, load_bank, option_order
 from lessons.stretches.card import PAGE_SIZES, card_pdf
 from lessons.stretches.catalog import load_catalog, routine_item
@@ -59,7 +61,6 @@ BANNER = (
     "position, with its words underneath; quizzes are listed without their answers. "
     "To move the diagrams and check your answers, open the lesson in JupyterLab."
 )
-_FALLBACK_NAME = re.compile(r"^(.{1,60}?)[:.?]?\s+[Rr]un this cell")
 _IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _ATTR = re.compile(r"""\b([a-zA-Z-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
 _EXTERNAL = re.compile(
@@ -108,8 +109,9 @@ def print_notebook(nb: nbformat.NotebookNode, lesson: str) -> nbformat.NotebookN
 
     Pictures stay (each must carry alternative text, else :class:`HandoutError`);
     a quiz becomes its questions without answers; static HTML (a "myth or fact"
-    table) stays; any other interactive output becomes one line saying it is
-    interactive in the course.
+    table) stays; a widget's output (marked in its metadata, see
+    :func:`lessons.core.still.widget_title`) becomes one line saying it is
+    interactive in the course; any other output stays as it is.
     """
     nb = copy.deepcopy(nb)
     nb.metadata["title"] = notebook_title(nb)
@@ -137,7 +139,7 @@ def print_notebook(nb: nbformat.NotebookNode, lesson: str) -> nbformat.NotebookN
                 for o in cell.outputs
                 if "text/html" in o.get("data", {})
             ]
-        else:
+        elif any(widget_title(o.get("metadata")) is not None for o in cell.outputs):
             cell.outputs = [_html_output(_interactive_note(cell.outputs))]
     return nb
 
@@ -166,14 +168,13 @@ def _html_output(markup: str) -> nbformat.NotebookNode:
 
 
 def _interactive_note(outputs: Sequence[nbformat.NotebookNode]) -> str:
-    """One line in place of a widget that has no picture: what it is, and where to use it."""
-    name = ""
-    for output in outputs:
-        text = output.get("data", {}).get("text/plain", "")
-        match = _FALLBACK_NAME.match(text)
-        if match:
-            name = match.group(1).strip()
-            break
+    """One line in place of a widget that has no picture: what it is, and where to use it.
+
+    A course widget's output names it in its metadata (``lessons.core.still.WIDGET_KEY``);
+    its words are never read.
+    """
+    names = (widget_title(o.get("metadata")) for o in outputs)
+    name = next((n for n in names if n), "")
     what = f": {html.escape(name)}." if name else "."
     return (
         f'<p class="handout-note">{INTERACTIVE_NOTE}{what} '

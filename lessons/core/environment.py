@@ -21,6 +21,8 @@ from importlib import metadata
 
 import ipywidgets as widgets
 
+from lessons.core.still import WidgetOutput
+
 __all__ = ["check_environment", "environment_report"]
 
 SETUP_HINT = "run `make lab` in the course folder (or see README: Quick start)"
@@ -89,8 +91,10 @@ def environment_report(python_version: tuple[int, int, int] | None = None) -> st
     return "\n".join(lines)
 
 
-class _WidgetProbe(widgets.HTML):
+class _WidgetProbe(WidgetOutput, widgets.HTML):
     """Shows "widgets work" where widgets render; its text form says what to do where they don't."""
+
+    widget_name = "Setup check"
 
     def __repr__(self) -> str:
         return _NOT_RENDERING

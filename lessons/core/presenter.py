@@ -31,6 +31,7 @@ import ipywidgets as widgets
 
 from lessons.core.errors import check_range
 from lessons.core.explorer import Explorer
+from lessons.core.still import WidgetOutput
 
 __all__ = [
     "PRESENTER_SCALE",
@@ -160,8 +161,10 @@ def _after_cell(_result: object = None) -> None:
         sync_explorers()
 
 
-class PresenterSwitch(widgets.HBox):
+class PresenterSwitch(WidgetOutput, widgets.HBox):
     """The *Presenter mode* toggle button, with the style sheet it switches on and off."""
+
+    widget_name = "Presenter mode"
 
     def __init__(self) -> None:
         self.toggle = widgets.ToggleButton(

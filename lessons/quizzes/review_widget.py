@@ -22,6 +22,7 @@ import logging
 import ipywidgets as widgets
 
 from lessons.core.explorer import readout_html
+from lessons.core.still import WidgetOutput
 from lessons.quizzes.progress import ProgressStore, default_store, progress_report
 from lessons.quizzes.review import (
     WEIGHTS,
@@ -38,12 +39,14 @@ log = logging.getLogger(__name__)
 __all__ = ["Certificate", "CourseReview", "certificate", "course_review"]
 
 
-class CourseReview(widgets.VBox):
+class CourseReview(WidgetOutput, widgets.VBox):
     """The review: an introduction saying how it was drawn, one quiz per lesson, a total score.
 
     ``quizzes`` holds the per-lesson :class:`~lessons.quizzes.widget.Quiz` widgets;
     ``picks`` the drawn questions; a test answers them as in a lesson's quiz.
     """
+
+    widget_name = "Course review"
 
     def __init__(self, store: ProgressStore) -> None:
         self.store = store
@@ -130,8 +133,10 @@ def course_review(store: ProgressStore | None = None) -> CourseReview:
     return CourseReview(default_store() if store is None else store)
 
 
-class Certificate(widgets.VBox):
+class Certificate(WidgetOutput, widgets.VBox):
     """A printable certificate of the learner's quiz scores, with a box for their name."""
+
+    widget_name = "Certificate"
 
     def __init__(self, store: ProgressStore) -> None:
         self.store = store

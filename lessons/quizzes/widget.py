@@ -38,6 +38,7 @@ import ipywidgets as widgets
 
 from lessons.core.errors import CourseError
 from lessons.core.explorer import readout_html
+from lessons.core.still import WidgetOutput
 from lessons.quizzes.bank import (
     QUESTION_TYPES,
     Bank,
@@ -75,11 +76,14 @@ def instructor_mode() -> bool:
     return os.environ.get(INSTRUCTOR_ENV_VAR, "").strip().lower() in ("1", "true", "yes", "on")
 
 
-class _Panel(widgets.VBox):
+class _Panel(WidgetOutput, widgets.VBox):
     """A widget container whose plain-text form is a fixed sentence (for nbval, plain viewers)."""
 
-    def __init__(self, text_form: str, children: list[widgets.Widget], css_class: str) -> None:
+    def __init__(
+        self, text_form: str, children: list[widgets.Widget], css_class: str, name: str
+    ) -> None:
         super().__init__(children)
+        self.widget_name = name
         self._text_form = text_form
         self.add_class(css_class)
 
@@ -273,13 +277,15 @@ class _QuestionBox(widgets.VBox):
         )
 
 
-class Quiz(widgets.VBox):
+class Quiz(WidgetOutput, widgets.VBox):
     """A lesson's self-check quiz: one box per question and a live score at the end.
 
     ``questions`` holds the question boxes in bank order; a test sets the
     widgets in a box's ``inputs``, calls ``check.click()`` and reads
     ``feedback_text`` and the quiz's ``score_text``.
     """
+
+    widget_name = "Self-check quiz"
 
     def __init__(
         self,
@@ -389,6 +395,7 @@ def answer_key(lesson: str) -> _Panel:
         "run this cell in JupyterLab to see it.",
         [body],
         "course-quiz-answer-key",
+        "Answer key",
     )
 
 
@@ -412,6 +419,7 @@ def my_progress(store: ProgressStore | None = None) -> _Panel:
         "My progress: run this cell in JupyterLab to see your quiz scores and what to review.",
         [summary, refresh],
         "course-progress",
+        "My progress",
     )
 
     def show(_button: widgets.Button | None = None) -> None:

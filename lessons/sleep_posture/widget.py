@@ -22,6 +22,7 @@ from matplotlib.figure import Figure
 
 from lessons.claims.model import VERDICTS, Claim, load_claims
 from lessons.core.explorer import Explorer, check_audience, readout_html, reset_button, slider
+from lessons.core.still import WidgetOutput
 from lessons.sleep_posture.diagram import (
     draw_back_lying,
     draw_side_lying,
@@ -207,8 +208,10 @@ def _claim_feedback(claim: Claim, choice: str | None) -> str:
     return "\n".join([first, f"Why: {claim.why}", f"Say instead: {claim.say_instead}", f"Source: {claim.source}"])
 
 
-class ClaimCheck(widgets.VBox):
+class ClaimCheck(WidgetOutput, widgets.VBox):
     """Sort the knee-pillow article's claims into keep, soften or correct; Check shows each verdict and why."""
+
+    widget_name = "Claim check"
 
     def __init__(self, claims: tuple[Claim, ...]) -> None:
         self.claims = {claim.id: claim for claim in claims}
