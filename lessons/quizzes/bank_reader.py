@@ -166,6 +166,7 @@ Number = Annotated[float, Strict(), AfterValidator(_finite)]
 Choices = Annotated[tuple[Text, ...], Field(min_length=2), AfterValidator(_once_each)]
 #: A table from a name (an option, an item) to a text.
 Table = dict[Text, Text]
+#: true or false, written without quotes.
 Flag = Annotated[bool, Strict()]
 
 
