@@ -169,7 +169,8 @@ MALFORMED = [
         NUMERIC.replace("tolerance = 1", 'tolerance = "1 cm"'),
         "n1",
         "tolerance",
-        'should be a number without quotes or units, like 49.9, not the text "1 cm"',
+        "should be a number of 0 or more without quotes or units, like 1: how far from the "
+        "answer still counts as right, not '1 cm'",
     ),
     ("duplicate id", HEADER + GOOD_SINGLE + GOOD_SINGLE, "q1", "id", "used by questions 1 and 2"),
     (
@@ -330,7 +331,7 @@ MALFORMED = [
         HEADER + "question = [1, 2]\n",
         None,
         "question",
-        "entry 1 should be a [[question]] table",
+        "item 1 is 1; write one [[question]] table per question",
     ),
     (
         "unknown top-level key",
@@ -353,6 +354,152 @@ MALFORMED = [
         None,
         None,
         "is not valid TOML",
+    ),
+]
+
+
+def question(kind: str, fields: str, qid: str = "x") -> str:
+    """A bank of one question of type ``kind``, with the common fields and then ``fields``."""
+    return (
+        HEADER
+        + f'[[question]]\nid = "{qid}"\ntype = "{kind}"\nprompt = "P"\nexplanation = "E"\n'
+        + 'source = "FACTS A13"\n'
+        + fields
+    )
+
+
+CHOICES = 'options = ["hip", "knee", "ankle"]\n'
+LABELS = 'markers = ["1", "2"]\noptions = ["hip", "knee", "ankle"]\n'
+
+# Each type's answer written as the wrong kind of value, an option not among the options, a
+# missing required field of each type, and tables with a wrong entry.
+MALFORMED += [
+    (
+        "single answer as a number",
+        question("single", CHOICES + "answer = 2\n"),
+        "x",
+        "answer",
+        "should be the correct option, copied exactly from options, not 2",
+    ),
+    (
+        "numeric answer in quotes",
+        question("numeric", 'answer = "49.9"\ntolerance = 1\nunit = "cm"\n'),
+        "x",
+        "answer",
+        "should be the correct number without quotes or units, like 49.9, not '49.9'",
+    ),
+    (
+        "numeric answer true",
+        question("numeric", 'answer = true\ntolerance = 1\nunit = "cm"\n'),
+        "x",
+        "answer",
+        "should be the correct number without quotes or units",
+    ),
+    (
+        "matching answer as a list",
+        question("matching", 'answer = ["knee jerk", "ankle jerk"]\n'),
+        "x",
+        "answer",
+        "should be a table from each item to its match, like { L4 = ",
+    ),
+    (
+        "matching match that is a number",
+        question("matching", 'answer = { L4 = "knee jerk", S1 = 1 }\n'),
+        "x",
+        "answer",
+        'has 1 at "S1"; write a table from each item to its match',
+    ),
+    (
+        "ordering answer as text",
+        question("ordering", 'answer = "hip, knee"\n'),
+        "x",
+        "answer",
+        "should be the items in their correct order, like [",
+    ),
+    (
+        "labelling answer as text",
+        question("labelling", LABELS + 'answer = "hip"\n'),
+        "x",
+        "answer",
+        "should be a list with the correct name for each marker, in marker order",
+    ),
+    (
+        "multiple answer not among options",
+        question("multiple", CHOICES + 'answer = ["hip", "ankel"]\n'),
+        "x",
+        "answer",
+        '"ankel" is not one of the options (did you mean "ankle"?); copy it exactly from options',
+    ),
+    (
+        "matching match not among options",
+        question("matching", CHOICES + 'answer = { a = "hip", b = "kne" }\n'),
+        "x",
+        "answer",
+        '"kne" is not one of the options (did you mean "knee"?)',
+    ),
+    (
+        "labelling name not among options",
+        question("labelling", LABELS + 'answer = ["hip", "shin"]\n'),
+        "x",
+        "answer",
+        '"shin" is not one of the options',
+    ),
+    (
+        "true-false feedback for no answer",
+        question("true-false", 'answer = true\nfeedback = { yes = "No." }\n'),
+        "x",
+        "feedback",
+        '"yes" is not one of the answers; copy it exactly from answers: "true", "false"',
+    ),
+    (
+        "feedback that is not text",
+        question("single", CHOICES + 'answer = "hip"\nfeedback = { knee = 3 }\n'),
+        "x",
+        "feedback",
+        'has 3 at "knee"; write a table from an option to what to tell a learner',
+    ),
+    (
+        "misspelt type",
+        replace('type = "single"', 'type = "singel"'),
+        "q1",
+        "type",
+        '"singel", which is not a question type (did you mean "single"?); use one of "single"',
+    ),
+    ("missing type", replace('type = "single"\n', ""), "q1", "type", "is missing; write one of"),
+    (
+        "numeric without a unit",
+        question("numeric", "answer = 3\ntolerance = 0\n"),
+        "x",
+        "unit",
+        'is missing; write the unit of the answer in quotes, like "cm"',
+    ),
+    (
+        "labelling without markers",
+        question("labelling", 'options = ["hip", "knee"]\nanswer = ["hip"]\n'),
+        "x",
+        "markers",
+        "is missing; write what each numbered marker is",
+    ),
+    (
+        "misspelt labelling field",
+        question("labelling", LABELS + 'answer = ["hip", "knee"]\nmarker = ["1"]\n'),
+        "x",
+        "marker",
+        'is not a field of a labelling question (did you mean "markers"?)',
+    ),
+    (
+        "shuffle in quotes",
+        replace('source = "FACTS A13"', 'source = "FACTS A13"\nshuffle = "no"'),
+        "q1",
+        "shuffle",
+        "should be true or false, without quotes",
+    ),
+    (
+        "unknown section as a citation",
+        replace('source = "FACTS A13"', 'source = "see FACTS.md"'),
+        "q1",
+        "source",
+        'cites FACTS without an id; write the id, like "FACTS A13"',
     ),
 ]
 
@@ -407,6 +554,28 @@ def test_facts_ids_that_do_not_exist_are_refused(tmp_path, source):
     """A suffix of more than one letter, or a section after I, is not a fact id."""
     with pytest.raises(DataFileError, match="cites FACTS without an id"):
         read_bank(write_bank(tmp_path, replace('source = "FACTS A13"', f'source = "{source}"')))
+
+
+def test_every_field_the_readme_documents_is_accepted(tmp_path):
+    """The examples of lessons/data/quiz/README.md load as they are written there (the whole file's
+    question with the feedback written as a header last, then one question of each type), so every
+    field the README documents is one the reader accepts."""
+    readme = (Path(__file__).parents[1] / "lessons/data/quiz/README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```toml\n(.*?)```", readme, flags=re.S)
+    whole, *questions = [block for block in blocks if "[[question]]" in block]
+    header_table = next(block for block in blocks if block.startswith("[question.feedback]"))
+    multiple = next(block for block in blocks if block.startswith("answer = ["))
+    assert len(questions) == len(QUESTION_TYPES) - 1  # "multiple" is shown as its answer only
+    whole = whole.replace("00-start-here", "test-bank").replace('"run-a-cell"', '"run-cell"')
+    text = whole + header_table + "\n" + "\n".join(questions)
+    loaded = read_bank(write_bank(tmp_path, text))
+    assert {q.type for q in loaded.questions} == set(QUESTION_TYPES) - {"multiple"}
+    assert loaded.question("run-cell").feedback_for("Tab") == "Tab completes a name you are typing."
+    assert loaded.question("run-a-cell").feedback_for("Ctrl+S").startswith("Ctrl+S saves")
+    assert (loaded.question("knee-height").low, loaded.question("knee-height").high) == (0, 250)
+    options = re.search(r"answer = (\[.*\])", multiple).group(1)
+    tick = question("multiple", f"options = {options}\n{multiple}")
+    assert len(read_bank(write_bank(tmp_path, tick)).questions[0].answer) == 2
 
 
 def test_unknown_lesson_lists_the_banks_that_exist():

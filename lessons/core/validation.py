@@ -12,9 +12,11 @@ The fields of an entry are declared once, as the types of a frozen dataclass
 and checked by pydantic: :func:`build` validates a TOML table into that
 dataclass and turns pydantic's ``ValidationError`` into one ``DataFileError``
 for the first problem, with a "did you mean" for a misspelt key or choice.
-The claims, the nerve map, the stretches, the red flags and the plain words'
-jargon list are read this way; the question banks keep their own reader for
-now, with the shared id and citation rules and hints below.
+Every data file is read this way: the question banks (one dataclass per
+question type, :mod:`lessons.quizzes.bank_reader`), the claims, the nerve map,
+the stretches, the red flags and the plain words' jargon list. Rules that tie
+one field to another (an answer copied from the options, a sign's group that
+exists) are plain checks after :func:`build`, raising the same error.
 
 An id is lowercase letters and digits in hyphen-joined words:
 
@@ -40,6 +42,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import functools
+import json
 import re
 import typing
 from collections.abc import Iterable, Mapping, Sequence
@@ -191,6 +194,7 @@ def build(
     file: str,
     entry: str | None,
     hints: Mapping[str, str] | None = None,
+    where: str = "here",
 ) -> T:
     """Validate one TOML table into ``kind`` (a dataclass), or raise one :class:`DataFileError`.
 
@@ -199,14 +203,30 @@ def build(
     keys. The error names the file, the entry and the field of the first
     problem (an unknown key before a missing one, then in field order), with a
     "did you mean" for a misspelt key or choice; ``hints`` says, per field, what
-    a right value looks like.
+    a right value looks like; ``where`` says whose fields they are ("of a single
+    question") when an unknown key is refused.
+
+    >>> from pydantic import ConfigDict
+    >>> @dataclasses.dataclass(frozen=True)
+    ... class Glossary:
+    ...     __pydantic_config__ = ConfigDict(extra="forbid")
+    ...     words: dict[Text, Text]
+    >>> def first_problem(raw, **where):
+    ...     try:
+    ...         build(Glossary, raw, "g.toml", "roots", {"words": "a table of texts"}, **where)
+    ...     except DataFileError as error:
+    ...         return error.field, error.problem
+    >>> first_problem({"words": {"L5": 5}})
+    ('words', 'has 5 at "L5"; write a table of texts')
+    >>> first_problem({"word": {}}, where="of a glossary")[1][:50]
+    'is not a field of a glossary (did you mean "words"'
     """
     hints = hints or {}
     try:
         return _adapter(kind).validate_python(raw)
     except ValidationError as error:
         fields = [field.name for field in dataclasses.fields(kind)]  # type: ignore[arg-type]
-        raise as_data_file_error(error, file, entry, fields, kind, hints, raw) from None
+        raise as_data_file_error(error, file, entry, fields, kind, hints, raw, where) from None
 
 
 def as_data_file_error(
@@ -217,6 +237,7 @@ def as_data_file_error(
     kind: type,
     hints: Mapping[str, str],
     raw: object = None,
+    where: str = "here",
 ) -> DataFileError:
     """Turn pydantic's report on one entry into the course's one error, for its first problem."""
     problems = error.errors(include_url=False)
@@ -234,9 +255,8 @@ def as_data_file_error(
     if field is None:
         text = f"should be a table of fields ({', '.join(fields)}), not {value!r}"
     elif kind_of_problem in _UNKNOWN_KEY:
-        text = (
-            f"is not a field here{suggestion(field, fields)}; the fields are: {', '.join(fields)}"
-        )
+        near = suggestion(field, fields)
+        text = f"is not a field {where}{near}; the fields are: {', '.join(fields)}"
     elif kind_of_problem == "missing":
         required = [
             item.name
@@ -256,6 +276,12 @@ def as_data_file_error(
         text = (
             f"has {ctx.get('actual_length', 0)} item(s); it needs at least {ctx.get('min_length')}"
         )
+    elif len(problem["loc"]) > 1 and isinstance(problem["loc"][1], str):  # a table's entry
+        name = json.dumps(problem["loc"][1], ensure_ascii=False)
+        if kind_of_problem == "string_too_short":
+            text = f"has an empty name or text at {name}; fill it in or remove it"
+        else:
+            text = f"has {value!r} at {name}; write {hint or 'a table of texts in double quotes'}"
     elif kind_of_problem == "string_too_short" and len(problem["loc"]) > 1:
         text = f"has an empty text (item {int(problem['loc'][1]) + 1}); fill it in or remove it"
     elif len(problem["loc"]) > 1:  # an item of a list
