@@ -109,7 +109,8 @@ def test_the_nan_error_names_the_structure_and_field(tmp_path):
     broken = copy_of(
         tmp_path, MAP_PATH, replace_once(b"[[-4, 112], [4, 112]", b"[[-4, 112], [nan, 112]")
     )
-    with pytest.raises(DataFileError, match=r"entry '[a-z0-9-]+', field 'points': item 2 is \[nan, 112\]"):
+    where = r"entry '[a-z0-9-]+', field 'points': item 2 is \[nan, 112\]"
+    with pytest.raises(DataFileError, match=where):
         read_nerve_map(broken)
 
 
