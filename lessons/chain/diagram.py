@@ -31,7 +31,7 @@ from lessons.chain.model import (
     describe_chain,
     solve_chain,
 )
-from lessons.core import palette
+from lessons.core import drawing, palette
 
 __all__ = ["FIGURES", "ChainArtists", "chain_figure", "draw_chain", "update_chain"]
 
@@ -84,19 +84,6 @@ def _limits(height_m: float):
     return side_x, front_y, z
 
 
-def _style(ax: Axes, title: str, xlim, zlim, xlabel: str) -> None:
-    ax.set_xlim(*xlim)
-    ax.set_ylim(*zlim)
-    ax.set_aspect("equal", adjustable="box")
-    ax.set_title(title, fontsize=11)
-    ax.set_xlabel(xlabel, fontsize=9)
-    ax.set_ylabel("height above the floor (m)", fontsize=9)
-    ax.tick_params(labelsize=9)
-    ax.axhline(0.0, color=palette.FLOOR, lw=1.5, zorder=0)
-    for spine in ("top", "right"):
-        ax.spines[spine].set_visible(False)
-
-
 def _side_points(pose: ChainPose):
     chain = [pose.hip, pose.knee, pose.ankle]
     return [p[0] for p in chain], [p[1] for p in chain]
@@ -129,15 +116,15 @@ def draw_chain(
     Returns:
         The :class:`ChainArtists` drawn, for :func:`update_chain`.
     """
-    if (ax_side is None) != (ax_front is None):
-        raise ValueError("give both axes (side and front) or neither")
-    if ax_side is None:
-        ax_side, ax_front = chain_figure(pose.body.height_m).axes
+    ax_side, ax_front = drawing.two_axes(
+        ax_side, ax_front, lambda: chain_figure(pose.body.height_m), "side and front"
+    )
     figure = ax_side.figure
     side_x, front_y, z = _limits(pose.body.height_m)
-    _style(ax_side, "Side view: foot planted", side_x, z, "forward of the ankle (m)")
-    _style(ax_front, "Front view: both feet planted", front_y, z,
-           "← person's right    person's left → (m)")
+    drawing.frame_view(ax_side, "Side view: foot planted", side_x, z,
+                       xlabel="forward of the ankle (m)", ylabel=drawing.HEIGHT_LABEL, floor=True)
+    drawing.frame_view(ax_front, "Front view: both feet planted", front_y, z,
+                       xlabel=drawing.ACROSS_LABEL, ylabel=drawing.HEIGHT_LABEL, floor=True)
 
     standing = solve_chain(height_m=pose.body.height_m)
     ax_side.plot(*_side_points(standing), color=palette.REFERENCE_LIMB, ls="--", lw=3, zorder=1,
@@ -177,9 +164,7 @@ def draw_chain(
         labels=labels, caption=caption_text,
     )
     update_chain(artists, pose)
-    # Lay out once, then freeze: re-running the layout engine on every tick costs more than the drawing.
-    figure.draw_without_rendering()
-    figure.set_layout_engine("none")
+    drawing.freeze_layout(figure)
     return artists
 
 
@@ -209,10 +194,9 @@ def update_chain(artists: ChainArtists, pose: ChainPose) -> None:
 
 def chain_figure(height_m: float = 1.75, width_in: float = 9.0, height_in: float = 5.2) -> Figure:
     """Make an empty figure with the side and front axes, outside pyplot's figure manager."""
-    figure = Figure(figsize=(width_in, height_in), dpi=100, layout="constrained")
     side_x, front_y, _ = _limits(height_m)
-    figure.subplots(1, 2, width_ratios=[side_x[1] - side_x[0], front_y[1] - front_y[0]])
-    return figure
+    ratios = [side_x[1] - side_x[0], front_y[1] - front_y[0]]
+    return drawing.new_figure(width_in, height_in, columns=2, width_ratios=ratios)
 
 
 def _squat_heels_down() -> Figure:

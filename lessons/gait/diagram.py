@@ -27,7 +27,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
-from lessons.core import palette
+from lessons.core import drawing, palette
 from lessons.gait.model import GaitCycle, GaitInputs, gait_cycle, moment
 
 __all__ = ["FIGURES", "GaitArtists", "draw_gait", "gait_figure", "update_gait"]
@@ -131,8 +131,7 @@ def draw_gait(cycle: GaitCycle, t_pct: float, axes: tuple[Axes, Axes] | None = N
         legs=legs, feet=feet, pelvis=pelvis, trunk=trunk, drop_label=drop_label,
     )
     update_gait(artists, cycle, t_pct)
-    figure.draw_without_rendering()
-    figure.set_layout_engine("none")
+    drawing.freeze_layout(figure)
     return artists
 
 
@@ -186,9 +185,7 @@ def update_gait(artists: GaitArtists, cycle: GaitCycle, t_pct: float) -> None:
 
 def gait_figure(width_in: float = 10.0, height_in: float = 4.0, dpi: int = 100) -> Figure:
     """Make an empty figure with the timeline and the front-view axes, outside pyplot."""
-    figure = Figure(figsize=(width_in, height_in), dpi=dpi, layout="constrained")
-    figure.subplots(1, 2, width_ratios=[2.6, 1.0])
-    return figure
+    return drawing.new_figure(width_in, height_in, dpi, columns=2, width_ratios=[2.6, 1.0])
 
 
 def _normal() -> Figure:

@@ -35,7 +35,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrow
 from matplotlib.text import Text
 
-from lessons.core import palette
+from lessons.core import drawing, palette
 from lessons.hip_load.model import HipLoad, HipLoadInputs, hip_load
 
 __all__ = ["CM_PER_BW", "FIGURES", "HipLoadArtists", "draw_hip_load", "hip_load_figure", "update_hip_load"]
@@ -201,9 +201,7 @@ def draw_hip_load(
         cane_stick=cane_stick, plain=plain,
     )
     update_hip_load(artists, load)
-    # Lay out once, then freeze: the layout engine is too slow to run on every tick.
-    figure.draw_without_rendering()
-    figure.set_layout_engine("none")
+    drawing.freeze_layout(figure)
     return artists
 
 
@@ -291,9 +289,7 @@ def _times(force_bw: float) -> str:
 
 def hip_load_figure(width_in: float = 6.5, height_in: float = 6.2, dpi: int = 100) -> Figure:
     """Make an empty figure with one axes, outside pyplot's figure manager."""
-    figure = Figure(figsize=(width_in, height_in), dpi=dpi, layout="constrained")
-    figure.subplots()
-    return figure
+    return drawing.new_figure(width_in, height_in, dpi, columns=1)
 
 
 def _standing() -> Figure:

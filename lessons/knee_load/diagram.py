@@ -19,7 +19,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
-from lessons.core import palette
+from lessons.core import drawing, palette
 from lessons.hip_load.model import G_M_PER_S2
 from lessons.knee_load.model import KNEE_PEAK_BW, RANGES, knee_peak_force_n
 
@@ -66,8 +66,7 @@ def draw_knee_load(activity: str, body_mass_kg: float, ax: Axes | None = None) -
     body_weight_label = ax.text(0, -0.55, "body weight", fontsize=9, ha="center", va="bottom")
     artists = KneeLoadArtists(ax.figure, ax, bars, values, body_weight, body_weight_label)
     update_knee_load(artists, activity, body_mass_kg)
-    ax.figure.draw_without_rendering()
-    ax.figure.set_layout_engine("none")
+    drawing.freeze_layout(ax.figure)
     return artists
 
 

@@ -24,7 +24,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
-from lessons.core import palette
+from lessons.core import drawing, palette
 from lessons.limb.model import (
     ANGLE_RANGES_DEG,
     HEIGHT_RANGE_M,
@@ -113,17 +113,9 @@ def _leg_paths(points: dict[str, tuple[float, float]]):
 
 
 def _style_view(ax: Axes, title: str, xlim, zlim, horizontal_label: str) -> None:
-    ax.set_xlim(*xlim)
-    ax.set_ylim(*zlim)
-    ax.set_aspect("equal", adjustable="box")
-    ax.set_title(title, fontsize=11)
-    ax.set_xlabel(horizontal_label, fontsize=9)
-    ax.tick_params(labelsize=8)
-    ax.set_ylabel("height above the floor (m)", fontsize=9)
-    ax.axhline(0.0, color=palette.FLOOR, lw=1.5, zorder=0)
+    drawing.frame_view(ax, title, xlim, zlim, xlabel=horizontal_label,
+                       ylabel=drawing.HEIGHT_LABEL, tick_size=8, floor=True)
     ax.text(xlim[0] + 0.05, 0.02, "floor", fontsize=8, color=palette.FLOOR, va="bottom")
-    for spine in ("top", "right"):
-        ax.spines[spine].set_visible(False)
 
 
 def _draw_leg(ax: Axes, points, colour: str, style: str, width: float, zorder: int):
@@ -154,15 +146,11 @@ def draw_limb(
     Returns:
         The :class:`LimbArtists` drawn, for :func:`update_limb`.
     """
-    if (ax_side is None) != (ax_front is None):
-        raise ValueError("give both axes (side and front) or neither")
-    if ax_side is None:
-        figure = limb_figure()
-        ax_side, ax_front = figure.axes
+    ax_side, ax_front = drawing.two_axes(ax_side, ax_front, limb_figure, "side and front")
     figure = ax_side.figure
     side_x, front_y, z = _view_limits()
     _style_view(ax_side, "Side view (right side)", side_x, z, "forward (m)")
-    _style_view(ax_front, "Front view", front_y, z, "← person's right    person's left → (m)")
+    _style_view(ax_front, "Front view", front_y, z, drawing.ACROSS_LABEL)
 
     # The standing opposite leg, grey and dashed, for reference.
     reference = limb_pose(
@@ -219,10 +207,7 @@ def draw_limb(
         caption=caption_text,
     )
     update_limb(artists, pose)
-    # Lay the figure out once, then freeze it: re-running the layout engine on
-    # every slider tick would cost more than drawing the limb itself.
-    figure.draw_without_rendering()
-    figure.set_layout_engine("none")
+    drawing.freeze_layout(figure)
     return artists
 
 
@@ -248,10 +233,9 @@ def update_limb(artists: LimbArtists, pose: LimbPose) -> None:
 
 def limb_figure(width_in: float = 9.4, height_in: float = 4.8, dpi: int = 100) -> Figure:
     """Make an empty figure with the side and front axes, outside pyplot's figure manager."""
-    figure = Figure(figsize=(width_in, height_in), dpi=dpi, layout="constrained")
     side_x, front_y, _ = _view_limits()
-    figure.subplots(1, 2, width_ratios=[side_x[1] - side_x[0], front_y[1] - front_y[0]])
-    return figure
+    ratios = [side_x[1] - side_x[0], front_y[1] - front_y[0]]
+    return drawing.new_figure(width_in, height_in, dpi, columns=2, width_ratios=ratios)
 
 
 def _standing() -> Figure:

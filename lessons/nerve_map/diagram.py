@@ -25,7 +25,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon
 from matplotlib.text import Text
 
-from lessons.core import palette
+from lessons.core import drawing, palette
 from lessons.nerve_map.model import NerveMap, PiriformisPattern, Structure, load_nerve_map
 
 __all__ = ["FIGURES", "NerveMapArtists", "blank_axes", "draw_nerve_map", "update_nerve_map"]
@@ -165,9 +165,7 @@ def _static_labels(overview: Axes, close_up: Axes, nerve_map: NerveMap) -> None:
 
 def nerve_map_figure(width_in: float = 10.0, height_in: float = 6.6, dpi: int = 100) -> Figure:
     """Make an empty two-panel figure, outside pyplot."""
-    figure = Figure(figsize=(width_in, height_in), dpi=dpi, layout="constrained")
-    figure.subplots(1, 2, width_ratios=[1, 1.3])
-    return figure
+    return drawing.new_figure(width_in, height_in, dpi, columns=2, width_ratios=[1, 1.3])
 
 
 def draw_nerve_map(
@@ -228,8 +226,7 @@ def draw_nerve_map(
         pattern_label=pattern_label,
     )
     update_nerve_map(artists, structure_id, pattern_id)
-    figure.draw_without_rendering()
-    figure.set_layout_engine("none")
+    drawing.freeze_layout(figure)
     return artists
 
 

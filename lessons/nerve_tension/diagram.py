@@ -27,7 +27,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle, Wedge
 from matplotlib.text import Text
 
-from lessons.core import palette
+from lessons.core import drawing, palette
 from lessons.nerve_map.diagram import blank_axes
 from lessons.nerve_tension.model import (
     ANGLE_RANGES_DEG,
@@ -173,8 +173,7 @@ def draw_nerve_tension(pose: NerveTensionPose | None = None, ax: Axes | None = N
     artists = NerveTensionArtists(figure, ax, ax_gauge, leg, joints, head, neck, nerve, dura,
                                   gauge_bar, state_label, zone_label)
     update_nerve_tension(artists, pose)
-    figure.draw_without_rendering()
-    figure.set_layout_engine("none")
+    drawing.freeze_layout(figure)
     return artists
 
 

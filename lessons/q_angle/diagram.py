@@ -24,7 +24,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
-from lessons.core import palette
+from lessons.core import drawing, palette
 from lessons.q_angle.model import QAngle, describe_q_angle, q_angle
 
 __all__ = ["FIGURES", "QAngleArtists", "draw_q_angle", "q_angle_figure", "update_q_angle"]
@@ -67,16 +67,6 @@ def _seen(point: tuple[float, float]) -> tuple[float, float]:
     return (-point[0], point[1])
 
 
-def _frame(ax: Axes, title: str, xlim, ylim) -> None:
-    ax.set_xlim(*xlim)
-    ax.set_ylim(*ylim)
-    ax.set_aspect("equal", adjustable="box")
-    ax.set_title(title, fontsize=11)
-    ax.tick_params(labelsize=9)
-    for spine in ("top", "right"):
-        ax.spines[spine].set_visible(False)
-
-
 def draw_q_angle(
     result: QAngle, ax_leg: Axes | None = None, ax_knee: Axes | None = None, *, caption: bool = True
 ) -> QAngleArtists:
@@ -90,21 +80,19 @@ def draw_q_angle(
     Returns:
         The :class:`QAngleArtists` drawn, for :func:`update_q_angle`.
     """
-    if (ax_leg is None) != (ax_knee is None):
-        raise ValueError("give both axes (leg and knee close-up) or neither")
-    if ax_leg is None:
-        ax_leg, ax_knee = q_angle_figure().axes
+    ax_leg, ax_knee = drawing.two_axes(ax_leg, ax_knee, q_angle_figure, "leg and knee close-up")
     figure = ax_leg.figure
     knee = _seen(result.patella)
-    _frame(ax_leg, "Front view: pelvis and right leg", (-0.30, 0.22), (knee[1] - 0.12, result.asis[1] + 0.06))
-    ax_leg.set_xlabel("← person's right    person's left → (m)", fontsize=9)
-    ax_leg.set_ylabel("height above the floor (m)", fontsize=9)
+    drawing.frame_view(ax_leg, "Front view: pelvis and right leg", (-0.30, 0.22),
+                       (knee[1] - 0.12, result.asis[1] + 0.06),
+                       xlabel=drawing.ACROSS_LABEL, ylabel=drawing.HEIGHT_LABEL)
     ax_leg.axvline(0.0, color=palette.REFERENCE_LIMB, ls="--", lw=1.2, zorder=0)
     ax_leg.annotate("midline", (0.0, result.asis[1] + 0.03), xytext=(4, 0), textcoords="offset points",
                     fontsize=9, color=palette.FLOOR)
-    _frame(ax_knee, "Knee close-up: the Q-angle",
-           (knee[0] - _CLOSE_UP_M, knee[0] + _CLOSE_UP_M), (knee[1] - 0.11, knee[1] + 0.07))
-    ax_knee.set_xlabel("← outside (lateral)    inside (medial) → (m)", fontsize=9)
+    drawing.frame_view(ax_knee, "Knee close-up: the Q-angle",
+                       (knee[0] - _CLOSE_UP_M, knee[0] + _CLOSE_UP_M),
+                       (knee[1] - 0.11, knee[1] + 0.07),
+                       xlabel="← outside (lateral)    inside (medial) → (m)")
 
     pelvis = ax_leg.plot([], [], color=palette.BLACK, lw=3, zorder=2)[0]
     femur = ax_leg.plot([], [], color=palette.REFERENCE_LIMB, lw=6, solid_capstyle="round", zorder=1,
@@ -133,8 +121,7 @@ def draw_q_angle(
         landmarks_knee=landmarks_knee, angle_label=angle_label, caption=caption_text,
     )
     update_q_angle(artists, result)
-    figure.draw_without_rendering()
-    figure.set_layout_engine("none")
+    drawing.freeze_layout(figure)
     return artists
 
 
@@ -169,9 +156,7 @@ def update_q_angle(artists: QAngleArtists, result: QAngle) -> None:
 
 def q_angle_figure(width_in: float = 9.0, height_in: float = 5.6) -> Figure:
     """Make an empty figure with the whole-leg axes and the knee close-up axes."""
-    figure = Figure(figsize=(width_in, height_in), dpi=100, layout="constrained")
-    figure.subplots(1, 2, width_ratios=[1.0, 1.0])
-    return figure
+    return drawing.new_figure(width_in, height_in, columns=2, width_ratios=[1.0, 1.0])
 
 
 def _default() -> Figure:

@@ -24,7 +24,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Ellipse, Polygon
 from matplotlib.text import Text
 
-from lessons.core import palette
+from lessons.core import drawing, palette
 from lessons.nerve_map.diagram import blank_axes
 from lessons.roots.model import ROOTS
 
@@ -124,9 +124,7 @@ def _draw_view(ax: Axes, view: str) -> None:
 
 def roots_figure(width_in: float = 8.0, height_in: float = 4.6, dpi: int = 100) -> Figure:
     """Make an empty three-panel figure (front, back, sole), outside pyplot."""
-    figure = Figure(figsize=(width_in, height_in), dpi=dpi, layout="constrained")
-    figure.subplots(1, 3)
-    return figure
+    return drawing.new_figure(width_in, height_in, dpi, columns=3)
 
 
 def draw_roots(root: str = "L5", axes: tuple[Axes, Axes, Axes] | None = None) -> RootsArtists:
@@ -154,8 +152,7 @@ def draw_roots(root: str = "L5", axes: tuple[Axes, Axes, Axes] | None = None) ->
                      fontsize=9)
     artists = RootsArtists(figure, tuple(axes), tuple(regions), tuple(labels), root_label)
     update_roots(artists, root)
-    figure.draw_without_rendering()
-    figure.set_layout_engine("none")
+    drawing.freeze_layout(figure)
     return artists
 
 

@@ -34,7 +34,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, FancyBboxPatch, Polygon, Rectangle
 from matplotlib.text import Text
 
-from lessons.core import palette
+from lessons.core import drawing, palette
 from lessons.core.plain_words import strip_citations
 from lessons.limb.model import HEIGHT_RANGE_M, SHANK_FRACTION, THIGH_FRACTION
 from lessons.sleep_posture.model import (
@@ -74,22 +74,9 @@ def _figure(width_in: float, height_in: float) -> tuple[Figure, Axes]:
 
 
 def _style(ax: Axes, title: str, xlim: tuple[float, float], ylim: tuple[float, float]) -> None:
-    ax.set_xlim(*xlim)
-    ax.set_ylim(*ylim)
-    ax.set_aspect("equal", adjustable="box")
-    ax.set_title(title, fontsize=11)
-    ax.set_xlabel("towards the feet (cm)", fontsize=9)
-    ax.tick_params(labelsize=9)
-    for spine in ("top", "right"):
-        ax.spines[spine].set_visible(False)
+    drawing.frame_view(ax, title, xlim, ylim, xlabel="towards the feet (cm)")
     ax.axhspan(ylim[0], _MATTRESS_CM, color=palette.GREY, alpha=0.25, lw=0, zorder=0)
     ax.text(xlim[0] + 2, _MATTRESS_CM - 1.5, "mattress", fontsize=9, va="top", color=palette.BLACK)
-
-
-def _freeze(figure: Figure) -> None:
-    """Lay the figure out once, then freeze it (the layout engine per tick costs more than the drawing)."""
-    figure.draw_without_rendering()
-    figure.set_layout_engine("none")
 
 
 def _model_caption(ax: Axes, plain: bool = False) -> Text:
@@ -190,7 +177,7 @@ def draw_side_lying(pose: SideLying, ax: Axes | None = None, *, plain: bool = Fa
         caption=_model_caption(ax, plain), plain=plain,
     )
     update_side_lying(artists, pose)
-    _freeze(figure)
+    drawing.freeze_layout(figure)
     return artists
 
 
@@ -288,7 +275,7 @@ def draw_back_lying(
         knee_label=knee_label, warning=warning, caption=_model_caption(ax, plain), plain=plain,
     )
     update_back_lying(artists, pose, knee_replacement)
-    _freeze(figure)
+    drawing.freeze_layout(figure)
     return artists
 
 

@@ -28,7 +28,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle
 
-from lessons.core import palette
+from lessons.core import drawing, palette
 from lessons.stretches.poses import BodyPose, body_pose, key_poses, stretch_ids
 
 __all__ = ["FIGURES", "PoseArtists", "draw_pose", "key_pose_strip", "pose_figure", "update_pose"]
@@ -140,9 +140,7 @@ def draw_pose(pose: BodyPose, ax: Axes | None = None, *, legend: bool = True, ti
         trunk=trunk, arm=arm, head=head, chair=chair,
     )
     update_pose(artists, pose)
-    # Lay the figure out once, then freeze it, so updates never re-run the layout engine.
-    figure.draw_without_rendering()
-    figure.set_layout_engine("none")
+    drawing.freeze_layout(figure)
     return artists
 
 
@@ -167,9 +165,7 @@ def update_pose(artists: PoseArtists, pose: BodyPose) -> None:
 
 def pose_figure(width_in: float = 6.4, height_in: float = 4.6, dpi: int = 100) -> Figure:
     """Make an empty figure with one axes for the stick figure, outside pyplot."""
-    figure = Figure(figsize=(width_in, height_in), dpi=dpi, layout="constrained")
-    figure.subplots(1, 1)
-    return figure
+    return drawing.new_figure(width_in, height_in, dpi, columns=1)
 
 
 def key_pose_strip(stretch_id: str, height_m: float = 1.75, panel_in: float = 3.4, dpi: int = 100) -> Figure:
