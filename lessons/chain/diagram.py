@@ -41,10 +41,9 @@ _ANGLE_FIELD = {"hip": "hip_flexion_deg", "knee": "knee_flexion_deg", "ankle": "
 
 
 @dataclass(frozen=True)
-class ChainArtists:
+class ChainArtists(drawing.Artists):
     """The artists of one chain diagram, by name, so callers can update or inspect them."""
 
-    figure: Figure
     ax_side: Axes
     ax_front: Axes
     leg_side: Line2D
@@ -56,13 +55,6 @@ class ChainArtists:
     pelvis_front: Line2D
     labels: dict[str, Text]
     caption: Text | None
-
-    def moving(self) -> list:
-        """The artists that :func:`update_chain` changes (for blitting)."""
-        return [
-            self.leg_side, self.trunk_side, self.joints_side, self.past_range_side,
-            self.legs_front, self.joints_front, self.pelvis_front, *self.labels.values(),
-        ] + ([self.caption] if self.caption is not None else [])
 
 
 @lru_cache(maxsize=8)

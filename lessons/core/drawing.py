@@ -19,21 +19,49 @@ layout. Only diagrams import this (it uses matplotlib; models never do).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, fields
 
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from lessons.core import palette
 
 __all__ = [
-    "ACROSS_LABEL", "HEIGHT_LABEL", "frame_view", "freeze_layout", "new_figure", "two_axes",
+    "ACROSS_LABEL", "Artists", "HEIGHT_LABEL", "frame_view", "freeze_layout", "new_figure", "two_axes",
 ]
 
 #: The vertical axis label of the views drawn in metres above the floor.
 HEIGHT_LABEL = "height above the floor (m)"
 #: The horizontal axis label of the front views (the person faces the reader).
 ACROSS_LABEL = "← person's right    person's left → (m)"
+
+
+@dataclass(frozen=True)
+class Artists:
+    """The artists of one drawn diagram, by name: a diagram's dataclass of them derives from this.
+
+    :meth:`moving` lists every artist after the figure and its axes, in the order the fields
+    are declared (an artist, or a dict, list or tuple of them; ``None`` and other values are
+    passed over): the artists its ``update_*`` function changes, for blitting. A diagram that
+    updates only some of its artists, or must draw them in another order, overrides it.
+    """
+
+    figure: Figure
+
+    def moving(self) -> list[Artist]:
+        """The artists that this diagram's ``update_*`` function changes (for blitting)."""
+        return [artist for field in fields(self) for artist in _artists_in(getattr(self, field.name))]
+
+
+def _artists_in(value: object) -> Iterable[Artist]:
+    if isinstance(value, (Axes, Figure)) or not isinstance(value, (Artist, dict, list, tuple)):
+        return []
+    if isinstance(value, Artist):
+        return [value]
+    items = value.values() if isinstance(value, dict) else value
+    return [artist for item in items for artist in _artists_in(item)]
 
 
 def new_figure(

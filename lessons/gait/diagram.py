@@ -41,10 +41,9 @@ _SWING_FOOT_Y = 0.10  # the swinging foot clears the floor (drawing position onl
 
 
 @dataclass(frozen=True)
-class GaitArtists:
+class GaitArtists(drawing.Artists):
     """The artists of one gait diagram, by name, for updating or inspecting."""
 
-    figure: Figure
     ax_timeline: Axes
     ax_front: Axes
     bars: dict[str, list[Rectangle]]

@@ -62,10 +62,9 @@ _STYLE = {
 
 
 @dataclass(frozen=True)
-class HipLoadArtists:
+class HipLoadArtists(drawing.Artists):
     """The artists of one free-body diagram, by name, for updating or inspecting."""
 
-    figure: Figure
     ax: Axes
     arrows: dict[str, FancyArrow]
     labels: dict[str, Text]
@@ -79,13 +78,6 @@ class HipLoadArtists:
     cane_stick: Line2D
     #: Label the forces in a patient's words (no W′, a, b or BW).
     plain: bool = False
-
-    def moving(self) -> list:
-        """The artists that :func:`update_hip_load` changes (for blitting)."""
-        return [
-            *self.arrows.values(), *self.labels.values(), self.abductor_line, self.trunk,
-            self.centre_of_mass, self.weight_line, self.lever_a, self.lever_b, self.lever_b_label, self.cane_stick,
-        ]
 
 
 def _pelvis_outline(spacing: float) -> tuple[list[float], list[float]]:

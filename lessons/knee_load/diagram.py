@@ -27,19 +27,14 @@ __all__ = ["FIGURES", "KneeLoadArtists", "draw_knee_load", "update_knee_load"]
 
 
 @dataclass(frozen=True)
-class KneeLoadArtists:
+class KneeLoadArtists(drawing.Artists):
     """The artists of the knee-load bar chart, by name."""
 
-    figure: Figure
     ax: Axes
     bars: dict[str, Rectangle]
     values: dict[str, Text]
     body_weight: Line2D
     body_weight_label: Text
-
-    def moving(self) -> list:
-        """The artists that :func:`update_knee_load` changes (for blitting)."""
-        return [*self.bars.values(), *self.values.values(), self.body_weight, self.body_weight_label]
 
 
 def draw_knee_load(activity: str, body_mass_kg: float, ax: Axes | None = None) -> KneeLoadArtists:

@@ -39,10 +39,9 @@ __all__ = ["FIGURES", "LimbArtists", "draw_limb", "limb_figure", "update_limb"]
 
 
 @dataclass(frozen=True)
-class LimbArtists:
+class LimbArtists(drawing.Artists):
     """The artists of one limb diagram, by name, so callers can update or inspect them."""
 
-    figure: Figure
     ax_side: Axes
     ax_front: Axes
     thigh_side: Line2D
@@ -57,14 +56,6 @@ class LimbArtists:
     knee_label_side: Text
     knee_label_front: Text
     caption: Text | None
-
-    def moving(self) -> list:
-        """The artists that :func:`update_limb` changes (for blitting)."""
-        return [
-            self.thigh_side, self.shank_side, self.foot_side, self.joints_side,
-            self.thigh_front, self.shank_front, self.foot_front, self.joints_front,
-            self.pelvis_front, self.knee_label_side, self.knee_label_front,
-        ] + ([self.caption] if self.caption is not None else [])
 
 
 @lru_cache(maxsize=1)

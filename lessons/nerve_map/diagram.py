@@ -50,10 +50,9 @@ _DIVISIONS_Z = 6
 
 
 @dataclass(frozen=True)
-class NerveMapArtists:
+class NerveMapArtists(drawing.Artists):
     """The artists of one nerve map: per panel (overview, close-up) a highlight, a marker, a name and two divisions."""
 
-    figure: Figure
     axes: tuple[Axes, Axes]
     nerve_map: NerveMap
     highlight_lines: tuple[Line2D, Line2D]

@@ -61,10 +61,9 @@ _ZONE_SHORT = {
 
 
 @dataclass(frozen=True)
-class NerveTensionArtists:
+class NerveTensionArtists(drawing.Artists):
     """The artists of the nerve-tension diagram, by name."""
 
-    figure: Figure
     ax: Axes
     ax_gauge: Axes
     leg: Line2D
@@ -76,11 +75,6 @@ class NerveTensionArtists:
     gauge_bar: Rectangle
     state_label: Text
     zone_label: Text
-
-    def moving(self) -> list:
-        """The artists :func:`update_nerve_tension` changes (for blitting)."""
-        return [self.leg, self.joints, self.head, self.neck, self.nerve, self.dura,
-                self.gauge_bar, self.state_label, self.zone_label]
 
 
 def _offset_path(points: list[tuple[float, float]], offset: float, wiggle: float) -> np.ndarray:

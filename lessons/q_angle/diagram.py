@@ -35,10 +35,9 @@ _ARC_M = 0.045  # radius of the arc marking the angle
 
 
 @dataclass(frozen=True)
-class QAngleArtists:
+class QAngleArtists(drawing.Artists):
     """The artists of one Q-angle diagram, by name, for updating or inspecting."""
 
-    figure: Figure
     ax_leg: Axes
     ax_knee: Axes
     pelvis: Line2D
@@ -52,14 +51,6 @@ class QAngleArtists:
     landmarks_knee: Line2D
     angle_label: Text
     caption: Text | None
-
-    def moving(self) -> list:
-        """The artists that :func:`update_q_angle` changes (for blitting)."""
-        return [
-            self.pelvis, self.femur, self.thigh_line_leg, self.landmarks_leg,
-            self.thigh_line_knee, self.extension_knee, self.tendon_knee, self.arc,
-            self.landmarks_knee, self.angle_label,
-        ] + ([self.caption] if self.caption is not None else [])
 
 
 def _seen(point: tuple[float, float]) -> tuple[float, float]:

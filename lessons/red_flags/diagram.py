@@ -42,10 +42,9 @@ _STYLE = {  # fill (Okabe-Ito, light), hatching, what the rung means: never colo
 
 
 @dataclass(frozen=True)
-class UrgencyArtists:
+class UrgencyArtists(drawing.Artists):
     """The artists of one urgency ladder, by name, for updating or inspecting."""
 
-    figure: Figure
     ax: Axes
     rungs: dict[str, Rectangle]
     counts: dict[str, Text]

@@ -69,18 +69,13 @@ _VIEWS = ("front", "back", "sole")
 
 
 @dataclass(frozen=True)
-class RootsArtists:
+class RootsArtists(drawing.Artists):
     """The artists of the dermatome diagram: every region patch, their labels and the title text."""
 
-    figure: Figure
     axes: tuple[Axes, Axes, Axes]
     regions: tuple[Polygon, ...]
     region_labels: tuple[Text, ...]
     root_label: Text
-
-    def moving(self) -> list:
-        """The artists :func:`update_roots` changes (for blitting)."""
-        return [*self.regions, *self.region_labels, self.root_label]
 
 
 def _centre(points) -> tuple[float, float]:

@@ -91,10 +91,9 @@ def _model_caption(ax: Axes, plain: bool = False) -> Text:
 
 
 @dataclass(frozen=True)
-class SideLyingArtists:
+class SideLyingArtists(drawing.Artists):
     """The artists of the side-lying diagram, by name."""
 
-    figure: Figure
     ax: Axes
     pelvis: Polygon
     bottom_leg: Line2D
@@ -214,10 +213,9 @@ def update_side_lying(artists: SideLyingArtists, pose: SideLying) -> None:
 
 
 @dataclass(frozen=True)
-class BackLyingArtists:
+class BackLyingArtists(drawing.Artists):
     """The artists of the back-lying diagram, by name."""
 
-    figure: Figure
     ax: Axes
     leg: Line2D
     straight: Line2D

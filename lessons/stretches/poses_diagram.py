@@ -43,10 +43,9 @@ _CHAIR_BACK_M = 0.22  # how far behind the hips the chair's back stands (drawing
 
 
 @dataclass(frozen=True)
-class PoseArtists:
+class PoseArtists(drawing.Artists):
     """The artists of one stick-figure diagram, by name, so callers can update or inspect them."""
 
-    figure: Figure
     ax: Axes
     affected_leg: Line2D
     affected_foot: Line2D

@@ -31,10 +31,9 @@ __all__ = ["FIGURES", "ValgusArtists", "draw_valgus", "update_valgus", "valgus_f
 
 
 @dataclass(frozen=True)
-class ValgusArtists:
+class ValgusArtists(drawing.Artists):
     """The artists of one knee-valgus diagram, by name, for updating or inspecting."""
 
-    figure: Figure
     ax_front: Axes
     ax_side: Axes
     leg_front: Line2D
@@ -45,13 +44,6 @@ class ValgusArtists:
     leg_side: Line2D
     joints_side: Line2D
     caption: Text | None
-
-    def moving(self) -> list:
-        """The artists that :func:`update_valgus` changes (for blitting)."""
-        return [
-            self.leg_front, self.line_front, self.joints_front, self.offset_front,
-            self.angle_label, self.leg_side, self.joints_side,
-        ] + ([self.caption] if self.caption is not None else [])
 
 
 def _upright(view: KneeProjection):
