@@ -82,7 +82,8 @@ def _side_points(pose: ChainPose):
 
 
 def _front_points(pose: ChainPose):
-    """Both legs from the front (x = towards the person's left); NaN breaks the line between legs."""
+    """Both legs from the front (x = towards the person's left); NaN breaks the line between
+    legs."""
     half = pose.body.hip_centre_spacing_m / 2
     heights = [pose.hip[1], pose.knee[1], pose.ankle[1], 0.0]
     ys = [-half] * 4 + [float("nan")] + [half] * 4
@@ -161,7 +162,8 @@ def draw_chain(
 
 
 def update_chain(artists: ChainArtists, pose: ChainPose) -> None:
-    """Move the artists of a drawn chain to a new pose, in place (call ``draw_idle`` or blit after)."""
+    """Move the artists of a drawn chain to a new pose, in place (call ``draw_idle`` or blit
+    after)."""
     xs, zs = _side_points(pose)
     artists.leg_side.set_data(xs, zs)
     artists.joints_side.set_data(xs, zs)

@@ -1,4 +1,5 @@
-"""Solve the closed kinetic chain: with the foot planted flat, where the pelvis goes sets every joint angle.
+"""Solve the closed kinetic chain: with the foot planted flat, where the pelvis goes sets every
+joint angle.
 
 In :mod:`lessons.limb.model` the pelvis is held still and the leg swings freely
 (an *open* chain). Here the foot is planted flat on the floor (a *closed*
@@ -96,7 +97,8 @@ class ChainPose:
     toe: Point
 
     def angles(self) -> JointAngles:
-        """The solution as :class:`lessons.limb.model.JointAngles` (raises if a joint is past its range)."""
+        """The solution as :class:`lessons.limb.model.JointAngles` (raises if a joint is past its
+        range)."""
         return JointAngles(
             hip_flexion_deg=self.hip_flexion_deg,
             knee_flexion_deg=self.knee_flexion_deg,
@@ -199,7 +201,8 @@ _WHAT_HAPPENS = {
 
 
 def describe_chain(pose: ChainPose) -> str:
-    """Say in words what the chain explorer shows: pelvis position, the three angles, any limits passed.
+    """Say in words what the chain explorer shows: pelvis position, the three angles, any limits
+    passed.
 
     >>> print(describe_chain(solve_chain(pelvis_drop_cm=10)))
     Foot planted flat. Pelvis 10 cm lower than standing, straight above the ankle.

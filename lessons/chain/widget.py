@@ -32,7 +32,8 @@ def chain_explorer(pelvis_drop_cm: float = 0.0, pelvis_shift_cm: float = 0.0, he
 
     Args:
         pelvis_drop_cm: starting drop of the pelvis below standing height, cm.
-        pelvis_shift_cm: starting position of the pelvis in front of (+) or behind (−) the ankle, cm.
+        pelvis_shift_cm: starting position of the pelvis in front of (+) or behind (−) the ankle,
+            cm.
         height_m: body height in metres (fixed for this explorer; FACTS A13 segment lengths).
     """
     artists = draw_chain(solve_chain(pelvis_drop_cm, pelvis_shift_cm, height_m), caption=False)

@@ -1,4 +1,5 @@
-"""Presenter mode: one switch that makes diagrams, controls, readouts and quizzes readable from the back of a room.
+"""Presenter mode: one switch that makes diagrams, controls, readouts and quizzes readable from the
+back of a room.
 
 A teacher presses the *Presenter mode* button near the top of a lesson (or
 calls :func:`presenter_mode`). Every explorer in the kernel redraws its figure
@@ -43,7 +44,8 @@ __all__ = [
 
 #: How many times larger figures are drawn in presenter mode.
 PRESENTER_SCALE = 1.5
-#: The smallest and largest scales presenter mode accepts (those of Explorer.set_scale, above normal).
+#: The smallest and largest scales presenter mode accepts (those of Explorer.set_scale, above
+#: normal).
 SCALE_RANGE = (1.0, 3.0)
 
 #: The class a switch carries while presenter mode is on; the style sheet keys on it.
@@ -95,7 +97,8 @@ _hook_installed = False
 
 
 def current_scale() -> float:
-    """Return the scale figures are drawn at now: 1 normally, :data:`PRESENTER_SCALE` in presenter mode.
+    """Return the scale figures are drawn at now: 1 normally, :data:`PRESENTER_SCALE` in presenter
+    mode.
 
     An explorer built while presenter mode is on is drawn at this scale.
     """
@@ -103,7 +106,8 @@ def current_scale() -> float:
 
 
 def sync_explorers() -> None:
-    """Draw every live explorer at :func:`current_scale` (presenter mode calls this after each cell).
+    """Draw every live explorer at :func:`current_scale` (presenter mode calls this after each
+    cell).
 
     >>> from lessons.core.explorer import Explorer
     >>> presenter_mode(True); late = Explorer("Built later", {}, figure=None)
@@ -204,7 +208,8 @@ class PresenterSwitch(widgets.HBox):
 
 
 def presenter_switch() -> PresenterSwitch:
-    """Make the *Presenter mode* button a lesson shows near its top (press it to go large, again to go back).
+    """Make the *Presenter mode* button a lesson shows near its top (press it to go large, again to
+    go back).
 
     >>> switch = presenter_switch()
     >>> switch.toggle.value = True

@@ -1,4 +1,5 @@
-"""Draw the gait timeline (stance and swing bars of both legs) and a front-view stick figure, updated in place.
+"""Draw the gait timeline (stance and swing bars of both legs) and a front-view stick figure,
+updated in place.
 
 Left: one gait cycle from right heel strike, a bar per leg; stance is a solid
 hatched bar, swing an open dashed one, each labelled with its share of the
@@ -89,7 +90,8 @@ def _style_front(ax: Axes) -> None:
 
 
 def draw_gait(cycle: GaitCycle, t_pct: float, axes: tuple[Axes, Axes] | None = None) -> GaitArtists:
-    """Draw the timeline and the stick figure once, at ``t_pct`` % of the cycle; return the artists."""
+    """Draw the timeline and the stick figure once, at ``t_pct`` % of the cycle; return the
+    artists."""
     if axes is None:
         axes = tuple(gait_figure().axes)
     ax_t, ax_f = axes
@@ -157,7 +159,8 @@ def update_gait(artists: GaitArtists, cycle: GaitCycle, t_pct: float) -> None:
     sign = {"none": 0.0, "right": -1.0, "left": 1.0}[m.drop_side]  # the dropping side's x sign
 
     def y_at(x: float, base: float = _HIP_Y) -> float:
-        """Height of the pelvis at x: level, or tipped down to the swing side about the stance hip."""
+        """Height of the pelvis at x: level, or tipped down to the swing side about the stance
+        hip."""
         return base - tilt * (sign * x + _HALF_SPACING * abs(sign))
 
     crest = _HIP_Y  # the pelvis is drawn as the line through both hip centres

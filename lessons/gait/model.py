@@ -1,4 +1,5 @@
-"""Model one gait cycle as a timeline: when each foot is on the ground, and what pain and weak abductors change.
+"""Model one gait cycle as a timeline: when each foot is on the ground, and what pain and weak
+abductors change.
 
 A gait cycle runs from one heel strike of the right foot to the next. Each leg
 spends about 60 % of the cycle in *stance* (foot on the ground) and 40 % in
@@ -46,7 +47,8 @@ __all__ = [
 
 #: Stance share of a normal gait cycle, % (FACTS A6); swing is the rest, 40 %.
 NORMAL_STANCE_PCT = 60.0
-#: Each of the two double-support spells: (stance − swing) / 2 = (60 − 40) / 2 (follows from FACTS A6).
+#: Each of the two double-support spells: (stance − swing) / 2 = (60 − 40) / 2 (follows from FACTS
+#: A6).
 DOUBLE_SUPPORT_PCT = (NORMAL_STANCE_PCT - (100.0 - NORMAL_STANCE_PCT)) / 2
 #: How far the explorer lets pain shorten the painful leg's stance, % of the cycle (illustrative).
 SHORTENING_RANGE_PCT = (0.0, 15.0)
@@ -173,7 +175,8 @@ class GaitMoment:
 
     @property
     def support(self) -> str:
-        """"double support", "single-leg stance on the right/left" (or "flight", never in walking)."""
+        """"double support", "single-leg stance on the right/left" (or "flight", never in
+        walking)."""
         if self.right_down and self.left_down:
             return "double support"
         if self.right_down or self.left_down:

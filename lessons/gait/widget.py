@@ -68,7 +68,8 @@ def gait_timeline(**start: float | str) -> Explorer:
     play = widgets.Play(
         value=int(t), min=0, max=99, step=1, interval=60, description="Play the cycle", repeat=True,
     )
-    # One way only, Play -> slider: a two-way link echoes values back and forth while keys are pressed.
+    # One way only, Play -> slider: a two-way link echoes values back and forth while keys are
+    # pressed.
     play.observe(lambda change: setattr(controls["t_pct"], "value", float(change["new"])), names="value")
     reset = reset_button(tooltip="Normal walking, no pain")
     artists = draw_gait(cycle, t)

@@ -214,13 +214,15 @@ def update_hip_load(artists: HipLoadArtists, load: HipLoad) -> None:
     spacing = load.inputs.hip_spacing_cm
     arrows, labels = artists.arrows, artists.labels
 
-    # The trunk, from the middle of the pelvis up through the centre of mass: leaning moves it over the hip.
+    # The trunk, from the middle of the pelvis up through the centre of mass: leaning moves it over
+    # the hip.
     top = _COM_HEIGHT_CM + 12.0
     lean = (b - spacing / 2) / (_COM_HEIGHT_CM - 16.0)
     artists.trunk.set_data([spacing / 2, spacing / 2 + lean * (top - 16.0)], [16.0, top])
     artists.centre_of_mass.set_data([b], [_COM_HEIGHT_CM])
 
-    # Supported weight: straight down from the centre of mass; its line of action, dotted, to lever b.
+    # Supported weight: straight down from the centre of mass; its line of action, dotted, to lever
+    # b.
     w = load.supported_weight_bw * s
     _set_arrow(arrows["weight"], b, _COM_HEIGHT_CM, 0.0, -w)
     labels["weight"].set_position((b + 3.0, _COM_HEIGHT_CM + 1.0))
@@ -233,7 +235,8 @@ def update_hip_load(artists: HipLoadArtists, load: HipLoad) -> None:
     artists.lever_b_label.set_position((b / 2, _LEVER_Y_CM - 1.0))
     artists.lever_b_label.set_text(f"{b:.0f} cm" if artists.plain else f"b = {b:.1f} cm")
 
-    # Abductor pull: from the iliac wing along its line of action; lever a, the perpendicular from the hip.
+    # Abductor pull: from the iliac wing along its line of action; lever a, the perpendicular from
+    # the hip.
     tail, tip = _abductor_points(load, load.abductor_force_bw * s)
     _set_arrow(arrows["abductor"], tail[0], tail[1], tip[0] - tail[0], tip[1] - tail[1])
     far, _ = _abductor_points(load, 0.0)

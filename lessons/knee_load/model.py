@@ -44,7 +44,8 @@ KG_OFF_PER_KG_LOST = 4.0
 #: Who the 4:1 rule was estimated in (Messier et al. 2005; FACTS A12).
 _STUDIED_IN = "overweight and obese older adults with knee osteoarthritis"
 
-#: Accepted ranges (low, high, unit) of the calculator's inputs: the ranges a widget offers, not clinical figures.
+#: Accepted ranges (low, high, unit) of the calculator's inputs: the ranges a widget offers, not
+#: clinical figures.
 RANGES = {
     "body_mass_kg": (40.0, 150.0, " kg"),
     "weight_loss_kg": (0.0, 30.0, " kg"),

@@ -30,7 +30,8 @@ def _slider(name: str, label: str, step: float, fmt: str, value: float) -> widge
 
 
 def knee_load_calculator(**start: float | str) -> Explorer:
-    """Build the knee load calculator: bars of peak knee force per activity, and the weight-loss saving.
+    """Build the knee load calculator: bars of peak knee force per activity, and the weight-loss
+    saving.
 
     Args:
         **start: starting values: ``activity`` (one of walking, one-leg stance, stairs up,

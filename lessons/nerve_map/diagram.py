@@ -1,4 +1,5 @@
-"""Draw the nerve map (a schematic posterior view) once, then highlight a structure or change the piriformis pattern in place.
+"""Draw the nerve map (a schematic posterior view) once, then highlight a structure or change the
+piriformis pattern in place.
 
 Two panels show the same data: the whole pelvis and leg, and a close-up of the
 lower spine and buttock where the roots, piriformis and the greater sciatic
@@ -51,7 +52,8 @@ _DIVISIONS_Z = 6
 
 @dataclass(frozen=True)
 class NerveMapArtists(drawing.Artists):
-    """The artists of one nerve map: per panel (overview, close-up) a highlight, a marker, a name and two divisions."""
+    """The artists of one nerve map: per panel (overview, close-up) a highlight, a marker, a name
+    and two divisions."""
 
     axes: tuple[Axes, Axes]
     nerve_map: NerveMap
@@ -71,7 +73,8 @@ class NerveMapArtists(drawing.Artists):
 
 
 def blank_axes(ax: Axes, xlim, ylim) -> None:
-    """Set equal-aspect limits and hide ticks and frame: the style of the course's anatomy schematics."""
+    """Set equal-aspect limits and hide ticks and frame: the style of the course's anatomy
+    schematics."""
     ax.set_xlim(*xlim)
     ax.set_ylim(*ylim)
     ax.set_aspect("equal", adjustable="box")
@@ -180,7 +183,8 @@ def draw_nerve_map(
 
     Args:
         structure_id: the structure to highlight (an id from the map, such as ``"piriformis"``).
-        pattern_id: the piriformis pattern: ``"typical"``, ``"fibular-through"`` or ``"fibular-above"``.
+        pattern_id: the piriformis pattern: ``"typical"``, ``"fibular-through"`` or
+            ``"fibular-above"``.
         axes: the overview and close-up axes; omitted makes a new figure.
         nerve_map: the map to draw (default: the course's map file).
         caption: write "schematic, not to scale" and the key under the figure.

@@ -1,4 +1,5 @@
-"""Draw a person lying on their back with one leg raised, the nerve bed along it and a tension gauge; update in place.
+"""Draw a person lying on their back with one leg raised, the nerve bed along it and a tension
+gauge; update in place.
 
 The nerve is drawn behind the hip, knee and ankle. It is drawn wavy when the
 teaching index is low (slack) and straight when it is high (taut), so its state
@@ -78,7 +79,8 @@ class NerveTensionArtists(drawing.Artists):
 
 
 def _offset_path(points: list[tuple[float, float]], offset: float, wiggle: float) -> np.ndarray:
-    """A path beside ``points`` (to the right of the direction of travel), with a wiggle of ``wiggle`` metres."""
+    """A path beside ``points`` (to the right of the direction of travel), with a wiggle of
+    ``wiggle`` metres."""
     out = []
     for (x0, y0), (x1, y1) in zip(points, points[1:]):
         length = math.hypot(x1 - x0, y1 - y0)

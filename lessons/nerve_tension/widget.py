@@ -1,4 +1,5 @@
-"""Wire hip, knee, ankle and neck sliders to the nerve-tension teaching model: the nerve tension explorer.
+"""Wire hip, knee, ankle and neck sliders to the nerve-tension teaching model: the nerve tension
+explorer.
 
 The readout says the pose, the relative index ("a teaching model, not a
 measurement") and where the leg is relative to the 30-70° window (FACTS B8).
@@ -65,11 +66,13 @@ def nerve_tension_explorer(**angles_deg: float) -> Explorer:
     """Build the nerve tension explorer: a leg raised lying down, with a relative-tension gauge.
 
     Args:
-        **angles_deg: starting angles by name, as in :class:`lessons.nerve_tension.model.NerveTensionPose`
+        **angles_deg: starting angles by name, as in
+            :class:`lessons.nerve_tension.model.NerveTensionPose`
             (default: hip 45°, everything else 0).
 
     Returns:
-        An :class:`~lessons.core.explorer.Explorer` whose readout states the pose, the teaching index
+        An :class:`~lessons.core.explorer.Explorer` whose readout states the pose, the teaching
+        index
         and the straight-leg-raise window.
     """
     start = {**DEFAULTS, **angles_deg}

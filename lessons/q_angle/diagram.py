@@ -1,4 +1,5 @@
-"""Draw the Q-angle's landmarks and lines from the front, whole leg and knee close-up, updated in place.
+"""Draw the Q-angle's landmarks and lines from the front, whole leg and knee close-up, updated in
+place.
 
 Left: the pelvis and right leg seen from the front, with the line from the
 ASIS to the kneecap. Right: a close-up of the knee where the Q-angle is
@@ -54,7 +55,8 @@ class QAngleArtists(drawing.Artists):
 
 
 def _seen(point: tuple[float, float]) -> tuple[float, float]:
-    """From the model's (outward, up) to the viewer's (x, up): the right leg is on the viewer's left."""
+    """From the model's (outward, up) to the viewer's (x, up): the right leg is on the viewer's
+    left."""
     return (-point[0], point[1])
 
 

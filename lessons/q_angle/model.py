@@ -1,4 +1,5 @@
-"""Measure the Q-angle from three landmarks: the front of the pelvis, the kneecap and the shin's bump.
+"""Measure the Q-angle from three landmarks: the front of the pelvis, the kneecap and the shin's
+bump.
 
 The Q-angle (quadriceps angle) is the angle between two lines drawn on the
 front of a standing or lying leg:
@@ -79,7 +80,8 @@ Point = tuple[float, float]
 
 @dataclass(frozen=True)
 class QAngle:
-    """The landmarks of one right leg from the front (metres: outward, up) and its Q-angle in degrees."""
+    """The landmarks of one right leg from the front (metres: outward, up) and its Q-angle in
+    degrees."""
 
     asis_width_cm: float
     knee_inward_cm: float

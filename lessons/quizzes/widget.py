@@ -200,7 +200,8 @@ class _QuestionBox(widgets.VBox):
         ]
 
     def response(self) -> object:
-        """Return the learner's answer as it stands, as :func:`lessons.quizzes.bank.grade` takes it."""
+        """Return the learner's answer as it stands, as :func:`lessons.quizzes.bank.grade` takes
+        it."""
         kind = self.question.type
         if kind == "multiple":
             return [box.description for box in self.inputs if box.value]

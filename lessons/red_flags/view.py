@@ -1,4 +1,5 @@
-"""Show the red flags as a lesson, card or page displays them: rendered from the data, never retyped.
+"""Show the red flags as a lesson, card or page displays them: rendered from the data, never
+retyped.
 
 Every list of warning signs in the course is drawn from
 ``lessons/data/red_flags.toml`` by :func:`red_flags_box`, grouped by the step

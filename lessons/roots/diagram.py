@@ -1,4 +1,5 @@
-"""Draw a schematic leg from the front, from behind and from below, and shade one root's dermatome in place.
+"""Draw a schematic leg from the front, from behind and from below, and shade one root's dermatome
+in place.
 
 The shaded regions follow the sensation column of FACTS B6: L4 the medial leg
 down to the medial malleolus; L5 the lateral calf, the dorsum of the foot and

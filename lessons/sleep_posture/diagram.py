@@ -1,4 +1,5 @@
-"""Draw the legs in bed: side-lying seen from the front, and back-lying seen from the side; update in place.
+"""Draw the legs in bed: side-lying seen from the front, and back-lying seen from the side; update
+in place.
 
 :func:`draw_side_lying` draws the pelvis and both legs of a person lying on
 their side, seen from the front (head to the left, mattress below), with the
@@ -80,7 +81,8 @@ def _style(ax: Axes, title: str, xlim: tuple[float, float], ylim: tuple[float, f
 
 
 def _model_caption(ax: Axes, plain: bool = False) -> Text:
-    """Write "a model, not a measurement" on the mattress band, bottom right, where nothing moves."""
+    """Write "a model, not a measurement" on the mattress band, bottom right, where nothing
+    moves."""
     return ax.text(
         0.99, 0.03, strip_citations(MODEL_LABEL) if plain else MODEL_LABEL, transform=ax.transAxes, ha="right", va="bottom", fontsize=10, style="italic",
         bbox=dict(boxstyle="round,pad=0.3", fc="white", ec=palette.BLACK, lw=0.8),
@@ -201,7 +203,8 @@ def update_side_lying(artists: SideLyingArtists, pose: SideLying) -> None:
     artists.pillow_label.set_text(f"pillow {t:g} cm" if t > 0 else "no pillow")
     arc = np.linspace(0.0, -theta, 24)
     artists.angle_arc.set_data(_ARC_RADIUS_CM * np.cos(arc), d + _ARC_RADIUS_CM * np.sin(arc))
-    # Label on the free side of the dotted neutral line: above it for adduction, below for abduction.
+    # Label on the free side of the dotted neutral line: above it for adduction, below for
+    # abduction.
     artists.angle_label.set_position((5.0, d - 3.5) if theta < 0 else (_ARC_RADIUS_CM + 2, d + 3.0))
     artists.angle_label.set_text(_angle_text(pose, artists.plain))
     artists.spacing.set_data([-18, -18], [0, d])

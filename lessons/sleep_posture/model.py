@@ -1,4 +1,5 @@
-"""Model the legs in bed: the top hip's adduction when lying on the side, and a pillow under the knees on the back.
+"""Model the legs in bed: the top hip's adduction when lying on the side, and a pillow under the
+knees on the back.
 
 Side-lying (FACTS D4). Lying on the side, the two hip joint centres are stacked
 one above the other, ``D`` apart (17-19 cm in adults, FACTS A13). With the knees
@@ -311,7 +312,8 @@ class BackLying:
 
 
 def back_lying(height_m: float = 1.75, pillow_cm: float = 0.0) -> BackLying:
-    """Bend the hip and knee over a pillow of ``pillow_cm`` under the knees, hips and heels on the bed.
+    """Bend the hip and knee over a pillow of ``pillow_cm`` under the knees, hips and heels on the
+    bed.
 
     Segment lengths are those of :func:`lessons.limb.model.anthropometry` (FACTS A13).
 

@@ -1,4 +1,5 @@
-"""Wire controls to the sleep-posture models: the side-lying and back-lying explorers, and the claim check.
+"""Wire controls to the sleep-posture models: the side-lying and back-lying explorers, and the claim
+check.
 
 >>> ex = side_lying_explorer()
 >>> ex.controls["pillow_cm"].value = 8
@@ -43,7 +44,8 @@ from lessons.sleep_posture.model import (
 __all__ = ["BENCHMARK", "BACK_DEFAULTS", "ClaimCheck", "back_lying_explorer", "claim_check", "plain_back_lying",
            "plain_side_lying", "side_lying_explorer"]
 
-#: Where the back-lying explorer starts: the typical adult (FACTS section F), a 10 cm pillow, no operation.
+#: Where the back-lying explorer starts: the typical adult (FACTS section F), a 10 cm pillow, no
+#: operation.
 BACK_DEFAULTS: dict[str, float | bool] = {"height_m": 1.75, "pillow_cm": 10.0, "knee_replacement": False}
 
 _STYLE = {"description_width": "22em"}
@@ -63,7 +65,8 @@ _PLAIN_SIDE_LABELS = {
 
 
 def plain_side_lying(pose: SideLying) -> str:
-    """Say what the side-lying picture shows in a patient's words: which way the top thigh slopes, and by how much.
+    """Say what the side-lying picture shows in a patient's words: which way the top thigh slopes,
+    and by how much.
 
     >>> print(plain_side_lying(side_lying()))
     Your top thigh slopes down towards the bed by about 11°: your top knee sits 8 cm lower than your top hip.
@@ -100,7 +103,8 @@ def plain_side_lying(pose: SideLying) -> str:
 
 
 def plain_back_lying(pose: BackLying, knee_replacement: bool = False) -> str:
-    """Say what the back-lying picture shows in a patient's words, with the knee-replacement rule if asked.
+    """Say what the back-lying picture shows in a patient's words, with the knee-replacement rule if
+    asked.
 
     >>> print(plain_back_lying(back_lying(pillow_cm=10), knee_replacement=True))
     A 10 cm pillow under your knees bends your hip a little (about 13°) and your knee a little more (about 27°).
@@ -124,7 +128,8 @@ def plain_back_lying(pose: BackLying, knee_replacement: bool = False) -> str:
 
 
 def side_lying_explorer(*, audience: str = "student", **start: float) -> Explorer:
-    """Build the side-lying explorer: the top hip's adduction as the pillow between the knees changes.
+    """Build the side-lying explorer: the top hip's adduction as the pillow between the knees
+    changes.
 
     Args:
         audience: "student" (the lesson: adduction, D, k, t, fact ids) or "patient" (the clinic
@@ -208,7 +213,8 @@ def _claim_feedback(claim: Claim, choice: str | None) -> str:
 
 
 class ClaimCheck(widgets.VBox):
-    """Sort the knee-pillow article's claims into keep, soften or correct; Check shows each verdict and why."""
+    """Sort the knee-pillow article's claims into keep, soften or correct; Check shows each verdict
+    and why."""
 
     def __init__(self, claims: tuple[Claim, ...]) -> None:
         self.claims = {claim.id: claim for claim in claims}
@@ -273,7 +279,8 @@ class ClaimCheck(widgets.VBox):
 
 
 def claim_check() -> ClaimCheck:
-    """Build the claim check from the claims ``lessons/data/claims.toml`` marks ``shown_by = "claim_check"``.
+    """Build the claim check from the claims ``lessons/data/claims.toml`` marks ``shown_by =
+    "claim_check"``.
 
     Those are the knee-pillow article's eight benefits, with FACTS section G's verdicts.
     """

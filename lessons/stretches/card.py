@@ -121,7 +121,8 @@ class _Card(FPDF):
         self.ln(1.5)
 
     def boxed(self, title: str, groups: Sequence[tuple[str, Sequence[str]]]) -> None:
-        """A bordered box: a bold title, then groups of a bold lead line and bullets, never split by a page end.
+        """A bordered box: a bold title, then groups of a bold lead line and bullets, never split by
+        a page end.
 
         fpdf2's ``unbreakable()`` lays the box out, and if it would cross the
         page's end, moves it whole to the next page; the border is drawn after,
@@ -152,7 +153,8 @@ def card_pdf(
     """Make the card for a routine and return the PDF as bytes.
 
     Args:
-        items: the stretches with their chosen doses (:func:`lessons.stretches.catalog.routine_item`).
+        items: the stretches with their chosen doses
+            (:func:`lessons.stretches.catalog.routine_item`).
         page: "A4" or "Letter".
         title: the heading at the top of the first page.
         catalog: where the red flags and the education line come from (default: the lesson's).

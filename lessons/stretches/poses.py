@@ -68,7 +68,8 @@ ANATOMY_FRACTIONS = {
     "upper_arm": 0.186,
     "forearm_to_grip": 0.200,
 }
-#: In sitting, the supporting thigh slopes this much below horizontal (hip flexion 75°, shin upright).
+#: In sitting, the supporting thigh slopes this much below horizontal (hip flexion 75°, shin
+#: upright).
 SEATED_HIP_FLEXION_DEG = 75.0
 
 Hands = Literal["sides", "thighs", "affected_knee", "affected_shin", "affected_thigh", "other_thigh"]
@@ -385,7 +386,8 @@ def _hand_target(posture: Posture, legs, shoulder: Point, f: dict, pelvis: Point
 
 
 def ankle_to_other_thigh_m(pose: BodyPose) -> float:
-    """Distance in the side view from the affected ankle to the other thigh's upper surface near the knee.
+    """Distance in the side view from the affected ankle to the other thigh's upper surface near the
+    knee.
 
     Used to check that the figure-4 positions really rest the ankle on the other leg.
     """

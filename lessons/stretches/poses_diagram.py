@@ -168,7 +168,8 @@ def pose_figure(width_in: float = 6.4, height_in: float = 4.6, dpi: int = 100) -
 
 
 def key_pose_strip(stretch_id: str, height_m: float = 1.75, panel_in: float = 3.4, dpi: int = 100) -> Figure:
-    """Draw every key position of a stretch side by side, numbered and captioned (for cards and slides)."""
+    """Draw every key position of a stretch side by side, numbered and captioned (for cards and
+    slides)."""
     poses = key_poses(stretch_id)
     figure = Figure(figsize=(panel_in * len(poses), panel_in * 0.78), dpi=dpi, layout="constrained")
     axes = figure.subplots(1, len(poses))

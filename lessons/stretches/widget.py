@@ -1,4 +1,5 @@
-"""Wire the stretch catalog, poses and card to widgets: the stretch viewer, the hold timer and the routine builder.
+"""Wire the stretch catalog, poses and card to widgets: the stretch viewer, the hold timer and the
+routine builder.
 
 - :func:`stretch_viewer`: choose a stretch; a play control (``ipywidgets.Play``,
   ticking in the browser) moves the stick figure through its key positions in
@@ -167,7 +168,8 @@ def stretch_viewer(stretch_id: str = "figure-4", progress_pct: int = 0) -> Explo
 
 
 class HoldTimer(_Tool):
-    """The hold timer widget: its state (:class:`~lessons.stretches.catalog.TimerState`) and its browser clock."""
+    """The hold timer widget: its state (:class:`~lessons.stretches.catalog.TimerState`) and its
+    browser clock."""
 
     def __init__(self, hold_s: int = 30, repetitions: int = 2) -> None:
         self.state = TimerState(hold_s=hold_s, repetitions=repetitions)  # validates first
@@ -267,7 +269,8 @@ class HoldTimer(_Tool):
 
 
 def hold_timer(hold_s: int = 30, repetitions: int = 2) -> HoldTimer:
-    """Build the hold timer: a large countdown for each hold that counts repetitions (FACTS C6: 30 s × 2).
+    """Build the hold timer: a large countdown for each hold that counts repetitions (FACTS C6: 30 s
+    × 2).
 
     >>> timer = hold_timer()
     >>> timer.start_button.click(); timer.clock.value = 11   # the browser has ticked 10 s
@@ -366,7 +369,8 @@ class RoutineBuilder(_Tool):
 
 
     def _on_save(self) -> None:
-        """Save, saying why not in words (the course's reason, or what failed), never a traceback."""
+        """Save, saying why not in words (the course's reason, or what failed), never a
+        traceback."""
         try:
             self.save()
         except CourseError as error:

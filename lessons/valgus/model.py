@@ -1,4 +1,5 @@
-"""Project the hip, knee and ankle onto the frontal plane: how hip adduction and internal rotation look like "knee valgus".
+"""Project the hip, knee and ankle onto the frontal plane: how hip adduction and internal rotation
+look like "knee valgus".
 
 Seen from the front, the hip, knee and ankle of a well-aligned bent leg lie
 on one straight line. Turn the thigh in (hip internal rotation) or swing it
@@ -163,7 +164,8 @@ def _hip_words(adduction: float, rotation: float) -> str:
 
 
 def describe_valgus(view: KneeProjection) -> str:
-    """Say in words what the knee-valgus explorer shows: the hip's position and the knee's front-view angle.
+    """Say in words what the knee-valgus explorer shows: the hip's position and the knee's
+    front-view angle.
 
     >>> print(describe_valgus(knee_projection(45, hip_adduction_deg=10, hip_internal_rotation_deg=10)))
     Knee bent 45°, hip flexed 45°. Hip: 10° adduction, 10° internal rotation.

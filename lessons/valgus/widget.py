@@ -25,7 +25,8 @@ __all__ = ["BENCHMARK", "valgus_explorer"]
 
 
 def valgus_explorer(knee_flexion_deg: float = 45.0, height_m: float = 1.75) -> Explorer:
-    """Build the knee-valgus explorer: turn and swing the thigh in a squat and watch the knee from the front.
+    """Build the knee-valgus explorer: turn and swing the thigh in a squat and watch the knee from
+    the front.
 
     Args:
         knee_flexion_deg: starting squat depth as knee flexion, degrees (the hip flexes as much).
