@@ -37,7 +37,8 @@ __all__ = ["FIGURES", "ChainArtists", "chain_figure", "draw_chain", "update_chai
 
 _TRUNK_M = 0.25  # drawn length of the upright trunk stub above the hip (not modelled)
 _JOINTS = ("hip", "knee", "ankle")
-_ANGLE_FIELD = {"hip": "hip_flexion_deg", "knee": "knee_flexion_deg", "ankle": "ankle_dorsiflexion_deg"}
+_ANGLE_FIELD = {"hip": "hip_flexion_deg", "knee": "knee_flexion_deg",
+                "ankle": "ankle_dorsiflexion_deg"}
 
 
 @dataclass(frozen=True)

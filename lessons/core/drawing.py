@@ -29,7 +29,8 @@ from matplotlib.figure import Figure
 from lessons.core import palette
 
 __all__ = [
-    "ACROSS_LABEL", "Artists", "HEIGHT_LABEL", "frame_view", "freeze_layout", "new_figure", "two_axes",
+    "ACROSS_LABEL", "Artists", "HEIGHT_LABEL", "frame_view", "freeze_layout", "new_figure",
+    "two_axes",
 ]
 
 #: The vertical axis label of the views drawn in metres above the floor.
@@ -52,7 +53,8 @@ class Artists:
 
     def moving(self) -> list[Artist]:
         """The artists that this diagram's ``update_*`` function changes (for blitting)."""
-        return [artist for field in fields(self) for artist in _artists_in(getattr(self, field.name))]
+        values = (getattr(self, field.name) for field in fields(self))
+        return [artist for value in values for artist in _artists_in(value)]
 
 
 def _artists_in(value: object) -> Iterable[Artist]:

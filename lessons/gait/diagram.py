@@ -71,7 +71,8 @@ def _style_timeline(ax: Axes) -> None:
     ax.set_xticks(range(0, 101, 10))
     ax.tick_params(axis="x", labelsize=9)
     ax.set_xlabel("% of one gait cycle, from right heel strike", fontsize=10)
-    ax.set_title("Gait timeline: solid hatched = stance (foot down), open dashed = swing", fontsize=10)
+    ax.set_title("Gait timeline: solid hatched = stance (foot down), open dashed = swing",
+                 fontsize=10)
     for spine in ("top", "right", "left"):
         ax.spines[spine].set_visible(False)
 
@@ -107,13 +108,15 @@ def draw_gait(cycle: GaitCycle, t_pct: float, axes: tuple[Axes, Axes] | None = N
             rect = Rectangle(
                 (0.0, row - _BAR_HEIGHT / 2), 1.0, _BAR_HEIGHT,
                 facecolor=_COLOURS[side] if stance else "white", edgecolor=_COLOURS[side],
-                hatch="//" if stance else None, hatchcolor="white", ls="-" if stance else "--", lw=1.5, alpha=1.0, zorder=2,
+                hatch="//" if stance else None, hatchcolor="white", ls="-" if stance else "--",
+                lw=1.5, alpha=1.0, zorder=2,
             )
             ax_t.add_patch(rect)
             bars[side].append(rect)
     box = dict(boxstyle="round,pad=0.15", fc="white", ec="none")
     bar_labels = {
-        f"{side} {kind}": ax_t.text(0, _ROWS[side], "", ha="center", va="center", fontsize=10, bbox=box, zorder=6)
+        f"{side} {kind}": ax_t.text(0, _ROWS[side], "", ha="center", va="center", fontsize=10,
+                                    bbox=box, zorder=6)
         for side in _ROWS
         for kind in ("stance", "swing")
     }
@@ -125,10 +128,12 @@ def draw_gait(cycle: GaitCycle, t_pct: float, axes: tuple[Axes, Axes] | None = N
     }
     pelvis = ax_f.plot([], [], color=palette.BLACK, lw=4, solid_capstyle="round", zorder=3)[0]
     trunk = ax_f.plot([], [], color=palette.GREY, lw=4, zorder=1)[0]
-    drop_label = ax_f.text(0.0, 1.4, "", ha="center", va="center", fontsize=9, color=palette.VERMILLION)
+    drop_label = ax_f.text(0.0, 1.4, "", ha="center", va="center", fontsize=9,
+                           color=palette.VERMILLION)
 
     artists = GaitArtists(
-        figure=figure, ax_timeline=ax_t, ax_front=ax_f, bars=bars, bar_labels=bar_labels, now_line=now_line,
+        figure=figure, ax_timeline=ax_t, ax_front=ax_f, bars=bars, bar_labels=bar_labels,
+        now_line=now_line,
         legs=legs, feet=feet, pelvis=pelvis, trunk=trunk, drop_label=drop_label,
     )
     update_gait(artists, cycle, t_pct)

@@ -38,7 +38,8 @@ from matplotlib.text import Text
 from lessons.core import drawing, palette
 from lessons.hip_load.model import HipLoad, HipLoadInputs, hip_load
 
-__all__ = ["CM_PER_BW", "FIGURES", "HipLoadArtists", "draw_hip_load", "hip_load_figure", "update_hip_load"]
+__all__ = ["CM_PER_BW", "FIGURES", "HipLoadArtists", "draw_hip_load", "hip_load_figure",
+           "update_hip_load"]
 
 #: Arrow length per body weight of force, in the diagram's centimetres.
 CM_PER_BW = 7.0
@@ -93,7 +94,9 @@ def _pelvis_outline(spacing: float) -> tuple[list[float], list[float]]:
     return xs, ys
 
 
-def _abductor_points(load: HipLoad, length_cm: float) -> tuple[tuple[float, float], tuple[float, float]]:
+def _abductor_points(
+    load: HipLoad, length_cm: float
+) -> tuple[tuple[float, float], tuple[float, float]]:
     """Tail and tip of the abductor arrow: along the line of pull, at perpendicular distance a.
 
     The pull on the pelvis starts at the muscles' attachment on the iliac wing and
@@ -158,7 +161,8 @@ def draw_hip_load(
             color=palette.GREY, lw=5, ls="--", zorder=2)
     ax.text(-3.0, -48.0, "right leg\n(standing)", ha="center", va="top", fontsize=9)
     ax.text(spacing + 3.5, -40.0, "left leg\n(swinging)", ha="center", va="top", fontsize=9)
-    ax.annotate("right hip:\nthe pivot", (-1.5, -1.5), xytext=(-18.0, -28.0), fontsize=9, ha="right",
+    ax.annotate("right hip:\nthe pivot", (-1.5, -1.5), xytext=(-18.0, -28.0), fontsize=9,
+                ha="right",
                 va="center", arrowprops=dict(arrowstyle="-", color=palette.GREY, lw=0.8))
     scale = "Longer arrow = bigger force" if plain else f"Arrow length: {CM_PER_BW:g} cm of drawing\nper body weight (BW)"
     ax.text(_LIMITS_X[1], _LIMITS_Y[1], scale, fontsize=9, ha="right", va="top", color="#444444")
@@ -178,7 +182,8 @@ def draw_hip_load(
     labels: dict[str, Text] = {}
     for name, style in _STYLE.items():
         arrow = FancyArrow(
-            0, 0, 0, -1, length_includes_head=True, facecolor=style["color"], edgecolor="white", lw=0.6, zorder=7
+            0, 0, 0, -1, length_includes_head=True, facecolor=style["color"], edgecolor="white",
+            lw=0.6, zorder=7
         )
         ax.add_patch(arrow)
         arrows[name] = arrow
@@ -189,7 +194,8 @@ def draw_hip_load(
 
     artists = HipLoadArtists(
         figure=figure, ax=ax, arrows=arrows, labels=labels, abductor_line=abductor_line,
-        trunk=trunk, centre_of_mass=com, weight_line=weight_line, lever_a=lever_a, lever_b=lever_b, lever_b_label=lever_b_label,
+        trunk=trunk, centre_of_mass=com, weight_line=weight_line, lever_a=lever_a, lever_b=lever_b,
+        lever_b_label=lever_b_label,
         cane_stick=cane_stick, plain=plain,
     )
     update_hip_load(artists, load)
@@ -242,7 +248,8 @@ def update_hip_load(artists: HipLoadArtists, load: HipLoad) -> None:
     far, _ = _abductor_points(load, 0.0)
     ux, uy = _abductor_direction(load)
     end = max(load.abductor_force_bw * s, -_ILIUM_T + 3.0)
-    artists.abductor_line.set_data([far[0] - 6 * ux, far[0] + end * ux], [far[1] - 6 * uy, far[1] + end * uy])
+    artists.abductor_line.set_data([far[0] - 6 * ux, far[0] + end * ux],
+                                   [far[1] - 6 * uy, far[1] + end * uy])
     foot = _abductor_foot(load)
     artists.lever_a.set_data([0.0, foot[0]], [0.0, foot[1]])
     labels["abductor"].set_position((tail[0] - 3.0, tail[1] + 2.0))

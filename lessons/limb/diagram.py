@@ -90,7 +90,9 @@ def _view_limits():
     hip_z = limb_pose(height_m=h).hip[2]
     half_spacing = HIP_SPACING_RANGE_M[1] / 2
     lateral = max(abs(y0), abs(y1)) * h + half_spacing
-    return (h * x0 - pad, h * x1 + pad), (-lateral - pad, lateral + pad), (-pad, hip_z + h * z1 + pad)
+    return (
+        (h * x0 - pad, h * x1 + pad), (-lateral - pad, lateral + pad), (-pad, hip_z + h * z1 + pad)
+    )
 
 
 def _leg_paths(points: dict[str, tuple[float, float]]):
@@ -152,8 +154,12 @@ def draw_limb(
     ref_side[0].set_label("other leg, standing (dashed)")
 
     side_pts, front_pts = pose.sagittal(), pose.frontal()
-    (thigh_s, shank_s, foot_s), joints_s = _draw_leg(ax_side, side_pts, palette.MOVING_LIMB, "-", 5, 3)
-    (thigh_f, shank_f, foot_f), joints_f = _draw_leg(ax_front, front_pts, palette.MOVING_LIMB, "-", 5, 3)
+    (thigh_s, shank_s, foot_s), joints_s = _draw_leg(
+        ax_side, side_pts, palette.MOVING_LIMB, "-", 5, 3
+    )
+    (thigh_f, shank_f, foot_f), joints_f = _draw_leg(
+        ax_front, front_pts, palette.MOVING_LIMB, "-", 5, 3
+    )
     thigh_s.set_label(f"{pose.side} leg (solid)")
     marker = dict(ls="none", marker="o", ms=8, mfc="white", mec=palette.JOINT, mew=2.5, zorder=4)
     joints_side = ax_side.plot(*joints_s, **marker)[0]

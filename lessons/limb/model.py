@@ -263,7 +263,8 @@ def limb_pose(
     lateral = -1.0 if side == "right" else 1.0
     a = angles
     hip_rot = _matmul(
-        _matmul(_rot_y(-math.radians(a.hip_flexion_deg)), _rot_x(lateral * math.radians(a.hip_abduction_deg))),
+        _matmul(_rot_y(-math.radians(a.hip_flexion_deg)),
+                _rot_x(lateral * math.radians(a.hip_abduction_deg))),
         _rot_z(-lateral * math.radians(a.hip_rotation_deg)),
     )
     knee_rot = _matmul(hip_rot, _rot_y(math.radians(a.knee_flexion_deg)))
@@ -324,7 +325,8 @@ def describe(pose: LimbPose) -> str:
     )
     knee = _signed(a.knee_flexion_deg, "flexion", "flexion", "straight (0°)")
     ankle = _signed(
-        a.ankle_dorsiflexion_deg, "dorsiflexion (toes up)", "plantarflexion (toes down)", "neutral (0°)"
+        a.ankle_dorsiflexion_deg, "dorsiflexion (toes up)", "plantarflexion (toes down)",
+        "neutral (0°)"
     )
     return (
         f"{pose.side.capitalize()} leg, body height {pose.body.height_m:.2f} m. "

@@ -156,7 +156,8 @@ def _static_labels(overview: Axes, close_up: Axes, nerve_map: NerveMap) -> None:
         ("common fibular\nnerve", (15.2, 48), (19, 38)),
         ("fibular neck", (16.3, 45.5), (19, 50)),
     ):
-        overview.annotate(text, xy, xytext=xytext, fontsize=9, ha="left" if xytext[0] > 0 else "left",
+        overview.annotate(text, xy, xytext=xytext, fontsize=9,
+                          ha="left" if xytext[0] > 0 else "left",
                           arrowprops=dict(arrowstyle="-", lw=0.8), zorder=7)
     x0, x1 = CLOSE_UP[0]
     y0, y1 = CLOSE_UP[1]

@@ -241,7 +241,9 @@ def describe(pose: NerveTensionPose) -> str:
     return "\n".join(lines)
 
 
-def supine_leg_points(pose: NerveTensionPose, height_m: float = 1.75) -> dict[str, tuple[float, float]]:
+def supine_leg_points(
+    pose: NerveTensionPose, height_m: float = 1.75
+) -> dict[str, tuple[float, float]]:
     """Side-view points (metres) of a person lying on their back: hip at (0, 0), feet to +x.
 
     Segment lengths are Winter's fractions of height (FACTS A13); the trunk is

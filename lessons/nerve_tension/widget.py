@@ -120,7 +120,8 @@ def nerve_tension_explorer(**angles_deg: float) -> Explorer:
             set_all(PRESETS[change["new"]])
 
     presets.observe(on_preset, names="value")
-    reset.on_click(lambda _button: (set_all(DEFAULTS), setattr(presets, "value", "Try a position…")))
+    reset.on_click(lambda _button: (set_all(DEFAULTS), setattr(presets, "value",
+                                                               "Try a position…")))
     explorer.set_readout(text(pose, note))
     return explorer
 

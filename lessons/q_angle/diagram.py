@@ -80,7 +80,8 @@ def draw_q_angle(
                        (knee[1] - 0.12, result.asis[1] + 0.06),
                        xlabel=drawing.ACROSS_LABEL, ylabel=drawing.HEIGHT_LABEL)
     ax_leg.axvline(0.0, color=palette.REFERENCE_LIMB, ls="--", lw=1.2, zorder=0)
-    ax_leg.annotate("midline", (0.0, result.asis[1] + 0.03), xytext=(4, 0), textcoords="offset points",
+    ax_leg.annotate("midline", (0.0, result.asis[1] + 0.03), xytext=(4, 0),
+                    textcoords="offset points",
                     fontsize=9, color=palette.FLOOR)
     drawing.frame_view(ax_knee, "Knee close-up: the Q-angle",
                        (knee[0] - _CLOSE_UP_M, knee[0] + _CLOSE_UP_M),
@@ -88,7 +89,8 @@ def draw_q_angle(
                        xlabel="← outside (lateral)    inside (medial) → (m)")
 
     pelvis = ax_leg.plot([], [], color=palette.BLACK, lw=3, zorder=2)[0]
-    femur = ax_leg.plot([], [], color=palette.REFERENCE_LIMB, lw=6, solid_capstyle="round", zorder=1,
+    femur = ax_leg.plot([], [], color=palette.REFERENCE_LIMB, lw=6, solid_capstyle="round",
+                        zorder=1,
                         label="femur: hip centre to knee (grey)")[0]
     line = dict(color=palette.ORANGE, lw=2.5, zorder=3)
     thigh_line_leg = ax_leg.plot([], [], **line, label="ASIS to kneecap (orange)")[0]
@@ -120,7 +122,8 @@ def draw_q_angle(
 
 def update_q_angle(artists: QAngleArtists, result: QAngle) -> None:
     """Move the artists of a drawn Q-angle diagram to new landmarks, in place."""
-    asis, hip, patella, tt = (_seen(p) for p in (result.asis, result.hip, result.patella, result.tuberosity))
+    asis, hip, patella, tt = (_seen(p) for p in (result.asis, result.hip, result.patella,
+                                                 result.tuberosity))
     artists.pelvis.set_data([asis[0], -asis[0]], [asis[1], asis[1]])  # ASIS to ASIS
     artists.femur.set_data([hip[0], patella[0]], [hip[1], patella[1]])
     artists.thigh_line_leg.set_data([asis[0], patella[0]], [asis[1], patella[1]])
@@ -129,7 +132,8 @@ def update_q_angle(artists: QAngleArtists, result: QAngle) -> None:
     dx, dz = patella[0] - asis[0], patella[1] - asis[1]
     length = math.hypot(dx, dz)
     ux, uz = dx / length, dz / length
-    artists.thigh_line_knee.set_data([patella[0] - ux * 0.2, patella[0]], [patella[1] - uz * 0.2, patella[1]])
+    artists.thigh_line_knee.set_data([patella[0] - ux * 0.2, patella[0]],
+                                     [patella[1] - uz * 0.2, patella[1]])
     artists.extension_knee.set_data([patella[0], patella[0] + ux * _EXTEND_M],
                                     [patella[1], patella[1] + uz * _EXTEND_M])
     artists.tendon_knee.set_data([patella[0], tt[0]], [patella[1], tt[1]])

@@ -31,8 +31,8 @@ from lessons.roots.model import ROOTS
 
 __all__ = ["DERMATOME_REGIONS", "FIGURES", "RootsArtists", "draw_roots", "update_roots"]
 
-_FRONT_OUTLINE = [(1, 60.4), (2, 38.4), (2.4, 27.4), (3.4, 12), (1.4, 2.5), (1.3, -0.5), (10.3, -0.5),
-                  (10.2, 2.5), (8.4, 12), (9.6, 27.4), (10, 38.4), (11, 60.4)]
+_FRONT_OUTLINE = [(1, 60.4), (2, 38.4), (2.4, 27.4), (3.4, 12), (1.4, 2.5), (1.3, -0.5),
+                  (10.3, -0.5), (10.2, 2.5), (8.4, 12), (9.6, 27.4), (10, 38.4), (11, 60.4)]
 _BACK_OUTLINE = [(12 - x, y) for x, y in _FRONT_OUTLINE]
 
 #: Schematic regions per root and view (FACTS B6 sensation column). Units: the panel's own.
@@ -60,7 +60,8 @@ DERMATOME_REGIONS: dict[str, dict[str, list[list[tuple[float, float]]]]] = {
                   (1.6, 18.6), (1.4, 12)]],
     },
 }
-_SOLE_OUTLINE = [(2.5, 0), (8.5, 0), (9.8, 12), (9.6, 18.6), (8.2, 20.8), (2.3, 20.8), (1.3, 18.6), (1.2, 12)]
+_SOLE_OUTLINE = [(2.5, 0), (8.5, 0), (9.8, 12), (9.6, 18.6), (8.2, 20.8), (2.3, 20.8), (1.3, 18.6),
+                 (1.2, 12)]
 _STYLE = {
     "L4": dict(facecolor=palette.SKY, hatch="\\\\\\", edgecolor="#1F5F86"),
     "L5": dict(facecolor=palette.ORANGE, hatch="///", edgecolor="#7A5300"),
@@ -95,7 +96,8 @@ def _draw_view(ax: Axes, view: str) -> None:
         ax.add_patch(Polygon(_SOLE_OUTLINE, closed=True, fill=False, lw=1.5, zorder=3))
         for i, x in enumerate((8.4, 6.6, 5.2, 3.9, 2.7)):  # toes, big toe on the medial side
             size = 1.9 if i == 0 else 1.2
-            ax.add_patch(Ellipse((x, 21.6 + size * 0.75), size, size * 1.5, fill=False, lw=1.2, zorder=3))
+            ax.add_patch(Ellipse((x, 21.6 + size * 0.75), size, size * 1.5, fill=False, lw=1.2,
+                                 zorder=3))
         ax.set_ylim(-5, 60)
         _sides(ax, "lateral", "medial", y=14)
         ax.set_title("Sole of the foot\n(from below)", fontsize=10)

@@ -84,7 +84,8 @@ def _model_caption(ax: Axes, plain: bool = False) -> Text:
     """Write "a model, not a measurement" on the mattress band, bottom right, where nothing
     moves."""
     return ax.text(
-        0.99, 0.03, strip_citations(MODEL_LABEL) if plain else MODEL_LABEL, transform=ax.transAxes, ha="right", va="bottom", fontsize=10, style="italic",
+        0.99, 0.03, strip_citations(MODEL_LABEL) if plain else MODEL_LABEL, transform=ax.transAxes,
+        ha="right", va="bottom", fontsize=10, style="italic",
         bbox=dict(boxstyle="round,pad=0.3", fc="white", ec=palette.BLACK, lw=0.8),
     )
 
@@ -117,7 +118,8 @@ class SideLyingArtists(drawing.Artists):
     def moving(self) -> list:
         """The artists that :func:`update_side_lying` changes (for blitting)."""
         return [
-            self.pelvis, self.pillow, self.bottom_knee, self.top_knee, self.neutral, self.bottom_leg,
+            self.pelvis, self.pillow, self.bottom_knee, self.top_knee, self.neutral,
+            self.bottom_leg,
             self.top_leg, self.joints, self.angle_arc, self.angle_label, self.pillow_label,
             self.spacing, self.spacing_label,
         ]
@@ -144,7 +146,8 @@ def draw_side_lying(pose: SideLying, ax: Axes | None = None, *, plain: bool = Fa
     if ax is None:
         figure, ax = _figure(9.0, 4.0)
     figure = ax.figure
-    top_y = max(SIDE_RANGES["hip_spacing_cm"][1], SIDE_RANGES["knee_gap_cm"][1] + SIDE_RANGES["pillow_cm"][1])
+    top_y = max(SIDE_RANGES["hip_spacing_cm"][1],
+                SIDE_RANGES["knee_gap_cm"][1] + SIDE_RANGES["pillow_cm"][1])
     _style(ax, "Lying on the side, seen from the front (head to the left)",
            (-42.0, _LONGEST_THIGH_CM + _LONGEST_SHANK_CM + 6), (_MATTRESS_CM - 6, top_y + 20))
     ax.set_ylabel("up from the bottom hip (cm)", fontsize=9)
@@ -152,12 +155,14 @@ def draw_side_lying(pose: SideLying, ax: Axes | None = None, *, plain: bool = Fa
 
     pelvis = ax.add_patch(Polygon(np.zeros((5, 2)), closed=True, fc=palette.SKY, ec=palette.BLACK,
                                   alpha=0.35, lw=1.2, zorder=2, label="pelvis"))
-    pillow = ax.add_patch(Rectangle((0, 0), _PILLOW_LENGTH_CM, 0, fc=palette.YELLOW, ec=palette.BLACK,
+    pillow = ax.add_patch(Rectangle((0, 0), _PILLOW_LENGTH_CM, 0, fc=palette.YELLOW,
+                                    ec=palette.BLACK,
                                     hatch="..", lw=1.2, zorder=3, label="pillow (dotted)"))
     knee_style = dict(fc="white", ec=palette.BLACK, lw=1.2, zorder=2)
     bottom_knee = ax.add_patch(Circle((0, 0), 1, **knee_style))
     top_knee = ax.add_patch(Circle((0, 0), 1, **knee_style))
-    (neutral,) = ax.plot([], [], color=palette.BLACK, ls=":", lw=1.5, zorder=3, label="level top thigh (neutral)")
+    (neutral,) = ax.plot([], [], color=palette.BLACK, ls=":", lw=1.5, zorder=3,
+                         label="level top thigh (neutral)")
     (bottom_leg,) = ax.plot([], [], color=palette.REFERENCE_LIMB, ls="--", lw=4, zorder=3,
                             label="bottom leg (dashed)")
     (top_leg,) = ax.plot([], [], color=palette.MOVING_LIMB, lw=5, solid_capstyle="round", zorder=4,
@@ -166,14 +171,17 @@ def draw_side_lying(pose: SideLying, ax: Axes | None = None, *, plain: bool = Fa
                         zorder=5, label="hip and knee centres")
     (angle_arc,) = ax.plot([], [], color=palette.VERMILLION, lw=2, zorder=5)
     text = dict(fontsize=10, zorder=6)
-    angle_label = ax.text(0, 0, "", ha="left", va="center", color=palette.BLACK, fontweight="bold", **text)
+    angle_label = ax.text(0, 0, "", ha="left", va="center", color=palette.BLACK, fontweight="bold",
+                          **text)
     pillow_label = ax.text(0, 0, "", ha="left", va="center", **text)
     (spacing,) = ax.plot([], [], color=palette.BLACK, lw=1, marker="_", ms=8, zorder=4)
     spacing_label = ax.text(0, 0, "", ha="right", va="center", **text)
     ax.legend(loc="upper right", fontsize=9, frameon=False, ncols=3)
     artists = SideLyingArtists(
-        figure=figure, ax=ax, pelvis=pelvis, bottom_leg=bottom_leg, top_leg=top_leg, neutral=neutral,
-        joints=joints, bottom_knee=bottom_knee, top_knee=top_knee, pillow=pillow, pillow_label=pillow_label,
+        figure=figure, ax=ax, pelvis=pelvis, bottom_leg=bottom_leg, top_leg=top_leg,
+        neutral=neutral,
+        joints=joints, bottom_knee=bottom_knee, top_knee=top_knee, pillow=pillow,
+        pillow_label=pillow_label,
         angle_arc=angle_arc, angle_label=angle_label, spacing=spacing, spacing_label=spacing_label,
         caption=_model_caption(ax, plain), plain=plain,
     )
@@ -233,7 +241,8 @@ class BackLyingArtists(drawing.Artists):
 
     def moving(self) -> list:
         """The artists that :func:`update_back_lying` changes (for blitting)."""
-        return [self.pillow, self.straight, self.leg, self.joints, self.hip_label, self.knee_label, self.warning]
+        return [self.pillow, self.straight, self.leg, self.joints, self.hip_label, self.knee_label,
+                self.warning]
 
 
 def draw_back_lying(
@@ -251,13 +260,15 @@ def draw_back_lying(
         figure, ax = _figure(9.0, 3.6)
     figure = ax.figure
     _style(ax, "Lying on the back, seen from the side (head to the left)",
-           (-42.0, _LONGEST_THIGH_CM + _LONGEST_SHANK_CM + 6), (_MATTRESS_CM - 6, BACK_RANGES["pillow_cm"][1] + 14))
+           (-42.0, _LONGEST_THIGH_CM + _LONGEST_SHANK_CM + 6),
+           (_MATTRESS_CM - 6, BACK_RANGES["pillow_cm"][1] + 14))
     ax.set_ylabel("up from the hip (cm)", fontsize=9)
     ax.add_patch(FancyBboxPatch((-40, -7), 38, 16, boxstyle="round,pad=0,rounding_size=6",
                                 fc="none", ec=palette.GREY, lw=1.5, ls=":", zorder=1))
     ax.text(-21, 1, "trunk", ha="center", va="center", fontsize=9, color=palette.BLACK)
     pillow = ax.add_patch(Rectangle((0, _MATTRESS_CM), 20, 0, fc=palette.YELLOW, ec=palette.BLACK,
-                                    hatch="..", lw=1.2, zorder=2, label="pillow under the knee (dotted)"))
+                                    hatch="..", lw=1.2, zorder=2,
+                                    label="pillow under the knee (dotted)"))
     (straight,) = ax.plot([], [], color=palette.REFERENCE_LIMB, ls="--", lw=3, zorder=2.5,
                           label="leg flat on the bed (dashed)")
     (leg,) = ax.plot([], [], color=palette.MOVING_LIMB, lw=5, solid_capstyle="round", zorder=3,
@@ -272,7 +283,8 @@ def draw_back_lying(
                       bbox=dict(boxstyle="round,pad=0.3", fc="white", ec=palette.VERMILLION, lw=2))
     ax.legend(loc="upper right", fontsize=9, frameon=False, bbox_to_anchor=(1.0, 0.84))
     artists = BackLyingArtists(
-        figure=figure, ax=ax, leg=leg, straight=straight, joints=joints, pillow=pillow, hip_label=hip_label,
+        figure=figure, ax=ax, leg=leg, straight=straight, joints=joints, pillow=pillow,
+        hip_label=hip_label,
         knee_label=knee_label, warning=warning, caption=_model_caption(ax, plain), plain=plain,
     )
     update_back_lying(artists, pose, knee_replacement)
@@ -288,7 +300,8 @@ def update_back_lying(artists: BackLyingArtists, pose: BackLying, knee_replaceme
     artists.straight.set_data([0, pose.thigh_cm + pose.shank_cm], [0, 0])
     artists.joints.set_data([hx, kx, ax_], [hy, ky, ay])
     # The pillow reaches from the mattress to the back of the knee (drawn 4 cm below its centre).
-    artists.pillow.set_bounds(kx - 10, _MATTRESS_CM, 20, max(ky - 4 - _MATTRESS_CM, 0) if pose.pillow_cm else 0)
+    artists.pillow.set_bounds(kx - 10, _MATTRESS_CM, 20,
+                              max(ky - 4 - _MATTRESS_CM, 0) if pose.pillow_cm else 0)
     artists.hip_label.set_position((4, -1.5))
     artists.hip_label.set_text(f"hip {pose.hip_flexion_deg:.0f}°")
     artists.knee_label.set_position((kx, ky + 3))

@@ -106,7 +106,8 @@ def _check(name: str, value: float, ranges: dict[str, tuple[float, float, str]])
 
 
 def top_hip_adduction_deg(
-    height_m: float = 1.75, hip_spacing_cm: float = 18.0, knee_gap_cm: float = 10.0, pillow_cm: float = 0.0
+    height_m: float = 1.75, hip_spacing_cm: float = 18.0, knee_gap_cm: float = 10.0,
+    pillow_cm: float = 0.0
 ) -> float:
     """Return the top hip's adduction in side-lying, in degrees (negative = abduction); FACTS D4.
 
@@ -166,7 +167,8 @@ class SideLying:
 
 
 def side_lying(
-    height_m: float = 1.75, hip_spacing_cm: float = 18.0, knee_gap_cm: float = 10.0, pillow_cm: float = 0.0
+    height_m: float = 1.75, hip_spacing_cm: float = 18.0, knee_gap_cm: float = 10.0,
+    pillow_cm: float = 0.0
 ) -> SideLying:
     """Solve the side-lying model: the top hip's adduction and the pelvic tilt it implies.
 
@@ -307,7 +309,8 @@ class BackLying:
         hip = math.radians(self.hip_flexion_deg)
         shank = math.radians(self.knee_flexion_deg - self.hip_flexion_deg)
         knee = (self.thigh_cm * math.cos(hip), self.thigh_cm * math.sin(hip))
-        ankle = (knee[0] + self.shank_cm * math.cos(shank), knee[1] - self.shank_cm * math.sin(shank))
+        ankle = (knee[0] + self.shank_cm * math.cos(shank),
+                 knee[1] - self.shank_cm * math.sin(shank))
         return {"hip": (0.0, 0.0), "knee": knee, "ankle": ankle}
 
 

@@ -41,12 +41,14 @@ from lessons.sleep_posture.model import (
     side_lying,
 )
 
-__all__ = ["BENCHMARK", "BACK_DEFAULTS", "ClaimCheck", "back_lying_explorer", "claim_check", "plain_back_lying",
+__all__ = ["BENCHMARK", "BACK_DEFAULTS", "ClaimCheck", "back_lying_explorer", "claim_check",
+           "plain_back_lying",
            "plain_side_lying", "side_lying_explorer"]
 
 #: Where the back-lying explorer starts: the typical adult (FACTS section F), a 10 cm pillow, no
 #: operation.
-BACK_DEFAULTS: dict[str, float | bool] = {"height_m": 1.75, "pillow_cm": 10.0, "knee_replacement": False}
+BACK_DEFAULTS: dict[str, float | bool] = {"height_m": 1.75, "pillow_cm": 10.0,
+                                          "knee_replacement": False}
 
 _STYLE = {"description_width": "22em"}
 _SIDE_LABELS = {
@@ -142,13 +144,15 @@ def side_lying_explorer(*, audience: str = "student", **start: float) -> Explore
     values = {**SIDE_DEFAULTS, **start}
     pose = side_lying(**values)  # validates before anything is drawn
     controls = {
-        name: slider(_PLAIN_SIDE_LABELS[name] if plain else label, values[name], SIDE_RANGES[name][0],
+        name: slider(_PLAIN_SIDE_LABELS[name] if plain else label, values[name],
+                     SIDE_RANGES[name][0],
                      SIDE_RANGES[name][1], step, fmt)
         for name, (label, step, fmt) in _SIDE_LABELS.items()
     }
     reset = reset_button()
     artists = draw_side_lying(pose, plain=plain)
-    explorer = Explorer("Side-lying explorer", controls, artists.figure, animated=artists.moving(), extra=[reset])
+    explorer = Explorer("Side-lying explorer", controls, artists.figure, animated=artists.moving(),
+                        extra=[reset])
     explorer.artists = artists
 
     def update() -> None:
@@ -176,7 +180,8 @@ def back_lying_explorer(*, audience: str = "student", **start: float | bool) -> 
     values = {**BACK_DEFAULTS, **start}
     pose = back_lying(values["height_m"], values["pillow_cm"])
     controls: dict[str, widgets.Widget] = {
-        "height_m": slider("Your height, m" if plain else "Body height, m", values["height_m"], *BACK_RANGES["height_m"][:2], 0.01, ".2f"),
+        "height_m": slider("Your height, m" if plain else "Body height, m", values["height_m"],
+                           *BACK_RANGES["height_m"][:2], 0.01, ".2f"),
         "pillow_cm": slider("Pillow under the knees, squashed, cm", values["pillow_cm"],
                              *BACK_RANGES["pillow_cm"][:2], 0.5, ".1f"),
         "knee_replacement": widgets.Checkbox(value=bool(values["knee_replacement"]),
@@ -184,7 +189,8 @@ def back_lying_explorer(*, audience: str = "student", **start: float | bool) -> 
     }
     reset = reset_button()
     artists = draw_back_lying(pose, bool(values["knee_replacement"]), plain=plain)
-    explorer = Explorer("Back-lying explorer", controls, artists.figure, animated=artists.moving(), extra=[reset])
+    explorer = Explorer("Back-lying explorer", controls, artists.figure, animated=artists.moving(),
+                        extra=[reset])
     explorer.artists = artists
 
     def update() -> None:
@@ -209,7 +215,8 @@ def _claim_feedback(claim: Claim, choice: str | None) -> str:
     verdict = claim.verdict_label
     first = (f"✓ Correct: the verdict is {verdict}." if choice == claim.verdict
              else f"✗ Not quite: you chose {choice}; the verdict is {verdict}.")
-    return "\n".join([first, f"Why: {claim.why}", f"Say instead: {claim.say_instead}", f"Source: {claim.source}"])
+    return "\n".join([first, f"Why: {claim.why}", f"Say instead: {claim.say_instead}",
+                      f"Source: {claim.source}"])
 
 
 class ClaimCheck(widgets.VBox):
@@ -234,10 +241,12 @@ class ClaimCheck(widgets.VBox):
             feedback = widgets.HTML()
             feedback.add_class("course-claim-feedback")
             self.choices[claim.id], self.feedback[claim.id] = choice, feedback
-            row = widgets.VBox([heading, choice, feedback], layout=widgets.Layout(margin="0 0 0.8em 0"))
+            row = widgets.VBox([heading, choice, feedback],
+                               layout=widgets.Layout(margin="0 0 0.8em 0"))
             row.add_class("course-claim")
             rows.append(row)
-        self.check = widgets.Button(description="Check", icon="check", tooltip="Show the verdict for each claim")
+        self.check = widgets.Button(description="Check", icon="check",
+                                    tooltip="Show the verdict for each claim")
         self.reset = widgets.Button(description="Start again", icon="undo")
         self.score = widgets.HTML()
         self.score.add_class("course-claim-score")

@@ -131,7 +131,8 @@ class _Card(FPDF):
         with self.unbreakable() as box:
             box.box_body(title, groups)
         self.set_line_width(0.8)
-        self.rect(self.l_margin - 3, self.box_top - 3, self.epw + 6, self.get_y() - self.box_top + 5)
+        self.rect(self.l_margin - 3, self.box_top - 3, self.epw + 6,
+                  self.get_y() - self.box_top + 5)
         self.ln(6)
 
     def box_body(self, title: str, groups: Sequence[tuple[str, Sequence[str]]]) -> None:
@@ -212,7 +213,8 @@ def _stretch_section(pdf: _Card, number: int, item: RoutineItem) -> None:
         pdf.add_page()
     pdf.image(io.BytesIO(png), x=pdf.l_margin, w=width)
     pdf.ln(2)
-    pdf.para(item.dose + (f" {plain(stretch.dose_note)}" if stretch.dose_note else ""), bold_lead="Dose")
+    pdf.para(item.dose + (f" {plain(stretch.dose_note)}" if stretch.dose_note else ""),
+             bold_lead="Dose")
     pdf.para(plain(stretch.starting_position), bold_lead="Starting position")
     pdf.para("", bold_lead="Steps")
     pdf.items([plain(step) for step in stretch.steps], numbered=True)

@@ -72,7 +72,8 @@ ANATOMY_FRACTIONS = {
 #: upright).
 SEATED_HIP_FLEXION_DEG = 75.0
 
-Hands = Literal["sides", "thighs", "affected_knee", "affected_shin", "affected_thigh", "other_thigh"]
+Hands = Literal["sides", "thighs", "affected_knee", "affected_shin", "affected_thigh",
+                "other_thigh"]
 HANDS_WORDS = {
     "sides": "hands resting on the floor by the sides",
     "thighs": "hands resting on the thighs",
@@ -148,7 +149,8 @@ class BodyPose:
 
 # --------------------------------------------------------------------------- the key poses
 
-_CROOK = JointAngles(hip_flexion_deg=41, knee_flexion_deg=90, ankle_dorsiflexion_deg=-41)  # foot flat
+_CROOK = JointAngles(hip_flexion_deg=41, knee_flexion_deg=90,
+                     ankle_dorsiflexion_deg=-41)  # foot flat
 _LYING = JointAngles(ankle_dorsiflexion_deg=-30)  # straight leg, foot relaxed
 _SIT = JointAngles(hip_flexion_deg=SEATED_HIP_FLEXION_DEG, knee_flexion_deg=SEATED_HIP_FLEXION_DEG)
 
@@ -158,7 +160,8 @@ def _supine(affected: JointAngles, other: JointAngles = _CROOK, hands: Hands = "
 
 
 def _seated(affected: JointAngles, lean: float = 0.0, neck: float = 0.0, hands: Hands = "thighs") -> Posture:
-    return Posture("seated", affected, _SIT, trunk_lean_deg=lean, neck_flexion_deg=neck, hands=hands)
+    return Posture("seated", affected, _SIT, trunk_lean_deg=lean, neck_flexion_deg=neck,
+                   hands=hands)
 
 
 # Angles for the ankle resting on the other thigh were found by searching the limb model's
@@ -170,7 +173,8 @@ _SEATED_CROSS = JointAngles(120, 40, -45, 120, 0)
 _KEY_POSES: dict[str, tuple[KeyPose, ...]] = {
     "figure-4": (
         KeyPose("start", "Lie on your back, knees bent, feet flat.", _supine(_CROOK)),
-        KeyPose("cross", "Rest the affected ankle on the other knee: a figure 4.", _supine(_FIGURE_4_CROSS)),
+        KeyPose("cross", "Rest the affected ankle on the other knee: a figure 4.",
+                _supine(_FIGURE_4_CROSS)),
         KeyPose(
             "hold",
             "Pull the other thigh towards the chest and hold.",
@@ -192,7 +196,8 @@ _KEY_POSES: dict[str, tuple[KeyPose, ...]] = {
     ),
     "seated-piriformis": (
         KeyPose("start", "Sit tall, both feet flat.", _seated(_SIT)),
-        KeyPose("cross", "Rest the affected ankle on the other knee.", _seated(_SEATED_CROSS, hands="affected_knee")),
+        KeyPose("cross", "Rest the affected ankle on the other knee.",
+                _seated(_SEATED_CROSS, hands="affected_knee")),
         KeyPose(
             "hold",
             "Keep the back straight and lean forwards from the hips; hold.",
@@ -351,8 +356,10 @@ def body_pose(posture: Posture, height_m: float = 1.75) -> BodyPose:
     shoulder = (pelvis[0] + up[0] * f["hip_to_shoulder"], pelvis[1] + up[1] * f["hip_to_shoulder"])
     # Neck flexion turns the head from the trunk's line towards the front of the chest.
     bend = math.radians(posture.neck_flexion_deg)
-    neck = (up[0] * math.cos(bend) + front[0] * math.sin(bend), up[1] * math.cos(bend) + front[1] * math.sin(bend))
-    head = (shoulder[0] + neck[0] * f["shoulder_to_head_centre"], shoulder[1] + neck[1] * f["shoulder_to_head_centre"])
+    neck = (up[0] * math.cos(bend) + front[0] * math.sin(bend),
+            up[1] * math.cos(bend) + front[1] * math.sin(bend))
+    head = (shoulder[0] + neck[0] * f["shoulder_to_head_centre"],
+            shoulder[1] + neck[1] * f["shoulder_to_head_centre"])
     target = _hand_target(posture, legs, shoulder, f, pelvis)
     elbow, hand = _elbow(shoulder, target, f["upper_arm"], f["forearm_to_grip"])
     return BodyPose(

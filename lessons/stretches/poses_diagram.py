@@ -83,7 +83,8 @@ def _chair(pose: BodyPose) -> tuple[list[float], list[float]]:
     front = pose.pelvis[0] + 0.22
     # Back rest down to the seat, along the seat, front leg to the floor; then the back leg.
     nan = float("nan")
-    return [back, back, front, front, nan, back, back], [seat + 0.45, seat, seat, 0.0, nan, seat, 0.0]
+    xs = [back, back, front, front, nan, back, back]
+    return xs, [seat + 0.45, seat, seat, 0.0, nan, seat, 0.0]
 
 
 def _style(ax: Axes, caption: str | None) -> None:
@@ -174,7 +175,8 @@ def key_pose_strip(stretch_id: str, height_m: float = 1.75, panel_in: float = 3.
     figure = Figure(figsize=(panel_in * len(poses), panel_in * 0.78), dpi=dpi, layout="constrained")
     axes = figure.subplots(1, len(poses))
     for number, (ax, key) in enumerate(zip(axes, poses, strict=True), start=1):
-        draw_pose(body_pose(key.posture, height_m), ax, legend=False, title=f"{number}. {key.name.capitalize()}")
+        draw_pose(body_pose(key.posture, height_m), ax, legend=False,
+                  title=f"{number}. {key.name.capitalize()}")
     return figure
 
 

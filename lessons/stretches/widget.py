@@ -45,7 +45,8 @@ from lessons.stretches.poses_diagram import draw_pose, update_pose
 
 log = logging.getLogger(__name__)
 
-__all__ = ["BENCHMARK", "HoldTimer", "RoutineBuilder", "stretch_panel_html", "hold_timer", "routine_builder", "stretch_viewer"]
+__all__ = ["BENCHMARK", "HoldTimer", "RoutineBuilder", "stretch_panel_html", "hold_timer",
+           "routine_builder", "stretch_viewer"]
 
 _STYLE = {"description_width": "14em"}
 _WIDE = widgets.Layout(width="auto")
@@ -131,7 +132,8 @@ def stretch_viewer(stretch_id: str = "figure-4", progress_pct: int = 0) -> Explo
         repeat=False, show_repeat=False,
     )
     # One way, Play -> slider, in the kernel: the browser ticks, the kernel moves the figure.
-    play.observe(lambda change: setattr(controls["progress_pct"], "value", int(change["new"])), names="value")
+    play.observe(lambda change: setattr(controls["progress_pct"], "value", int(change["new"])),
+                 names="value")
     play_label = widgets.HTML("<span>▶ Play the movement from the start to the hold:</span>")
     artists = draw_pose(body_pose(posture))
     explorer = Explorer(
@@ -140,7 +142,8 @@ def stretch_viewer(stretch_id: str = "figure-4", progress_pct: int = 0) -> Explo
     )
     explorer.artists = artists
     explorer.play = play
-    explorer.panel = widgets.HTML(stretch_panel_html(stretch, catalog.dose_evidence, catalog.red_flags))
+    explorer.panel = widgets.HTML(stretch_panel_html(stretch, catalog.dose_evidence,
+                                                     catalog.red_flags))
     explorer.children = (*explorer.children, explorer.panel)
 
     def update() -> None:
@@ -151,7 +154,8 @@ def stretch_viewer(stretch_id: str = "figure-4", progress_pct: int = 0) -> Explo
         explorer.redraw()
 
     def on_stretch(_change=None) -> None:
-        explorer.panel.value = stretch_panel_html(catalog.stretch(controls["stretch"].value), catalog.dose_evidence, catalog.red_flags)
+        explorer.panel.value = stretch_panel_html(catalog.stretch(controls["stretch"].value),
+                                                  catalog.dose_evidence, catalog.red_flags)
         play.playing = False
         play.value = 0
         controls["progress_pct"].value = 0
@@ -175,11 +179,13 @@ class HoldTimer(_Tool):
         self.state = TimerState(hold_s=hold_s, repetitions=repetitions)  # validates first
         controls = {
             "hold_s": widgets.IntSlider(
-                value=hold_s, min=HOLD_RANGE_S[0], max=HOLD_RANGE_S[1], step=5, description="Hold, seconds",
+                value=hold_s, min=HOLD_RANGE_S[0], max=HOLD_RANGE_S[1], step=5,
+                description="Hold, seconds",
                 style=_STYLE, layout=_WIDE,
             ),
             "repetitions": widgets.IntSlider(
-                value=repetitions, min=REPETITIONS_RANGE[0], max=REPETITIONS_RANGE[1], description="Repetitions",
+                value=repetitions, min=REPETITIONS_RANGE[0], max=REPETITIONS_RANGE[1],
+                description="Repetitions",
                 style=_STYLE, layout=_WIDE,
             ),
         }
@@ -253,7 +259,8 @@ class HoldTimer(_Tool):
 
     def _show(self) -> None:
         s = self.state
-        words = {"ready": "Start", "holding": "Pause", "paused": "Resume", "rest": "Start", "finished": "Start again"}
+        words = {"ready": "Start", "holding": "Pause", "paused": "Resume", "rest": "Start",
+                 "finished": "Start again"}
         self.start_button.description = words[s.status]
         self.start_button.icon = "pause" if s.running else "play"
         self.bar.max = s.hold_s
@@ -300,24 +307,29 @@ class RoutineBuilder(_Tool):
         self.base = Path(base) if base is not None else None
         self.confine = confine
         self.choices = {
-            s.id: widgets.Checkbox(value=s.id in chosen, description=s.name, indent=False, layout=_WIDE)
+            s.id: widgets.Checkbox(value=s.id in chosen, description=s.name, indent=False,
+                                   layout=_WIDE)
             for s in self.catalog.stretches
         }
         controls: dict[str, widgets.Widget] = {f"include_{sid}": box for sid, box in self.choices.items()}
         controls.update(
             hold_s=widgets.IntSlider(value=30, min=HOLD_RANGE_S[0], max=HOLD_RANGE_S[1], step=5,
                                      description="Hold, seconds", style=_STYLE, layout=_WIDE),
-            repetitions=widgets.IntSlider(value=2, min=REPETITIONS_RANGE[0], max=REPETITIONS_RANGE[1],
+            repetitions=widgets.IntSlider(value=2, min=REPETITIONS_RANGE[0],
+                                          max=REPETITIONS_RANGE[1],
                                           description="Repetitions", style=_STYLE, layout=_WIDE),
-            page=widgets.ToggleButtons(options=list(PAGE_SIZES), value="A4", description="Page size",
+            page=widgets.ToggleButtons(options=list(PAGE_SIZES), value="A4",
+                                       description="Page size",
                                        style=_STYLE),
             file_name=widgets.Text(value="my-stretches", placeholder="my-stretches",
                                    description="File name", style=_STYLE, layout=_WIDE),
             folder=widgets.Text(value="", placeholder="empty: next to this notebook",
                                 description="Folder (optional)", style=_STYLE, layout=_WIDE),
-            replace=widgets.Checkbox(value=False, description="Replace an existing file", indent=False),
+            replace=widgets.Checkbox(value=False, description="Replace an existing file",
+                                     indent=False),
         )
-        self.save_button = widgets.Button(description="Save the card (PDF)", icon="save", button_style="primary",
+        self.save_button = widgets.Button(description="Save the card (PDF)", icon="save",
+                                          button_style="primary",
                                           layout=widgets.Layout(width="16em"))
         self.status = widgets.HTML()
         self.status.add_class("course-save-status")
@@ -363,7 +375,8 @@ class RoutineBuilder(_Tool):
             confine=self.confine,
         )
         self.status.value = readout_html(
-            f"✓ Saved your card as {path.name} in {path.parent}. Open it to print.", "course-save-ok"
+            f"✓ Saved your card as {path.name} in {path.parent}. Open it to print.",
+            "course-save-ok"
         )
         return path
 
