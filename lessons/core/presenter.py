@@ -194,7 +194,8 @@ class PresenterSwitch(widgets.HBox):
         self.toggle.value = on
         self.style_sheet.value = STYLE if on else ""
         self.status.value = (
-            "<span role='status'>On: large diagrams and text. Press again for the normal size.</span>"
+            "<span role='status'>On: large diagrams and text. Press again for the normal "
+            "size.</span>"
             if on
             else "<span role='status'>Off. Press for large diagrams and text on a projector.</span>"
         )

@@ -226,17 +226,21 @@ def describe(cycle: GaitCycle, t_pct: float) -> str:
         now += "."
     lines = [
         now,
-        f"Right leg: stance {cycle.stance_pct('right'):.0f} %, swing {cycle.swing_pct('right'):.0f} % of the cycle. "
-        f"Left leg: stance {cycle.stance_pct('left'):.0f} %, swing {cycle.swing_pct('left'):.0f} %. "
+        f"Right leg: stance {cycle.stance_pct('right'):.0f} %, swing "
+        f"{cycle.swing_pct('right'):.0f} % of the cycle. "
+        f"Left leg: stance {cycle.stance_pct('left'):.0f} %, swing {cycle.swing_pct('left'):.0f} "
+        "%. "
         f"Double support twice, {DOUBLE_SUPPORT_PCT:.0f} % each.",
     ]
     if p.painful_side != "none" and p.stance_shortening_pct > 0:
         sore, sound = p.painful_side, _OTHER[p.painful_side]
         lines.append(
             f"Antalgic gait, pain on the {sore}: the {sore} leg's stance is cut to "
-            f"{cycle.stance_pct(sore):.0f} % (an illustrative amount), so the {sound} leg swings through "
+            f"{cycle.stance_pct(sore):.0f} % (an illustrative amount), so the {sound} leg swings "
+            "through "
             f"faster and takes a shorter step ({cycle.step_pct(sound):.0f} % of the cycle against "
-            f"{cycle.step_pct(sore):.0f} %); walking also slows, which these percentages do not show."
+            f"{cycle.step_pct(sore):.0f} %); walking also slows, which these percentages do not "
+            "show."
         )
     if p.weak_abductors_side != "none":
         weak, other = p.weak_abductors_side, _OTHER[p.weak_abductors_side]
@@ -246,11 +250,14 @@ def describe(cycle: GaitCycle, t_pct: float) -> str:
             else f"watch when the {weak} leg stands alone"
         )
         lines.append(
-            f"Weak {weak} hip abductors (Trendelenburg sign): in single-leg stance on the {weak} leg the "
-            f"pelvis drops on the swing side, {state} (drawn {ILLUSTRATIVE_DROP_DEG:.0f}°, an illustrative angle)."
+            f"Weak {weak} hip abductors (Trendelenburg sign): in single-leg stance on the {weak} "
+            "leg the "
+            f"pelvis drops on the swing side, {state} (drawn {ILLUSTRATIVE_DROP_DEG:.0f}°, an "
+            "illustrative angle)."
         )
     if p.painful_side == "none" and p.weak_abductors_side == "none":
-        lines.append("No pain and strong abductors: both legs share the cycle alike, and the pelvis stays about level.")
+        lines.append("No pain and strong abductors: both legs share the cycle alike, and the "
+                     "pelvis stays about level.")
     elif p.painful_side == "none" or p.stance_shortening_pct == 0:
         lines.append("No antalgic shortening: both legs keep 60 % stance.")
     return "\n".join(lines)

@@ -255,7 +255,8 @@ def update_hip_load(artists: HipLoadArtists, load: HipLoad) -> None:
     labels["abductor"].set_position((tail[0] - 3.0, tail[1] + 2.0))
     labels["abductor"].set_text(
         f"Side hip muscles\n{_times(load.abductor_force_bw)}" if artists.plain
-        else f"Abductors\n{load.abductor_force_bw:.2f} BW\na = {load.inputs.abductor_lever_cm:.1f} cm, "
+        else f"Abductors\n{load.abductor_force_bw:.2f} BW\na = "
+             f"{load.inputs.abductor_lever_cm:.1f} cm, "
         f"{load.inputs.abductor_angle_deg:.0f}°"
     )
 

@@ -315,8 +315,10 @@ def describe(load: HipLoad) -> str:
     lines.append(
         f"Measured in instrumented hips: {walking:.2f} × body weight walking, a little less in "
         f"one-leg stance, {up:.2f} up stairs, {down:.2f} down (Bergmann 2001). "
-        f"Only a b/a of about 2 lands near these ({_upright_force_bw(2.0, p.abductor_angle_deg):.1f} × body "
-        f"weight upright, no cane); b/a = 2.5 already gives {_upright_force_bw(2.5, p.abductor_angle_deg):.1f}, "
+        "Only a b/a of about 2 lands near these "
+        f"({_upright_force_bw(2.0, p.abductor_angle_deg):.1f} × body "
+        "weight upright, no cane); b/a = 2.5 already gives "
+        f"{_upright_force_bw(2.5, p.abductor_angle_deg):.1f}, "
         "more than any of them, so a larger b/a overstates them."
     )
     if p.cane_hand == "opposite" and p.cane_force_pct_bw > 0:
@@ -328,6 +330,7 @@ def describe(load: HipLoad) -> str:
     elif p.cane_hand == "same" and p.cane_force_pct_bw > 0:
         lines.append(
             "A cane in the same hand pushes up outside the hip, so it turns the pelvis the same "
-            "way as the weight: the abductors must pull harder. That is why a cane is held in the hand opposite the painful hip."
+            "way as the weight: the abductors must pull harder. That is why a cane is held in the "
+            "hand opposite the painful hip."
         )
     return "\n".join(lines)

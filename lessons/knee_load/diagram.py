@@ -75,7 +75,8 @@ def update_knee_load(artists: KneeLoadArtists, activity: str, body_mass_kg: floa
         bar.set_hatch("//" if chosen else None)
         label = artists.values[name]
         label.set_position((force + 60, bar.get_y() + bar.get_height() / 2))
-        label.set_text(f"{force:,.0f} N ({KNEE_PEAK_BW[name]:.2f} BW)" + ("  ◀ chosen" if chosen else ""))
+        label.set_text(f"{force:,.0f} N ({KNEE_PEAK_BW[name]:.2f} "
+                       "BW)" + ("  ◀ chosen" if chosen else ""))
         label.set_fontweight("bold" if chosen else "normal")
     weight = body_mass_kg * G_M_PER_S2
     artists.body_weight.set_data([weight, weight], [-0.5, len(artists.bars) - 0.5])

@@ -192,10 +192,12 @@ def slr_zone(pose: NerveTensionPose) -> str:
 _ZONE_TEXT = {
     "knee bent": "With the knee bent this is not a straight-leg raise: the 30-70° window "
     "applies only with the knee straight, and the bent knee gives the nerve slack (FACTS C7).",
-    "below": "Below 30°: leg pain brought on this low is unlikely to be nerve-root tension (FACTS B8).",
+    "below": "Below 30°: leg pain brought on this low is unlikely to be nerve-root tension (FACTS "
+             "B8).",
     "inside": "Inside the 30-70° window: radiating leg pain (not back pain alone) appearing "
     "here is what makes a straight-leg raise positive (FACTS B8).",
-    "above": "Above 70°: past the window in which a positive straight-leg raise is defined (FACTS B8).",
+    "above": "Above 70°: past the window in which a positive straight-leg raise is defined (FACTS "
+             "B8).",
 }
 
 
@@ -223,7 +225,8 @@ def describe(pose: NerveTensionPose) -> str:
     index = tension_index(pose)
     index_text = f"{index:.2f}" + (" (slack)" if index == 0 else "")
     lines = [
-        f"Leg raised {pose.hip_flexion_deg:.0f}° at the hip, {knee_text}, {ankle_text}, {neck_text}.",
+        f"Leg raised {pose.hip_flexion_deg:.0f}° at the hip, {knee_text}, {ankle_text}, "
+        f"{neck_text}.",
         f"Relative nerve-bed tension: {index_text} (dimensionless; 1.0 = straight leg raised "
         f"to 70°) — {MODEL_LABEL}.",
         _ZONE_TEXT[slr_zone(pose)],
@@ -234,7 +237,8 @@ def describe(pose: NerveTensionPose) -> str:
     if sensitisers:
         both = len(sensitisers) == 2
         lines.append(
-            f"{' and '.join(sensitisers).capitalize()} {'add' if both else 'adds'} tension from the "
+            f"{' and '.join(sensitisers).capitalize()} {'add' if both else 'adds'} tension from "
+            "the "
             f"{'ends' if both else 'foot' if ankle > 0 else 'spine'} of the nerve bed: clinicians "
             f"use {'them' if both else 'it'} to sensitise the test (FACTS B8)."
         )

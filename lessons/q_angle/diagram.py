@@ -104,7 +104,8 @@ def draw_q_angle(
     tendon_knee = ax_knee.plot([], [], color=palette.BLUE, lw=3, ls="-.", zorder=3,
                                label="kneecap to tibial tuberosity (dash-dot)")[0]
     arc = ax_knee.plot([], [], color=palette.BLACK, lw=1.5, zorder=5)[0]
-    landmarks_knee = ax_knee.plot([], [], **{**dots, "ms": 9}, label="kneecap, tuberosity (circles)")[0]
+    landmarks_knee = ax_knee.plot([], [], **{**dots, "ms": 9}, label="kneecap, tuberosity "
+                                                                     "(circles)")[0]
     angle_label = ax_knee.annotate("", (0, 0), xytext=(6, -4), textcoords="offset points",
                                    fontsize=12, fontweight="bold", ha="left", va="top", zorder=6)
     ax_knee.legend(loc="upper right", fontsize=9, frameon=False)

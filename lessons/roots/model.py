@@ -44,7 +44,8 @@ __all__ = [
 #: Said with every result of the scorer.
 NOT_A_DIAGNOSIS = (
     "This teaches the textbook patterns; it is not a diagnosis. "
-    "Dermatome maps vary between people and roots overlap: only a clinician who examines you can say."
+    "Dermatome maps vary between people and roots overlap: only a clinician who examines you can "
+    "say."
 )
 
 ROOTS = ("L4", "L5", "S1")

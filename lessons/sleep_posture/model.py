@@ -225,7 +225,8 @@ def describe_side_lying(pose: SideLying) -> str:
     elif pose.state == "adducted":
         first = (
             f"Top hip: {angle:.0f}° adduction (the top thigh slopes down towards the bed), "
-            f"{_share(pose.share_of_adduction_range)} of the usual {NORMAL_ADDUCTION_DEG:.0f}° adduction range."
+            f"{_share(pose.share_of_adduction_range)} of the usual {NORMAL_ADDUCTION_DEG:.0f}° "
+            "adduction range."
         )
         if pose.adduction_deg > NORMAL_ADDUCTION_DEG:
             first += (
@@ -234,10 +235,12 @@ def describe_side_lying(pose: SideLying) -> str:
             )
     else:
         first = f"Top hip: {angle:.0f}° abduction (the top thigh slopes up, away from the bed): " + (
-            f"the pillow is thicker than the {_cm(pose.pillow_for_neutral_cm)} cm gap (D − k) a level thigh needs, "
+            f"the pillow is thicker than the {_cm(pose.pillow_for_neutral_cm)} cm gap (D − k) a "
+            "level thigh needs, "
             "so it pushes the top knee above its hip."
             if pose.pillow_for_neutral_cm > 0
-            else "the knee centres are as far apart as the hip centres, or farther, so the top knee sits above "
+            else "the knee centres are as far apart as the hip centres, or farther, so the top "
+                 "knee sits above "
             "its hip even without a pillow."
         )
         if angle > NORMAL_ABDUCTION_DEG:
@@ -251,7 +254,8 @@ def describe_side_lying(pose: SideLying) -> str:
         tilt = "With the top hip neutral, the pelvis need not tilt sideways to meet the knee (model geometry)."
     else:
         tilt = (
-            f"If the top hip stayed neutral, the pelvis would tilt about {abs(pose.pelvic_tilt_deg):.0f}° sideways "
+            "If the top hip stayed neutral, the pelvis would tilt about "
+            f"{abs(pose.pelvic_tilt_deg):.0f}° sideways "
             f"{'instead' if pose.pelvic_tilt_deg > 0 else 'the other way (top side towards the head)'} "
             "(model geometry): a real body shares the drop between hip and pelvis."
         )
@@ -269,7 +273,8 @@ def _neutral_pillow(pose: SideLying) -> str:
     if pose.pillow_for_neutral_cm <= 0:
         return "No pillow can bring the top leg to neutral here: any pillow adds abduction."
     return (
-        f"A pillow about {_cm(pose.pillow_for_neutral_cm)} cm thick when squashed would bring the top leg "
+        f"A pillow about {_cm(pose.pillow_for_neutral_cm)} cm thick when squashed would bring the "
+        "top leg "
         "to neutral in this model."
     )
 
@@ -361,11 +366,14 @@ def describe_back_lying(pose: BackLying, knee_replacement: bool = False) -> str:
     if knee_replacement:
         if pose.pillow_cm == 0:
             lines.append(
-                "After a knee replacement: nothing under the knee, as here, so the knee can rest straight (FACTS D5)."
+                "After a knee replacement: nothing under the knee, as here, so the knee can rest "
+                "straight (FACTS D5)."
             )
         else:
             lines.append(
-                "After a knee replacement: NOTHING under the knee (FACTS D5). Resting with the knee bent risks "
-                "a flexion contracture, a knee that no longer straightens fully. Follow your surgical team's advice."
+                "After a knee replacement: NOTHING under the knee (FACTS D5). Resting with the "
+                "knee bent risks "
+                "a flexion contracture, a knee that no longer straightens fully. Follow your "
+                "surgical team's advice."
             )
     return "\n".join(lines)

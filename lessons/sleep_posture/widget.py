@@ -92,14 +92,17 @@ def plain_side_lying(pose: SideLying) -> str:
         )
     lines = [first]
     if pose.pillow_cm == 0 and pose.pillow_for_neutral_cm > 0:
-        lines.append("Your hips are wider apart than your knees, so without a pillow the top knee drops.")
+        lines.append("Your hips are wider apart than your knees, so without a pillow the top knee "
+                     "drops.")
     if pose.pillow_for_neutral_cm > 0:
         lines.append(
-            f"In this picture a pillow about {pose.pillow_for_neutral_cm:.0f} cm thick when squashed "
+            f"In this picture a pillow about {pose.pillow_for_neutral_cm:.0f} cm thick when "
+            "squashed "
             "would keep the top thigh level."
         )
     else:
-        lines.append("In this picture your knees are as far apart as your hips: any pillow pushes the top knee up.")
+        lines.append("In this picture your knees are as far apart as your hips: any pillow pushes "
+                     "the top knee up.")
     lines.append("This is a simple model, not a measurement of you.")
     return "\n".join(lines)
 
@@ -116,14 +119,17 @@ def plain_back_lying(pose: BackLying, knee_replacement: bool = False) -> str:
         lines = ["No pillow: your hip and knee lie straight."]
     else:
         lines = [
-            f"A {pose.pillow_cm:g} cm pillow under your knees bends your hip a little (about {pose.hip_flexion_deg:.0f}°) "
+            f"A {pose.pillow_cm:g} cm pillow under your knees bends your hip a little (about "
+            f"{pose.hip_flexion_deg:.0f}°) "
             f"and your knee a little more (about {pose.knee_flexion_deg:.0f}°)."
         ]
     if knee_replacement:
         lines.append(
-            "After a knee replacement: nothing under the knee, as here, so the knee can rest straight."
+            "After a knee replacement: nothing under the knee, as here, so the knee can rest "
+            "straight."
             if pose.pillow_cm == 0
-            else "After a knee replacement: put NOTHING under the knee. Resting with the knee bent can leave it "
+            else "After a knee replacement: put NOTHING under the knee. Resting with the knee "
+                 "bent can leave it "
             "unable to straighten fully. Follow your surgical team's advice."
         )
     return "\n".join(lines)
@@ -230,7 +236,8 @@ class ClaimCheck(widgets.VBox):
         self._feedback_text: dict[str, str] = {}
         rows: list[widgets.Widget] = []
         for number, claim in enumerate(claims, start=1):
-            heading = widgets.HTML(f"<b>{number}. {html.escape(claim.name)}</b>: {html.escape(claim.article_says)}")
+            heading = widgets.HTML(f"<b>{number}. {html.escape(claim.name)}</b>: "
+                                   f"{html.escape(claim.article_says)}")
             choice = widgets.ToggleButtons(
                 options=list(VERDICTS), value=None, description="Verdict:",
                 tooltips=["the evidence supports it", "partly true: say it more carefully",
@@ -253,8 +260,10 @@ class ClaimCheck(widgets.VBox):
         self.score_text = ""
         self.check.on_click(self._on_check)
         self.reset.on_click(self._on_reset)
-        title = widgets.HTML("<h4 style='margin:0.2em 0'>Claim check: the knee pillow's eight benefits</h4>"
-                             "<p>Each claim is the article's, put in our own words. For each one choose "
+        title = widgets.HTML("<h4 style='margin:0.2em 0'>Claim check: the knee pillow's eight "
+                             "benefits</h4>"
+                             "<p>Each claim is the article's, put in our own words. For each one "
+                             "choose "
                              "<b>keep</b>, <b>soften</b> or <b>correct</b>, then press Check.</p>")
         super().__init__([title, *rows, widgets.HBox([self.check, self.reset]), self.score])
         self.add_class("course-claim-check")

@@ -310,7 +310,8 @@ def save_card(
     where = f"{path.name} in {path.parent}"
     if not path.parent.is_dir():
         raise CourseError(
-            f"The folder {path.parent} does not exist. Create it first, or leave the Folder box empty "
+            f"The folder {path.parent} does not exist. Create it first, or leave the Folder box "
+            "empty "
             "to save next to the notebook."
         )
     if path.is_symlink():
@@ -320,7 +321,8 @@ def save_card(
         )
     if path.exists() and not replace:
         raise CourseError(
-            f"{path.name} already exists in {path.parent}. Tick “Replace an existing file” to overwrite it, "
+            f"{path.name} already exists in {path.parent}. Tick “Replace an existing file” to "
+            "overwrite it, "
             "or type another name."
         )
     if path.exists() and not _made_here(path):

@@ -81,19 +81,23 @@ def stretch_panel_html(stretch: Stretch, dose_evidence: str = "", red_flags: Red
         f"<h4 style='margin:0.3em 0'>{e(stretch.name)}{e(article)}</h4>",
         f"<p><b>What it is for:</b> {e(stretch.targets)}</p>",
         f"<p><b>Dose:</b> {e(dose)} {e(stretch.dose_note)}</p>",
-        "<div class='course-stop-signs' role='note' style='border:3px solid #D55E00;padding:0.3em 0.8em;"
+        "<div class='course-stop-signs' role='note' style='border:3px solid #D55E00;padding:0.3em "
+        "0.8em;"
         "margin:0.4em 0'><b>⚠ Stop signs: stop if…</b>" + _list(stretch.stop_signs) + "</div>",
-        f"<p><b>Starting position ({e(stretch.position_words)}):</b> {e(stretch.starting_position)}</p>",
+        f"<p><b>Starting position ({e(stretch.position_words)}):</b> "
+        f"{e(stretch.starting_position)}</p>",
         "<p><b>Steps</b></p>" + _list(stretch.steps, ordered=True),
         f"<p><b>What you should feel:</b> {e(stretch.feel)}</p>",
-        "<p><b>Who should avoid it, or ask a clinician first</b></p>" + _list(stretch.avoid_or_ask_first),
+        "<p><b>Who should avoid it, or ask a clinician "
+        "first</b></p>" + _list(stretch.avoid_or_ask_first),
         f"<p><b>Why it is done this way:</b> {e(stretch.why)}</p>",
     ]
     if dose_evidence:
         parts.append(f"<p><b>The evidence on dose:</b> {e(dose_evidence)}</p>")
     if red_flags is not None:
         parts.append(
-            "<div class='course-red-flags' role='note' style='border:3px solid #000;padding:0.3em 0.8em;"
+            "<div class='course-red-flags' role='note' style='border:3px solid #000;padding:0.3em "
+            "0.8em;"
             "margin:0.4em 0'><b>Red flags: stop and get help</b>"
             + "".join(f"<p><b>{e(heading)}</b></p>" + _list(signs) for heading, signs in red_flags.sections)
             + f"<p style='font-size:0.9em'>{e(red_flags.source)}.</p></div>"
@@ -269,7 +273,8 @@ class HoldTimer(_Tool):
         line = f"Repetition {s.current} of {s.repetitions}" if s.status != "finished" else f"{s.repetitions} of {s.repetitions} done"
         self.display_big.value = (
             "<div style='text-align:center;line-height:1.1'>"
-            f"<div class='course-timer-count' style='font-size:4.5em;font-weight:bold'>{html.escape(big)}</div>"
+            "<div class='course-timer-count' "
+            f"style='font-size:4.5em;font-weight:bold'>{html.escape(big)}</div>"
             f"<div class='course-timer-rep' style='font-size:2em'>{html.escape(line)}</div></div>"
         )
         self.set_readout(s.describe())
