@@ -57,7 +57,9 @@ ON_CLASS = "course-presenter-on"
 # control, readout and quiz follows, and figures shrink to the cell's width
 # rather than spill over it (the figure itself is redrawn at a larger dpi).
 _SCOPE = f".jp-Notebook:has(.{ON_CLASS})"
-_WIDGETS = ":is(.course-explorer, .course-quiz, .course-presenter, .course-claim-check, .course-review)"
+_WIDGETS = (
+    ":is(.course-explorer, .course-quiz, .course-presenter, .course-claim-check, .course-review)"
+)
 _FIGURE = (
     ":is(.jupyter-matplotlib, .jupyter-matplotlib-figure, .jupyter-matplotlib-canvas-container,"
     " .jupyter-matplotlib-canvas-div, .jupyter-matplotlib-canvas-div canvas)"

@@ -122,10 +122,12 @@ def draw_gait(cycle: GaitCycle, t_pct: float, axes: tuple[Axes, Axes] | None = N
     }
     now_line = ax_t.plot([], [], color=palette.BLACK, lw=2, zorder=5)[0]
 
-    legs = {side: ax_f.plot([], [], color=_COLOURS[side], lw=5, solid_capstyle="round", zorder=2)[0] for side in _ROWS}
-    feet = {
-        side: ax_f.plot([], [], ls="none", marker="s", ms=10, mec=_COLOURS[side], mew=2, zorder=3)[0] for side in _ROWS
+    legs = {
+        side: ax_f.plot([], [], color=_COLOURS[side], lw=5, solid_capstyle="round", zorder=2)[0]
+        for side in _ROWS
     }
+    foot_style = dict(ls="none", marker="s", ms=10, mew=2, zorder=3)
+    feet = {side: ax_f.plot([], [], mec=_COLOURS[side], **foot_style)[0] for side in _ROWS}
     pelvis = ax_f.plot([], [], color=palette.BLACK, lw=4, solid_capstyle="round", zorder=3)[0]
     trunk = ax_f.plot([], [], color=palette.GREY, lw=4, zorder=1)[0]
     drop_label = ax_f.text(0.0, 1.4, "", ha="center", va="center", fontsize=9,
@@ -200,7 +202,9 @@ def _normal() -> Figure:
 
 
 def _antalgic_trendelenburg() -> Figure:
-    return draw_gait(gait_cycle(GaitInputs(painful_side="right", weak_abductors_side="right")), 30).figure
+    return draw_gait(
+        gait_cycle(GaitInputs(painful_side="right", weak_abductors_side="right")), 30
+    ).figure
 
 
 #: Static figures for ``figures/`` (see :mod:`lessons.core.figures`).

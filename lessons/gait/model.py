@@ -136,7 +136,9 @@ class GaitCycle:
     def on_ground(self, side: str, t_pct: float) -> bool:
         """Is this leg's foot on the ground at ``t_pct`` % of the cycle (0 to 100)?"""
         t = _check_t(t_pct) % 100.0
-        return any(start <= t < end and kind == "stance" for start, end, kind in self.intervals(side))
+        return any(
+            start <= t < end and kind == "stance" for start, end, kind in self.intervals(side)
+        )
 
 
 def gait_cycle(inputs: GaitInputs | None = None) -> GaitCycle:
@@ -152,7 +154,9 @@ def gait_cycle(inputs: GaitInputs | None = None) -> GaitCycle:
     """
     p = GaitInputs() if inputs is None else inputs
     check_kind("inputs", p, GaitInputs, "GaitInputs(...)")
-    shift = {"none": 0.0, "right": p.stance_shortening_pct, "left": -p.stance_shortening_pct}[p.painful_side]
+    shift = {"none": 0.0, "right": p.stance_shortening_pct, "left": -p.stance_shortening_pct}[
+        p.painful_side
+    ]
     return GaitCycle(
         inputs=p,
         right_toe_off=NORMAL_STANCE_PCT - shift,

@@ -164,12 +164,18 @@ def draw_hip_load(
     ax.annotate("right hip:\nthe pivot", (-1.5, -1.5), xytext=(-18.0, -28.0), fontsize=9,
                 ha="right",
                 va="center", arrowprops=dict(arrowstyle="-", color=palette.GREY, lw=0.8))
-    scale = "Longer arrow = bigger force" if plain else f"Arrow length: {CM_PER_BW:g} cm of drawing\nper body weight (BW)"
+    scale = (
+        "Longer arrow = bigger force"
+        if plain
+        else f"Arrow length: {CM_PER_BW:g} cm of drawing\nper body weight (BW)"
+    )
     ax.text(_LIMITS_X[1], _LIMITS_Y[1], scale, fontsize=9, ha="right", va="top", color="#444444")
 
     # Moving parts.
     trunk = ax.plot([], [], color=palette.GREY, lw=3, zorder=2)[0]
-    com = ax.plot([], [], ls="none", marker="o", ms=11, mfc="white", mec=palette.BLUE, mew=2.5, zorder=6)[0]
+    com = ax.plot(
+        [], [], ls="none", marker="o", ms=11, mfc="white", mec=palette.BLUE, mew=2.5, zorder=6
+    )[0]
     abductor_line = ax.plot([], [], color=palette.VERMILLION, lw=1, ls=":", zorder=3)[0]
     weight_line = ax.plot([], [], color=palette.BLUE, lw=1, ls=":", zorder=3)[0]
     lever_a = ax.plot([], [], color=palette.VERMILLION, lw=1.5, zorder=4)[0]

@@ -55,7 +55,9 @@ def draw_knee_load(activity: str, body_mass_kg: float, ax: Axes | None = None) -
         ax.spines[spine].set_visible(False)
     bars, values = {}, {}
     for i, name in enumerate(names):
-        bars[name] = ax.barh(i, 1.0, height=0.6, color=palette.BLUE, edgecolor=palette.BLUE, hatch=None)[0]
+        bars[name] = ax.barh(
+            i, 1.0, height=0.6, color=palette.BLUE, edgecolor=palette.BLUE, hatch=None
+        )[0]
         values[name] = ax.text(0, i, "", va="center", fontsize=9)
     body_weight = ax.plot([], [], color=palette.BLACK, ls="--", lw=1.2)[0]
     body_weight_label = ax.text(0, -0.55, "body weight", fontsize=9, ha="center", va="bottom")

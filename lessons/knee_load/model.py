@@ -98,7 +98,9 @@ def weight_loss_saving(weight_loss_kg: float, steps_per_day: float = 5000) -> We
     return WeightLossSaving(weight_loss_kg, steps_per_day, per_step, per_step * steps_per_day)
 
 
-def describe(activity: str, body_mass_kg: float, weight_loss_kg: float, steps_per_day: float) -> str:
+def describe(
+    activity: str, body_mass_kg: float, weight_loss_kg: float, steps_per_day: float
+) -> str:
     """Say what the calculator shows, in words and numbers.
 
     >>> print(describe("stairs down", 80, 5, 5000))

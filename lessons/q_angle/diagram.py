@@ -149,7 +149,9 @@ def update_q_angle(artists: QAngleArtists, result: QAngle) -> None:
                               patella[1] + 1.15 * _ARC_M * math.sin(middle))
     artists.angle_label.set_text(f"Q = {result.q_angle_deg:.1f}°")
     if artists.caption is not None:
-        artists.caption.set_text(f"Q-angle {result.q_angle_deg:.1f}°. " + describe_q_angle(result).split("\n")[1])
+        artists.caption.set_text(
+            f"Q-angle {result.q_angle_deg:.1f}°. " + describe_q_angle(result).split("\n")[1]
+        )
 
 
 def q_angle_figure(width_in: float = 9.0, height_in: float = 5.6) -> Figure:

@@ -67,7 +67,8 @@ DEFAULT_TENDON_OUTWARD_DEG = 7.0
 _KNEE_FROM_MIDLINE_M = 0.09
 _ASIS_LATERAL_FRACTION = 0.14  # of the ASIS width, lateral of the hip centre (Bell et al. 1989)
 _ASIS_ABOVE_FRACTION = 0.30  # of the ASIS width, above the hip centre (Bell et al. 1989)
-_TENDON_DRAWN_M = 0.06  # drawing length of the kneecap-to-tuberosity line; the angle does not use it
+# Drawing length of the kneecap-to-tuberosity line; the angle does not use it.
+_TENDON_DRAWN_M = 0.06
 
 #: Reported Q-angles, degrees (FACTS A11): supine mean and SD, and the quoted "normal" range.
 REPORTED = {

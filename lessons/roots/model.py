@@ -217,7 +217,10 @@ def describe_fit(fit: RootFit) -> str:
     """
     check_kind("fit", fit, RootFit, "best_fit()")
     if not fit.findings:
-        return "No findings chosen: tick some to see which root's pattern they fit.\n" + NOT_A_DIAGNOSIS
+        return (
+            "No findings chosen: tick some to see which root's pattern they fit.\n"
+            + NOT_A_DIAGNOSIS
+        )
     lines = ["Findings: " + "; ".join(finding_label(f) for f in fit.findings) + "."]
     scores = ", ".join(f"{root} {fit.scores[root]:g}" for root in ROOTS)
     if len(fit.best) == 1:

@@ -132,10 +132,14 @@ def _angle_text(pose: SideLying, plain: bool = False) -> str:
         return f"top thigh slopes {'down' if pose.state == 'adducted' else 'up'} {abs(pose.adduction_deg):.0f}°"
     if pose.state == "near neutral":
         return "neutral"
-    return f"{abs(pose.adduction_deg):.0f}° {'adduction' if pose.state == 'adducted' else 'abduction'}"
+    return (
+        f"{abs(pose.adduction_deg):.0f}° {'adduction' if pose.state == 'adducted' else 'abduction'}"
+    )
 
 
-def draw_side_lying(pose: SideLying, ax: Axes | None = None, *, plain: bool = False) -> SideLyingArtists:
+def draw_side_lying(
+    pose: SideLying, ax: Axes | None = None, *, plain: bool = False
+) -> SideLyingArtists:
     """Draw the side-lying model once: pelvis, both legs, the pillow and the top hip's angle.
 
     Args:
@@ -292,7 +296,9 @@ def draw_back_lying(
     return artists
 
 
-def update_back_lying(artists: BackLyingArtists, pose: BackLying, knee_replacement: bool = False) -> None:
+def update_back_lying(
+    artists: BackLyingArtists, pose: BackLying, knee_replacement: bool = False
+) -> None:
     """Move the back-lying artists to a new state, in place (then redraw the canvas)."""
     points = pose.points()
     (hx, hy), (kx, ky), (ax_, ay) = points["hip"], points["knee"], points["ankle"]

@@ -215,11 +215,17 @@ def describe_side_lying(pose: SideLying) -> str:
     """
     check_kind("pose", pose, SideLying, "side_lying()")
     angle = abs(pose.adduction_deg)
-    pillow = "no pillow" if pose.pillow_cm == 0 else f"{_a(pose.pillow_cm)} {_cm(pose.pillow_cm)} cm pillow"
+    pillow = (
+        "no pillow"
+        if pose.pillow_cm == 0
+        else f"{_a(pose.pillow_cm)} {_cm(pose.pillow_cm)} cm pillow"
+    )
     if pose.state == "near neutral":
         degrees = round(pose.adduction_deg)
         first = (
-            f"Top hip: near neutral ({degrees:+d}°, within ±{NEAR_NEUTRAL_DEG:.0f}°): ".replace("+0°", "0°")
+            f"Top hip: near neutral ({degrees:+d}°, within ±{NEAR_NEUTRAL_DEG:.0f}°): ".replace(
+                "+0°", "0°"
+            )
             + "the top thigh runs about level with the bottom one."
         )
     elif pose.state == "adducted":
@@ -234,14 +240,17 @@ def describe_side_lying(pose: SideLying) -> str:
                 "and the pelvis and spine would take up the rest."
             )
     else:
-        first = f"Top hip: {angle:.0f}° abduction (the top thigh slopes up, away from the bed): " + (
-            f"the pillow is thicker than the {_cm(pose.pillow_for_neutral_cm)} cm gap (D − k) a "
-            "level thigh needs, "
-            "so it pushes the top knee above its hip."
-            if pose.pillow_for_neutral_cm > 0
-            else "the knee centres are as far apart as the hip centres, or farther, so the top "
-                 "knee sits above "
-            "its hip even without a pillow."
+        first = (
+            f"Top hip: {angle:.0f}° abduction (the top thigh slopes up, away from the bed): "
+            + (
+                f"the pillow is thicker than the {_cm(pose.pillow_for_neutral_cm)} cm gap (D − k) a "
+                "level thigh needs, "
+                "so it pushes the top knee above its hip."
+                if pose.pillow_for_neutral_cm > 0
+                else "the knee centres are as far apart as the hip centres, or farther, so the top "
+                "knee sits above "
+                "its hip even without a pillow."
+            )
         )
         if angle > NORMAL_ABDUCTION_DEG:
             first += f" That is beyond the usual {NORMAL_ABDUCTION_DEG:.0f}° abduction range: no one would lie like this."

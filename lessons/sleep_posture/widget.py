@@ -312,7 +312,9 @@ def _naive_side(values: dict) -> Figure:
 
 def _naive_back(values: dict) -> Figure:
     """Draw the whole back-lying figure from scratch: the benchmark's baseline."""
-    return draw_back_lying(back_lying(values["height_m"], values["pillow_cm"]), values["knee_replacement"]).figure
+    return draw_back_lying(
+        back_lying(values["height_m"], values["pillow_cm"]), values["knee_replacement"]
+    ).figure
 
 
 #: For ``tools/benchmark.py``: name -> (build the widget, draw it naively from control values).

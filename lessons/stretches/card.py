@@ -168,7 +168,8 @@ def card_pdf(
     words = load_plain_words()
     sources = [source for item in items for source in item.stretch.sources]
     sources.append(catalog.red_flags.source)
-    sources_line = words.sources_line(sources)  # checks every id has a plain reference before drawing
+    # Checks every id has a plain reference before drawing.
+    sources_line = words.sources_line(sources)
     pdf = _Card(page, strip_citations(catalog.education_line))
     pdf.set_creation_date(CREATION_DATE)
     pdf.set_title(title)

@@ -159,7 +159,9 @@ def _supine(affected: JointAngles, other: JointAngles = _CROOK, hands: Hands = "
     return Posture("supine", affected, other, hands=hands)
 
 
-def _seated(affected: JointAngles, lean: float = 0.0, neck: float = 0.0, hands: Hands = "thighs") -> Posture:
+def _seated(
+    affected: JointAngles, lean: float = 0.0, neck: float = 0.0, hands: Hands = "thighs"
+) -> Posture:
     return Posture("seated", affected, _SIT, trunk_lean_deg=lean, neck_flexion_deg=neck,
                    hands=hands)
 
@@ -432,7 +434,9 @@ def interpolate(a: Posture, b: Posture, t: float) -> Posture:
     t = check_range("t", t, 0.0, 1.0)
 
     def angles(x: JointAngles, y: JointAngles) -> JointAngles:
-        return JointAngles(**{fl.name: _mix(getattr(x, fl.name), getattr(y, fl.name), t) for fl in fields(x)})
+        return JointAngles(
+            **{fl.name: _mix(getattr(x, fl.name), getattr(y, fl.name), t) for fl in fields(x)}
+        )
 
     return replace(
         a,
@@ -484,9 +488,15 @@ def describe_pose(stretch_id: str, progress_pct: float) -> str:
             f"to {index + 2} ({poses[index + 1].name}), {t * 100:.0f} % of the way."
         )
     a = posture.affected
-    side = "abduction (out to the side)" if a.hip_abduction_deg >= 0 else "adduction (across the body)"
+    side = (
+        "abduction (out to the side)" if a.hip_abduction_deg >= 0 else "adduction (across the body)"
+    )
     turn = "external (outward)" if a.hip_rotation_deg < 0 else "internal (inward)"
-    rotation = f"{abs(a.hip_rotation_deg):.0f}° {turn} rotation" if round(a.hip_rotation_deg) else "0° rotation"
+    rotation = (
+        f"{abs(a.hip_rotation_deg):.0f}° {turn} rotation"
+        if round(a.hip_rotation_deg)
+        else "0° rotation"
+    )
     body = (
         f"Affected (right, solid) leg: hip {a.hip_flexion_deg:.0f}° flexion, "
         f"{abs(a.hip_abduction_deg):.0f}° {side}, {rotation}; knee {a.knee_flexion_deg:.0f}° bent."

@@ -101,7 +101,9 @@ def _style(ax: Axes, caption: str | None) -> None:
         ax.set_title(caption, fontsize=11, loc="left")
 
 
-def draw_pose(pose: BodyPose, ax: Axes | None = None, *, legend: bool = True, title: str | None = None) -> PoseArtists:
+def draw_pose(
+    pose: BodyPose, ax: Axes | None = None, *, legend: bool = True, title: str | None = None
+) -> PoseArtists:
     """Draw the stick figure once, seen from the affected (right) side.
 
     Args:
@@ -117,10 +119,16 @@ def draw_pose(pose: BodyPose, ax: Axes | None = None, *, legend: bool = True, ti
         ax = pose_figure().axes[0]
     figure = ax.figure
     _style(ax, title)
-    chair = ax.plot([], [], color=palette.GREY, lw=4, solid_capstyle="butt", zorder=1, label="chair (grey)")[0]
-    other_leg = ax.plot([], [], color=OTHER, lw=4, ls=(0, (3, 1.5)), zorder=2, label="other leg (dashed)")[0]
+    chair = ax.plot(
+        [], [], color=palette.GREY, lw=4, solid_capstyle="butt", zorder=1, label="chair (grey)"
+    )[0]
+    other_leg = ax.plot(
+        [], [], color=OTHER, lw=4, ls=(0, (3, 1.5)), zorder=2, label="other leg (dashed)"
+    )[0]
     other_foot = ax.plot([], [], color=OTHER, lw=2.5, ls=(0, (3, 1.5)), zorder=2)[0]
-    trunk = ax.plot([], [], color=BODY, lw=5, solid_capstyle="round", zorder=3, label="trunk, head and arm")[0]
+    trunk = ax.plot(
+        [], [], color=BODY, lw=5, solid_capstyle="round", zorder=3, label="trunk, head and arm"
+    )[0]
     head = Circle((0, 0), pose.head_radius_m, facecolor="white", edgecolor=BODY, lw=2.5, zorder=3)
     ax.add_patch(head)
     affected_leg = ax.plot(
@@ -168,7 +176,9 @@ def pose_figure(width_in: float = 6.4, height_in: float = 4.6, dpi: int = 100) -
     return drawing.new_figure(width_in, height_in, dpi, columns=1)
 
 
-def key_pose_strip(stretch_id: str, height_m: float = 1.75, panel_in: float = 3.4, dpi: int = 100) -> Figure:
+def key_pose_strip(
+    stretch_id: str, height_m: float = 1.75, panel_in: float = 3.4, dpi: int = 100
+) -> Figure:
     """Draw every key position of a stretch side by side, numbered and captioned (for cards and
     slides)."""
     poses = key_poses(stretch_id)

@@ -69,13 +69,19 @@ def _list(items, ordered: bool = False) -> str:
     return f"<{tag}>" + "".join(f"<li>{html.escape(i)}</li>" for i in items) + f"</{tag}>"
 
 
-def stretch_panel_html(stretch: Stretch, dose_evidence: str = "", red_flags: RedFlags | None = None) -> str:
+def stretch_panel_html(
+    stretch: Stretch, dose_evidence: str = "", red_flags: RedFlags | None = None
+) -> str:
     """The written instructions for one stretch, as HTML; the stop signs come first after the dose.
 
     With ``red_flags``, the red-flags box closes the panel (the stop signs refer to it).
     """
     e = html.escape
-    article = " (from the source article)" if stretch.from_article else " (a standard physiotherapy exercise)"
+    article = (
+        " (from the source article)"
+        if stretch.from_article
+        else " (a standard physiotherapy exercise)"
+    )
     dose = describe_dose(stretch.hold_s, stretch.repetitions, stretch.how_often, stretch.kind)
     parts = [
         f"<h4 style='margin:0.3em 0'>{e(stretch.name)}{e(article)}</h4>",
@@ -99,7 +105,10 @@ def stretch_panel_html(stretch: Stretch, dose_evidence: str = "", red_flags: Red
             "<div class='course-red-flags' role='note' style='border:3px solid #000;padding:0.3em "
             "0.8em;"
             "margin:0.4em 0'><b>Red flags: stop and get help</b>"
-            + "".join(f"<p><b>{e(heading)}</b></p>" + _list(signs) for heading, signs in red_flags.sections)
+            + "".join(
+                f"<p><b>{e(heading)}</b></p>" + _list(signs)
+                for heading, signs in red_flags.sections
+            )
             + f"<p style='font-size:0.9em'>{e(red_flags.source)}.</p></div>"
         )
     parts.append(f"<p style='font-size:0.9em'>Sources: {e('; '.join(stretch.sources))}.</p>")
@@ -269,8 +278,16 @@ class HoldTimer(_Tool):
         self.start_button.icon = "pause" if s.running else "play"
         self.bar.max = s.hold_s
         self.bar.value = s.remaining_s
-        big = f"{s.remaining_s} s" if s.status in ("holding", "paused", "ready") else ("✓" if s.status == "finished" else "Rest")
-        line = f"Repetition {s.current} of {s.repetitions}" if s.status != "finished" else f"{s.repetitions} of {s.repetitions} done"
+        big = (
+            f"{s.remaining_s} s"
+            if s.status in ("holding", "paused", "ready")
+            else ("✓" if s.status == "finished" else "Rest")
+        )
+        line = (
+            f"Repetition {s.current} of {s.repetitions}"
+            if s.status != "finished"
+            else f"{s.repetitions} of {s.repetitions} done"
+        )
         self.display_big.value = (
             "<div style='text-align:center;line-height:1.1'>"
             "<div class='course-timer-count' "
@@ -316,7 +333,9 @@ class RoutineBuilder(_Tool):
                                    layout=_WIDE)
             for s in self.catalog.stretches
         }
-        controls: dict[str, widgets.Widget] = {f"include_{sid}": box for sid, box in self.choices.items()}
+        controls: dict[str, widgets.Widget] = {
+            f"include_{sid}": box for sid, box in self.choices.items()
+        }
         controls.update(
             hold_s=widgets.IntSlider(value=30, min=HOLD_RANGE_S[0], max=HOLD_RANGE_S[1], step=5,
                                      description="Hold, seconds", style=_STYLE, layout=_WIDE),
@@ -349,7 +368,9 @@ class RoutineBuilder(_Tool):
     def items(self):
         """The chosen stretches with the chosen dose, in catalog order."""
         hold, reps = self.controls["hold_s"].value, self.controls["repetitions"].value
-        return [routine_item(s, hold, reps) for s in self.catalog.stretches if self.choices[s.id].value]
+        return [
+            routine_item(s, hold, reps) for s in self.catalog.stretches if self.choices[s.id].value
+        ]
 
     def _summarise(self) -> None:
         items = self.items()
@@ -358,7 +379,11 @@ class RoutineBuilder(_Tool):
             self.set_readout("No stretches chosen yet: tick at least one to make a card.")
             return
         names = "; ".join(item.stretch.name for item in items)
-        where = "next to this notebook" if not self.controls["folder"].value.strip() else "in the folder you named"
+        where = (
+            "next to this notebook"
+            if not self.controls["folder"].value.strip()
+            else "in the folder you named"
+        )
         try:
             file_name = card_path(self.controls["file_name"].value, base=".").name
         except CourseError as error:

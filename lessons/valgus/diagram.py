@@ -147,7 +147,9 @@ def valgus_figure(width_in: float = 9.0, height_in: float = 5.2) -> Figure:
 
 
 def _inward() -> Figure:
-    return draw_valgus(knee_projection(45, hip_adduction_deg=10, hip_internal_rotation_deg=10)).figure
+    return draw_valgus(
+        knee_projection(45, hip_adduction_deg=10, hip_internal_rotation_deg=10)
+    ).figure
 
 
 #: Static figures for ``figures/`` (see :mod:`lessons.core.figures`).

@@ -178,7 +178,9 @@ def describe_valgus(view: KneeProjection) -> str:
         f"Hip: {_hip_words(view.hip_adduction_deg, view.hip_internal_rotation_deg)}."
     )
     if abs(angle) < 0.5:
-        second = "Front view: hip, knee and ankle in one straight line; frontal-plane knee angle 0°."
+        second = (
+            "Front view: hip, knee and ankle in one straight line; frontal-plane knee angle 0°."
+        )
     else:
         where = "inside" if offset > 0 else "outside"
         kind = "valgus (knee inward)" if angle > 0 else "varus (knee outward)"
