@@ -148,7 +148,7 @@ def update_gait(artists: GaitArtists, cycle: GaitCycle, t_pct: float) -> None:
     for side, rects in artists.bars.items():
         spells = cycle.intervals(side)
         longest = {}
-        for rect, (start, end, kind) in zip(rects, spells):
+        for rect, (start, end, kind) in zip(rects, spells, strict=True):
             rect.set_x(start)
             rect.set_width(end - start)
             if end - start >= longest.get(kind, (0.0, 0.0))[1] - longest.get(kind, (0.0, 0.0))[0]:

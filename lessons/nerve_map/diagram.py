@@ -19,6 +19,7 @@ redraws the two divisions of the nerve for a piriformis pattern.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -244,7 +245,7 @@ def update_nerve_map(artists: NerveMapArtists, structure_id: str, pattern_id: st
     (cx0, cx1), (cy0, cy1) = CLOSE_UP
     in_close_up = cx0 <= anchor[0] <= cx1 and cy0 <= anchor[1] <= cy1
     for index, (line, marker, label) in enumerate(
-        zip(artists.highlight_lines, artists.markers, artists.name_labels)
+        zip(artists.highlight_lines, artists.markers, artists.name_labels, strict=True)
     ):
         line.set_data(*path)
         shown = index == 0 or in_close_up
@@ -255,7 +256,7 @@ def update_nerve_map(artists: NerveMapArtists, structure_id: str, pattern_id: st
         right_half = anchor[0] > (sum(artists.axes[index].get_xlim()) / 2)
         label.set_position((-12, 8) if right_half else (12, 8))
         label.set_horizontalalignment("right" if right_half else "left")
-    for tibial, fibular in zip(artists.tibial_lines, artists.fibular_lines):
+    for tibial, fibular in zip(artists.tibial_lines, artists.fibular_lines, strict=True):
         tibial.set_data(*_xy(pattern.tibial_division))
         fibular.set_data(*_xy(pattern.fibular_division))
         fibular.set_linestyle("--" if pattern.fibular_through_muscle else "-")
@@ -288,7 +289,7 @@ def _point_at_height(points: tuple[tuple[float, float], ...], height: float) -> 
     >>> _point_at_height(((0.0, 10.0), (2.0, 6.0)), 8.0)
     (1.0, 8.0)
     """
-    for (xa, ya), (xb, yb) in zip(points, points[1:]):
+    for (xa, ya), (xb, yb) in pairwise(points):
         if min(ya, yb) <= height <= max(ya, yb) and ya != yb:
             return xa + (xb - xa) * (height - ya) / (yb - ya), height
     raise ValueError(f"the path does not reach the height {height}")
@@ -298,7 +299,7 @@ def _quiz() -> Figure:
     """The map without names or highlight, with the structures of :data:`QUIZ_MARKERS` numbered."""
     art = draw_nerve_map("sciatic-nerve", "typical", labels=False, caption=False)
     art.figure.supxlabel("Schematic, not to scale. Name the numbered structures.", fontsize=9)
-    for line, marker, label in zip(art.highlight_lines, art.markers, art.name_labels):
+    for line, marker, label in zip(art.highlight_lines, art.markers, art.name_labels, strict=True):
         line.set_data([], [])
         marker.set_data([], [])
         label.set_text("")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 from matplotlib.axes import Axes
@@ -82,7 +83,7 @@ def _offset_path(points: list[tuple[float, float]], offset: float, wiggle: float
     """A path beside ``points`` (to the right of the direction of travel), with a wiggle of
     ``wiggle`` metres."""
     out = []
-    for (x0, y0), (x1, y1) in zip(points, points[1:]):
+    for (x0, y0), (x1, y1) in pairwise(points):
         length = math.hypot(x1 - x0, y1 - y0)
         if length == 0:
             continue

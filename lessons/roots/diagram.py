@@ -81,7 +81,7 @@ class RootsArtists(drawing.Artists):
 
 
 def _centre(points) -> tuple[float, float]:
-    xs, ys = zip(*points)
+    xs, ys = zip(*points, strict=True)
     return sum(xs) / len(xs), sum(ys) / len(ys)
 
 
@@ -109,7 +109,7 @@ def _draw_view(ax: Axes, view: str) -> None:
     ax.text(11.8 if view == "front" else 0.2, knee_y, "knee", fontsize=9,
             ha="left" if view == "front" else "right", va="center")
     if view == "front":
-        for i, x in enumerate((9.2, 7.6, 6.0, 4.4, 2.6)):  # toes seen from above
+        for x in (9.2, 7.6, 6.0, 4.4, 2.6):  # toes seen from above
             ax.add_patch(Polygon([(x - 0.6, -0.5), (x + 0.6, -0.5), (x + 0.5, -3), (x - 0.5, -3)],
                                  closed=True, fill=False, lw=1.0, zorder=3))
         _sides(ax, "lateral", "medial")
@@ -132,7 +132,7 @@ def draw_roots(root: str = "L5", axes: tuple[Axes, Axes, Axes] | None = None) ->
         axes = tuple(figure.axes)
     figure = axes[0].figure
     regions, labels = [], []
-    for ax, view in zip(axes, _VIEWS):
+    for ax, view in zip(axes, _VIEWS, strict=True):
         _draw_view(ax, view)
         blank_axes(ax, (-2.5, 14.5), ax.get_ylim())
         for name in ROOTS:
@@ -158,7 +158,7 @@ def update_roots(artists: RootsArtists, root: str) -> None:
     """Shade ``root``'s regions and hide the others, in place."""
     if root not in ROOTS:
         raise ValueError(f"{root!r} is not one of {', '.join(ROOTS)}")
-    for patch, label in zip(artists.regions, artists.region_labels):
+    for patch, label in zip(artists.regions, artists.region_labels, strict=True):
         shown = patch.get_label() == root
         patch.set_visible(shown)
         label.set_visible(shown)
@@ -171,7 +171,7 @@ def _l5() -> Figure:
 
 def _all_roots() -> Figure:
     art = draw_roots("L4")
-    for patch, label in zip(art.regions, art.region_labels):
+    for patch, label in zip(art.regions, art.region_labels, strict=True):
         patch.set_visible(True)
         label.set_visible(True)
     art.root_label.set_text("L4, L5 and S1 dermatomes")
