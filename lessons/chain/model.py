@@ -204,10 +204,12 @@ def describe_chain(pose: ChainPose) -> str:
     """Say in words what the chain explorer shows: pelvis position, the three angles, any limits
     passed.
 
-    >>> print(describe_chain(solve_chain(pelvis_drop_cm=10)))
+    >>> print(describe_chain(solve_chain(pelvis_drop_cm=10)))  # doctest: +NORMALIZE_WHITESPACE
     Foot planted flat. Pelvis 10 cm lower than standing, straight above the ankle.
     Hip: 28° flexion. Knee: 56° flexion. Ankle: 28° dorsiflexion (shin leaning forward).
-    ⚠ The ankle would need 28° of dorsiflexion, past its usual 20°. With the heel down, the shin cannot lean further forward: to go lower the heel must lift, or the trunk lean forward so the pelvis can sit back (move the pelvis back).
+    ⚠ The ankle would need 28° of dorsiflexion, past its usual 20°. With the heel down, the shin
+    cannot lean further forward: to go lower the heel must lift, or the trunk lean forward so the
+    pelvis can sit back (move the pelvis back).
     """
     check_kind("pose", pose, ChainPose, "solve_chain()")
     drop, shift = pose.pelvis_drop_cm, pose.pelvis_shift_cm

@@ -31,10 +31,11 @@ class CourseError(ValueError):
 class OutOfRangeError(CourseError):
     """A model parameter outside the range the model is valid for.
 
-    >>> raise OutOfRangeError("knee_flexion_deg", -5, 0, 140, "°")
+    >>> raise OutOfRangeError("knee_flexion_deg", -5, 0, 140, "°")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    lessons.core.errors.OutOfRangeError: knee_flexion_deg = -5° is outside 0° to 140°; choose a value in that range.
+    lessons.core.errors.OutOfRangeError: knee_flexion_deg = -5° is outside 0° to 140°; choose a
+    value in that range.
     """
 
     def __init__(self, name: str, value: object, low: float, high: float, unit: str = "") -> None:
@@ -56,10 +57,11 @@ class OutOfRangeError(CourseError):
 class ChoiceError(CourseError):
     """A name (a side, an activity, an id) that is not one of the choices a model knows.
 
-    >>> raise ChoiceError("side", "up", ("right", "left"))
+    >>> raise ChoiceError("side", "up", ("right", "left"))  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    lessons.core.errors.ChoiceError: side = 'up' is not one of the choices; choose one of: 'right', 'left'.
+    lessons.core.errors.ChoiceError: side = 'up' is not one of the choices; choose one of: 'right',
+    'left'.
     """
 
     def __init__(self, name: str, value: object, choices: Iterable[object]) -> None:
@@ -128,14 +130,16 @@ def check_range(name: str, value: object, low: float, high: float, unit: str = "
     and False, text, None, NaN, infinities and numbers too large for a float are
     refused with an :class:`OutOfRangeError` that names the argument and the range.
 
-    >>> check_range("asis_width_cm", 40, 20, 36, " cm")
+    >>> check_range("asis_width_cm", 40, 20, 36, " cm")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    lessons.core.errors.OutOfRangeError: asis_width_cm = 40 cm is outside 20 cm to 36 cm; choose a value in that range.
-    >>> check_range("knee_flexion_deg", float("nan"), 0, 135, "°")
+    lessons.core.errors.OutOfRangeError: asis_width_cm = 40 cm is outside 20 cm to 36 cm; choose a
+    value in that range.
+    >>> check_range("knee_flexion_deg", float("nan"), 0, 135, "°")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    lessons.core.errors.OutOfRangeError: knee_flexion_deg is not a number (NaN); it must be from 0° to 135°; choose a value in that range.
+    lessons.core.errors.OutOfRangeError: knee_flexion_deg is not a number (NaN); it must be from 0°
+    to 135°; choose a value in that range.
     >>> import numpy as np
     >>> check_range("knee_flexion_deg", np.int64(30), 0, 135, "°")
     30.0
@@ -151,10 +155,11 @@ def check_whole(name: str, value: object, low: int, high: int, unit: str = "") -
 
     >>> check_whole("repetitions", 2.0, 1, 10)
     2
-    >>> check_whole("repetitions", 2.5, 1, 10)
+    >>> check_whole("repetitions", 2.5, 1, 10)  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    lessons.core.errors.OutOfRangeError: repetitions = 2.5 is not a whole number from 1 to 10; choose one.
+    lessons.core.errors.OutOfRangeError: repetitions = 2.5 is not a whole number from 1 to 10;
+    choose one.
     """
     number = check_range(name, value, low, high, unit)
     if not number.is_integer():
@@ -170,10 +175,11 @@ def check_whole(name: str, value: object, low: int, high: int, unit: str = "") -
 def check_choice(name: str, value: object, choices: Iterable[object]) -> None:
     """Refuse a value that is not one of ``choices``, listing them (a :class:`ChoiceError`).
 
-    >>> check_choice("activity", "flying", ("walking", "stairs"))
+    >>> check_choice("activity", "flying", ("walking", "stairs"))  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    lessons.core.errors.ChoiceError: activity = 'flying' is not one of the choices; choose one of: 'walking', 'stairs'.
+    lessons.core.errors.ChoiceError: activity = 'flying' is not one of the choices; choose one of:
+    'walking', 'stairs'.
     """
     choices = tuple(choices)
     try:
@@ -188,10 +194,11 @@ def check_kind(name: str, value: object, kind: type, made_by: str = "") -> None:
     """Refuse a value that is not a ``kind`` (a model object), saying where one comes from.
 
     >>> from fractions import Fraction
-    >>> check_kind("pose", "standing", Fraction, "Fraction(1, 2)")
+    >>> check_kind("pose", "standing", Fraction, "Fraction(1, 2)")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    lessons.core.errors.CourseError: pose must be a Fraction (made by Fraction(1, 2)), not 'standing' (str).
+    lessons.core.errors.CourseError: pose must be a Fraction (made by Fraction(1, 2)), not
+    'standing' (str).
     """
     if not isinstance(value, kind):
         source = f" (made by {made_by})" if made_by else ""

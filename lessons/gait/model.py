@@ -70,10 +70,11 @@ class GaitInputs:
             (illustrative: FACTS A6 gives the direction, not the size).
         weak_abductors_side: the leg whose hip abductors are weak (Trendelenburg, FACTS A5).
 
-    >>> GaitInputs(stance_shortening_pct=30)
+    >>> GaitInputs(stance_shortening_pct=30)  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    lessons.core.errors.OutOfRangeError: stance_shortening_pct = 30 % is outside 0 % to 15 %; choose a value in that range.
+    lessons.core.errors.OutOfRangeError: stance_shortening_pct = 30 % is outside 0 % to 15 %; choose
+    a value in that range.
     """
 
     painful_side: Side = "none"
@@ -214,9 +215,10 @@ def moment(cycle: GaitCycle, t_pct: float) -> GaitMoment:
 def describe(cycle: GaitCycle, t_pct: float) -> str:
     """Say in words what the gait timeline and the stick figure show.
 
-    >>> print(describe(gait_cycle(), 30))
+    >>> print(describe(gait_cycle(), 30))  # doctest: +NORMALIZE_WHITESPACE
     At 30 % of the cycle: single-leg stance on the right leg; the left leg swings.
-    Right leg: stance 60 %, swing 40 % of the cycle. Left leg: stance 60 %, swing 40 %. Double support twice, 10 % each.
+    Right leg: stance 60 %, swing 40 % of the cycle. Left leg: stance 60 %, swing 40 %. Double
+    support twice, 10 % each.
     No pain and strong abductors: both legs share the cycle alike, and the pelvis stays about level.
     """
     check_kind("cycle", cycle, GaitCycle, "gait_cycle()")

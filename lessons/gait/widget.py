@@ -2,8 +2,9 @@
 
 >>> ex = gait_timeline()
 >>> ex.controls["painful_side"].value = "left"
->>> print(ex.readout_text.splitlines()[1])
-Right leg: stance 68 %, swing 32 % of the cycle. Left leg: stance 52 %, swing 48 %. Double support twice, 10 % each.
+>>> print(ex.readout_text.splitlines()[1])  # doctest: +NORMALIZE_WHITESPACE
+Right leg: stance 68 %, swing 32 % of the cycle. Left leg: stance 52 %, swing 48 %. Double support
+twice, 10 % each.
 """
 
 from __future__ import annotations

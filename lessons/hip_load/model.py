@@ -118,10 +118,11 @@ class HipLoadInputs:
         cane_lever_cm: ``d``, from the stance hip to an opposite-hand cane (FACTS A3: 45 cm).
         hip_spacing_cm: distance between the hip joint centres (FACTS A13: 17-19 cm).
 
-    >>> HipLoadInputs(abductor_angle_deg=90)
+    >>> HipLoadInputs(abductor_angle_deg=90)  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    lessons.core.errors.OutOfRangeError: abductor_angle_deg = 90° is outside 60° to 80°; choose a value in that range.
+    lessons.core.errors.OutOfRangeError: abductor_angle_deg = 90° is outside 60° to 80°; choose a
+    value in that range.
     """
 
     body_mass_kg: float = 70.0
@@ -271,9 +272,14 @@ def describe(load: HipLoad) -> str:
     """Say in words what the free-body diagram shows, and how it compares with measurement.
 
     >>> print(describe(hip_load()))  # doctest: +NORMALIZE_WHITESPACE
-    Standing on one leg, 70 kg (body weight 687 N): abductor force 1.68 × body weight (1,152 N); hip joint force 2.48 × body weight (1,705 N), leaning 13° from vertical.
-    Supported weight W′ 0.84 × body weight at lever b = 10.0 cm; abductor lever a = 5.0 cm (b/a = 2.0), line of pull 70°. No trunk lean. No cane.
-    Measured in instrumented hips: 2.38 × body weight walking, a little less in one-leg stance, 2.51 up stairs, 2.60 down (Bergmann 2001). Only a b/a of about 2 lands near these (2.5 × body weight upright, no cane); b/a = 2.5 already gives 2.9, more than any of them, so a larger b/a overstates them.
+    Standing on one leg, 70 kg (body weight 687 N): abductor force 1.68 × body weight (1,152 N); hip
+    joint force 2.48 × body weight (1,705 N), leaning 13° from vertical.
+    Supported weight W′ 0.84 × body weight at lever b = 10.0 cm; abductor lever a = 5.0 cm (b/a =
+    2.0), line of pull 70°. No trunk lean. No cane.
+    Measured in instrumented hips: 2.38 × body weight walking, a little less in one-leg stance, 2.51
+    up stairs, 2.60 down (Bergmann 2001). Only a b/a of about 2 lands near these (2.5 × body weight
+    upright, no cane); b/a = 2.5 already gives 2.9, more than any of them, so a larger b/a
+    overstates them.
     """
     check_kind("load", load, HipLoad, "hip_load()")
     p = load.inputs

@@ -6,8 +6,9 @@ as on the clinic page.
 
 >>> ex = hip_load_explorer()
 >>> ex.controls["cane_hand"].value = "opposite"
->>> print(ex.readout_text.splitlines()[0])
-Standing on one leg, 70 kg (body weight 687 N): abductor force 0.33 × body weight (225 N); hip joint force 1.00 × body weight (689 N), leaning 6° from vertical.
+>>> print(ex.readout_text.splitlines()[0])  # doctest: +NORMALIZE_WHITESPACE
+Standing on one leg, 70 kg (body weight 687 N): abductor force 0.33 × body weight (225 N); hip joint
+force 1.00 × body weight (689 N), leaning 6° from vertical.
 >>> print(hip_load_explorer(audience="patient").readout_text.splitlines()[0])
 Standing on your right leg: your hip joint carries about 2½ times your body weight, as if about 174 kg pressed on it (you weigh 70 kg).
 """

@@ -103,11 +103,15 @@ def describe(
 ) -> str:
     """Say what the calculator shows, in words and numbers.
 
-    >>> print(describe("stairs down", 80, 5, 5000))
-    Stairs down at 80 kg: peak knee force 3.46 × body weight, about 2,715 N (277 kg-force) (Kutzner 2010).
-    Losing 5 kg: about 20 kg less force on the knee with every walking step, by the rule estimated in overweight and obese older adults with knee osteoarthritis (Messier 2005).
-    Over 5,000 steps that adds up to 100 tonnes a day: an illustration of the rule, not a measured total.
-    If knee force only scaled with body weight, 5 kg would save 13 kg per walking step (2.61 × 5 kg); the trial's estimate is larger.
+    >>> print(describe("stairs down", 80, 5, 5000))  # doctest: +NORMALIZE_WHITESPACE
+    Stairs down at 80 kg: peak knee force 3.46 × body weight, about 2,715 N (277 kg-force) (Kutzner
+    2010).
+    Losing 5 kg: about 20 kg less force on the knee with every walking step, by the rule estimated
+    in overweight and obese older adults with knee osteoarthritis (Messier 2005).
+    Over 5,000 steps that adds up to 100 tonnes a day: an illustration of the rule, not a measured
+    total.
+    If knee force only scaled with body weight, 5 kg would save 13 kg per walking step (2.61 × 5
+    kg); the trial's estimate is larger.
     """
     check_choice("activity", activity, KNEE_PEAK_BW)
     body_mass_kg = _check("body_mass_kg", body_mass_kg)

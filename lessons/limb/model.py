@@ -132,10 +132,11 @@ class JointAngles:
     hip internal rotation +, external -; knee flexion +;
     ankle dorsiflexion (toes up) +, plantarflexion -.
 
-    >>> JointAngles(knee_flexion_deg=150)
+    >>> JointAngles(knee_flexion_deg=150)  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    lessons.core.errors.OutOfRangeError: knee_flexion_deg = 150° is outside 0° to 135°; choose a value in that range.
+    lessons.core.errors.OutOfRangeError: knee_flexion_deg = 150° is outside 0° to 135°; choose a
+    value in that range.
     """
 
     hip_flexion_deg: float = 0.0

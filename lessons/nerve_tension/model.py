@@ -204,10 +204,12 @@ _ZONE_TEXT = {
 def describe(pose: NerveTensionPose) -> str:
     """Say the pose, the index and the window in words, for the readout.
 
-    >>> print(describe(NerveTensionPose(hip_flexion_deg=45)))
+    >>> print(describe(NerveTensionPose(hip_flexion_deg=45)))  # doctest: +NORMALIZE_WHITESPACE
     Leg raised 45° at the hip, knee straight (0°), ankle neutral (0°), neck flat (0°).
-    Relative nerve-bed tension: 0.64 (dimensionless; 1.0 = straight leg raised to 70°) — a teaching model, not a measurement.
-    Inside the 30-70° window: radiating leg pain (not back pain alone) appearing here is what makes a straight-leg raise positive (FACTS B8).
+    Relative nerve-bed tension: 0.64 (dimensionless; 1.0 = straight leg raised to 70°) — a teaching
+    model, not a measurement.
+    Inside the 30-70° window: radiating leg pain (not back pain alone) appearing here is what makes
+    a straight-leg raise positive (FACTS B8).
     """
     check_kind("pose", pose, NerveTensionPose, "NerveTensionPose(...)")
     ankle = pose.ankle_dorsiflexion_deg

@@ -8,8 +8,9 @@ is shown at the most it can bend, and the readout says so.
 
 >>> ex = nerve_tension_explorer()
 >>> ex.controls["ankle_dorsiflexion_deg"].value = 20
->>> print(ex.readout_text.splitlines()[1])
-Relative nerve-bed tension: 0.79 (dimensionless; 1.0 = straight leg raised to 70°) — a teaching model, not a measurement.
+>>> print(ex.readout_text.splitlines()[1])  # doctest: +NORMALIZE_WHITESPACE
+Relative nerve-bed tension: 0.79 (dimensionless; 1.0 = straight leg raised to 70°) — a teaching
+model, not a measurement.
 """
 
 from __future__ import annotations

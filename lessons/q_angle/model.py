@@ -163,8 +163,9 @@ def _against(value: float, group: str) -> str:
 def describe_q_angle(result: QAngle) -> str:
     """Say in words what the Q-angle measurer shows, against the reported values (FACTS A11).
 
-    >>> print(describe_q_angle(q_angle()))
-    Q-angle 11.0° (ASIS-to-kneecap line 4.0° from vertical, kneecap-to-tuberosity line 7.0° outward).
+    >>> print(describe_q_angle(q_angle()))  # doctest: +NORMALIZE_WHITESPACE
+    Q-angle 11.0° (ASIS-to-kneecap line 4.0° from vertical, kneecap-to-tuberosity line 7.0°
+    outward).
     That is inside the 8–14° quoted for men and inside the 11–20° quoted for women.
     Reported supine means: men 11.0° ± 1.8, women 14.5° ± 2.0.
     """

@@ -209,11 +209,13 @@ def describe_root(root: str) -> str:
 def describe_fit(fit: RootFit) -> str:
     """Say which root the findings fit, with the not-a-diagnosis reminder.
 
-    >>> print(describe_fit(best_fit(["weak-heel-walking"])))
+    >>> print(describe_fit(best_fit(["weak-heel-walking"])))  # doctest: +NORMALIZE_WHITESPACE
     Findings: weak heel-walking (foot lifting, dorsiflexion).
     Best textbook fit: L5 (score L4 0.5, L5 1, S1 0).
-    Foot drop without weak hip abduction or inversion also fits a common fibular nerve palsy at the fibular neck (FACTS B7).
-    This teaches the textbook patterns; it is not a diagnosis. Dermatome maps vary between people and roots overlap: only a clinician who examines you can say.
+    Foot drop without weak hip abduction or inversion also fits a common fibular nerve palsy at the
+    fibular neck (FACTS B7).
+    This teaches the textbook patterns; it is not a diagnosis. Dermatome maps vary between people
+    and roots overlap: only a clinician who examines you can say.
     """
     check_kind("fit", fit, RootFit, "best_fit()")
     if not fit.findings:

@@ -206,10 +206,13 @@ def side_lying(
 def describe_side_lying(pose: SideLying) -> str:
     """Say in words what the side-lying diagram shows (the readout under it).
 
-    >>> print(describe_side_lying(side_lying()))
-    Top hip: 11° adduction (the top thigh slopes down towards the bed), about a third of the usual 30° adduction range.
-    Body height 1.75 m, hip centres 18 cm apart, knee centres 10 cm apart, no pillow: the top knee sits 8.0 cm lower than a level top thigh would put it.
-    If the top hip stayed neutral, the pelvis would tilt about 10° sideways instead (model geometry): a real body shares the drop between hip and pelvis.
+    >>> print(describe_side_lying(side_lying()))  # doctest: +NORMALIZE_WHITESPACE
+    Top hip: 11° adduction (the top thigh slopes down towards the bed), about a third of the usual
+    30° adduction range.
+    Body height 1.75 m, hip centres 18 cm apart, knee centres 10 cm apart, no pillow: the top knee
+    sits 8.0 cm lower than a level top thigh would put it.
+    If the top hip stayed neutral, the pelvis would tilt about 10° sideways instead (model
+    geometry): a real body shares the drop between hip and pelvis.
     A pillow about 8 cm thick when squashed would bring the top leg to neutral in this model.
     This is a model, not a measurement (FACTS D4).
     """

@@ -70,8 +70,9 @@ def plain_side_lying(pose: SideLying) -> str:
     """Say what the side-lying picture shows in a patient's words: which way the top thigh slopes,
     and by how much.
 
-    >>> print(plain_side_lying(side_lying()))
-    Your top thigh slopes down towards the bed by about 11°: your top knee sits 8 cm lower than your top hip.
+    >>> print(plain_side_lying(side_lying()))  # doctest: +NORMALIZE_WHITESPACE
+    Your top thigh slopes down towards the bed by about 11°: your top knee sits 8 cm lower than your
+    top hip.
     Your hips are wider apart than your knees, so without a pillow the top knee drops.
     In this picture a pillow about 8 cm thick when squashed would keep the top thigh level.
     This is a simple model, not a measurement of you.

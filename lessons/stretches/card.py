@@ -245,10 +245,11 @@ def card_path(
 
     >>> card_path(" card ", base="/tmp").as_posix()
     '/tmp/card.pdf'
-    >>> card_path("../../etc/passwd", base="/tmp")
+    >>> card_path("../../etc/passwd", base="/tmp")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    lessons.core.errors.CourseError: A file name cannot contain a folder (/ or \\) or “..”. Type just the name, like my-stretches, and put a folder in the Folder box.
+    lessons.core.errors.CourseError: A file name cannot contain a folder (/ or \\) or “..”. Type
+    just the name, like my-stretches, and put a folder in the Folder box.
     >>> card_path("   ")
     Traceback (most recent call last):
     ...

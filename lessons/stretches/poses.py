@@ -473,9 +473,11 @@ def pose_at(stretch_id: str, progress_pct: float) -> tuple[Posture, int, float]:
 def describe_pose(stretch_id: str, progress_pct: float) -> str:
     """Say in words what the figure shows at this point of the stretch.
 
-    >>> print(describe_pose("knee-to-opposite-shoulder", 100))
-    Key position 3 of 3 (hold): Pull the knee across towards the opposite shoulder (hip 90°, 30° across) and hold.
-    Affected (right, solid) leg: hip 90° flexion, 30° adduction (across the body), 0° rotation; knee 90° bent. Hands holding the knee.
+    >>> print(describe_pose("knee-to-opposite-shoulder", 100))  # doctest: +NORMALIZE_WHITESPACE
+    Key position 3 of 3 (hold): Pull the knee across towards the opposite shoulder (hip 90°, 30°
+    across) and hold.
+    Affected (right, solid) leg: hip 90° flexion, 30° adduction (across the body), 0° rotation; knee
+    90° bent. Hands holding the knee.
     """
     posture, index, t = pose_at(stretch_id, progress_pct)
     poses = key_poses(stretch_id)
