@@ -8,8 +8,10 @@ viewer, an editor without widget support) the viewer shows the widget's text
 form instead, and that text says what to do. So the learner sees the right
 message either way, without the kernel having to guess what the screen shows.
 
->>> print(environment_report(python_version=(3, 9, 0)).splitlines()[0])
-✗ Python 3.9 is too old: the course needs Python 3.10 or newer. Install a newer Python, then run the setup command again.
+>>> report = environment_report(python_version=(3, 9, 0))
+>>> print(report.splitlines()[0])  # doctest: +NORMALIZE_WHITESPACE
+✗ Python 3.9 is too old: the course needs Python 3.10 or newer. Install a newer Python, then run the
+setup command again.
 """
 
 from __future__ import annotations

@@ -78,10 +78,13 @@ class DataFileError(CourseError):
     The message names the file, the entry and the field, so a clinician can
     find and fix it without reading Python.
 
-    >>> raise DataFileError("00-start-here.toml", "q-run-cell", "answer", "is missing")
+    >>> raise DataFileError(
+    ...     "00-start-here.toml", "q-run-cell", "answer", "is missing"
+    ... )  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    lessons.core.errors.DataFileError: 00-start-here.toml, entry 'q-run-cell', field 'answer': is missing
+    lessons.core.errors.DataFileError: 00-start-here.toml, entry 'q-run-cell', field 'answer': is
+    missing
     """
 
     def __init__(self, file: str, entry: str | None, field: str | None, problem: str) -> None:

@@ -9,8 +9,10 @@ as on the clinic page.
 >>> print(ex.readout_text.splitlines()[0])  # doctest: +NORMALIZE_WHITESPACE
 Standing on one leg, 70 kg (body weight 687 N): abductor force 0.33 × body weight (225 N); hip joint
 force 1.00 × body weight (689 N), leaning 6° from vertical.
->>> print(hip_load_explorer(audience="patient").readout_text.splitlines()[0])
-Standing on your right leg: your hip joint carries about 2½ times your body weight, as if about 174 kg pressed on it (you weigh 70 kg).
+>>> patient = hip_load_explorer(audience="patient")
+>>> print(patient.readout_text.splitlines()[0])  # doctest: +NORMALIZE_WHITESPACE
+Standing on your right leg: your hip joint carries about 2½ times your body weight, as if about 174
+kg pressed on it (you weigh 70 kg).
 """
 
 from __future__ import annotations
@@ -88,11 +90,16 @@ def plain_readout(load: HipLoad) -> str:
     The forces are said as times the patient's body weight (to the nearest half)
     and as the mass that would press with that force.
 
-    >>> print(plain_readout(hip_load(HipLoadInputs(cane_hand="opposite", cane_force_pct_bw=15))))
-    Standing on your right leg: your hip joint carries about your body weight, as if about 70 kg pressed on it (you weigh 70 kg).
-    The muscles at the side of your hip pull with about 30 % of your body weight to keep your pelvis level.
+    >>> load = hip_load(HipLoadInputs(cane_hand="opposite", cane_force_pct_bw=15))
+    >>> print(plain_readout(load))  # doctest: +NORMALIZE_WHITESPACE
+    Standing on your right leg: your hip joint carries about your body weight, as if about 70 kg
+    pressed on it (you weigh 70 kg).
+    The muscles at the side of your hip pull with about 30 % of your body weight to keep your pelvis
+    level.
     You stand straight, without leaning over the standing leg.
-    A walking stick in the other hand, taking 15 % of your weight, lowers the load on this hip by about 60 % in this picture. Real measurements show a smaller saving, and people rarely put more than a fifth of their weight through a stick.
+    A walking stick in the other hand, taking 15 % of your weight, lowers the load on this hip by
+    about 60 % in this picture. Real measurements show a smaller saving, and people rarely put more
+    than a fifth of their weight through a stick.
     Measured inside real hips: about 2½ times body weight when walking, a little more on stairs.
     This is a simple model of standing on one leg, not a measurement of you.
     """

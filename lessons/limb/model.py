@@ -304,9 +304,12 @@ def _signed(value_deg: float, positive: str, negative: str, zero: str) -> str:
 def describe(pose: LimbPose) -> str:
     """Say in words what the limb diagram shows: the angles and where the joints are.
 
-    >>> print(describe(limb_pose(JointAngles(hip_flexion_deg=90, knee_flexion_deg=90))))
-    Right leg, body height 1.75 m. Hip: 90° flexion, 0° abduction, 0° rotation. Knee: 90° flexion. Ankle: neutral (0°).
-    Knee 43 cm in front of the hip, 93 cm above the floor. Ankle 50 cm above the floor. Toes 69 cm in front of the hip.
+    >>> seated = limb_pose(JointAngles(hip_flexion_deg=90, knee_flexion_deg=90))
+    >>> print(describe(seated))  # doctest: +NORMALIZE_WHITESPACE
+    Right leg, body height 1.75 m. Hip: 90° flexion, 0° abduction, 0° rotation. Knee: 90° flexion.
+    Ankle: neutral (0°).
+    Knee 43 cm in front of the hip, 93 cm above the floor. Ankle 50 cm above the floor. Toes 69 cm
+    in front of the hip.
     """
     check_kind("pose", pose, LimbPose, "limb_pose()")
     a = pose.angles

@@ -147,8 +147,10 @@ def max_knee_flexion_deg(hip_flexion_deg: float) -> float:
 def term_contributions(pose: NerveTensionPose) -> dict[str, float]:
     """Each joint's share of the index (before clamping at 0), as fractions of the 70° reference.
 
-    >>> {k: round(v, 2) for k, v in term_contributions(NerveTensionPose(90, 90)).items()}
-    {'hip_flexion_deg': 1.29, 'knee_flexion_deg': -1.29, 'ankle_dorsiflexion_deg': 0.0, 'neck_flexion_deg': 0.0}
+    >>> terms = term_contributions(NerveTensionPose(90, 90))
+    >>> {k: round(v, 2) for k, v in terms.items()}  # doctest: +NORMALIZE_WHITESPACE
+    {'hip_flexion_deg': 1.29, 'knee_flexion_deg': -1.29, 'ankle_dorsiflexion_deg': 0.0,
+    'neck_flexion_deg': 0.0}
     """
     check_kind("pose", pose, NerveTensionPose, "NerveTensionPose(...)")
     reference = math.radians(SLR_WINDOW_DEG[1]) * WEIGHTS["hip_flexion_deg"]

@@ -360,9 +360,12 @@ def back_lying(height_m: float = 1.75, pillow_cm: float = 0.0) -> BackLying:
 def describe_back_lying(pose: BackLying, knee_replacement: bool = False) -> str:
     """Say in words what the back-lying diagram shows, with the knee-replacement warning if asked.
 
-    >>> print(describe_back_lying(back_lying(pillow_cm=10), knee_replacement=True))
+    >>> pose = back_lying(pillow_cm=10)
+    >>> print(describe_back_lying(pose, knee_replacement=True))  # doctest: +NORMALIZE_WHITESPACE
     A 10 cm pillow under the knees: hip flexed 13°, knee flexed 27° (body height 1.75 m).
-    After a knee replacement: NOTHING under the knee (FACTS D5). Resting with the knee bent risks a flexion contracture, a knee that no longer straightens fully. Follow your surgical team's advice.
+    After a knee replacement: NOTHING under the knee (FACTS D5). Resting with the knee bent risks a
+    flexion contracture, a knee that no longer straightens fully. Follow your surgical team's
+    advice.
     """
     check_kind("pose", pose, BackLying, "back_lying()")
     knee_replacement = check_flag("knee_replacement", knee_replacement)

@@ -112,9 +112,12 @@ def plain_back_lying(pose: BackLying, knee_replacement: bool = False) -> str:
     """Say what the back-lying picture shows in a patient's words, with the knee-replacement rule if
     asked.
 
-    >>> print(plain_back_lying(back_lying(pillow_cm=10), knee_replacement=True))
-    A 10 cm pillow under your knees bends your hip a little (about 13°) and your knee a little more (about 27°).
-    After a knee replacement: put NOTHING under the knee. Resting with the knee bent can leave it unable to straighten fully. Follow your surgical team's advice.
+    >>> pose = back_lying(pillow_cm=10)
+    >>> print(plain_back_lying(pose, knee_replacement=True))  # doctest: +NORMALIZE_WHITESPACE
+    A 10 cm pillow under your knees bends your hip a little (about 13°) and your knee a little more
+    (about 27°).
+    After a knee replacement: put NOTHING under the knee. Resting with the knee bent can leave it
+    unable to straighten fully. Follow your surgical team's advice.
     """
     if pose.pillow_cm == 0:
         lines = ["No pillow: your hip and knee lie straight."]

@@ -167,9 +167,11 @@ def describe_valgus(view: KneeProjection) -> str:
     """Say in words what the knee-valgus explorer shows: the hip's position and the knee's
     front-view angle.
 
-    >>> print(describe_valgus(knee_projection(45, hip_adduction_deg=10, hip_internal_rotation_deg=10)))
+    >>> inward = knee_projection(45, hip_adduction_deg=10, hip_internal_rotation_deg=10)
+    >>> print(describe_valgus(inward))  # doctest: +NORMALIZE_WHITESPACE
     Knee bent 45°, hip flexed 45°. Hip: 10° adduction, 10° internal rotation.
-    Front view: the knee is 4.3 cm inside the hip-to-ankle line; frontal-plane knee angle 13.9° valgus (knee inward).
+    Front view: the knee is 4.3 cm inside the hip-to-ankle line; frontal-plane knee angle 13.9°
+    valgus (knee inward).
     """
     check_kind("view", view, KneeProjection, "knee_projection()")
     angle, offset = view.frontal_angle_deg, view.knee_offset_cm
