@@ -125,8 +125,9 @@ def solve_chain(
     Sitting back (pelvis behind the ankle) takes load off the ankle and asks more of the hip:
 
     >>> back = solve_chain(pelvis_drop_cm=20, pelvis_shift_cm=-20)
-    >>> round(back.hip_flexion_deg), round(back.knee_flexion_deg), round(back.ankle_dorsiflexion_deg)
-    (54, 73, 20)
+    >>> [round(back.hip_flexion_deg), round(back.knee_flexion_deg),
+    ...  round(back.ankle_dorsiflexion_deg)]
+    [54, 73, 20]
     >>> back.beyond_range
     ()
     """

@@ -90,8 +90,9 @@ def two_axes(
 ) -> tuple[Axes, Axes]:
     """Return the two axes a caller gave, or a new figure's two axes when it gave neither.
 
-    >>> two_axes(None, None, lambda: new_figure(4, 3, columns=2), "side and front")[1]  # doctest: +ELLIPSIS
-    <Axes: ...>
+    >>> side, front = two_axes(None, None, lambda: new_figure(4, 3, columns=2), "side and front")
+    >>> side.figure is front.figure
+    True
     >>> two_axes(None, Figure().subplots(), Figure, "side and front")
     Traceback (most recent call last):
     ValueError: give both axes (side and front) or neither

@@ -64,6 +64,7 @@ _FIGURE = (
     ":is(.jupyter-matplotlib, .jupyter-matplotlib-figure, .jupyter-matplotlib-canvas-container,"
     " .jupyter-matplotlib-canvas-div, .jupyter-matplotlib-canvas-div canvas)"
 )
+_CANVAS = ".jupyter-matplotlib-canvas-div"  # ipympl's canvas
 STYLE = f"""<style>
 {_SCOPE} {{
   --jp-content-font-size1: 22px;
@@ -82,10 +83,10 @@ STYLE = f"""<style>
 {_SCOPE} .widget-html-content {{ line-height: 1.35; }}
 {_SCOPE} .course-explorer h4 {{ font-size: 1.3em; }}
 {_SCOPE} .course-explorer {_FIGURE} {{ max-width: 100%; }}
-{_SCOPE} .course-explorer :is(.jupyter-matplotlib-canvas-div, .jupyter-matplotlib-canvas-div canvas) {{
+{_SCOPE} .course-explorer :is({_CANVAS}, {_CANVAS} canvas) {{
   height: auto !important;
 }}
-{_SCOPE} .course-explorer .jupyter-matplotlib-canvas-div canvas:first-child {{ position: relative !important; }}
+{_SCOPE} .course-explorer {_CANVAS} canvas:first-child {{ position: relative !important; }}
 </style>"""
 
 _TOOLTIP = (
@@ -207,7 +208,10 @@ class PresenterSwitch(widgets.HBox):
             self.remove_class(ON_CLASS)
 
     def __repr__(self) -> str:
-        return "Presenter mode: run this cell in JupyterLab for a button that makes diagrams and text large."
+        return (
+            "Presenter mode: run this cell in JupyterLab for a button that makes diagrams and text "
+            "large."
+        )
 
 
 def presenter_switch() -> PresenterSwitch:

@@ -241,7 +241,8 @@ def cane_effect(inputs: HipLoadInputs) -> float:
 
     Compares ``inputs`` with the same situation without a cane.
 
-    >>> round(cane_effect(HipLoadInputs(cane_force_pct_bw=10, cane_hand="opposite", cane_lever_cm=40)), 2)
+    >>> opposite = HipLoadInputs(cane_force_pct_bw=10, cane_hand="opposite", cane_lever_cm=40)
+    >>> round(cane_effect(opposite), 2)
     -0.36
     >>> cane_effect(HipLoadInputs(cane_force_pct_bw=15, cane_hand="same")) > 0
     True

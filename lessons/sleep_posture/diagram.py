@@ -129,7 +129,8 @@ def _angle_text(pose: SideLying, plain: bool = False) -> str:
     if plain:
         if pose.state == "near neutral":
             return "top thigh level"
-        return f"top thigh slopes {'down' if pose.state == 'adducted' else 'up'} {abs(pose.adduction_deg):.0f}°"
+        slope = "down" if pose.state == "adducted" else "up"
+        return f"top thigh slopes {slope} {abs(pose.adduction_deg):.0f}°"
     if pose.state == "near neutral":
         return "neutral"
     return (

@@ -246,29 +246,36 @@ def describe_side_lying(pose: SideLying) -> str:
         first = (
             f"Top hip: {angle:.0f}° abduction (the top thigh slopes up, away from the bed): "
             + (
-                f"the pillow is thicker than the {_cm(pose.pillow_for_neutral_cm)} cm gap (D − k) a "
-                "level thigh needs, "
-                "so it pushes the top knee above its hip."
+                f"the pillow is thicker than the {_cm(pose.pillow_for_neutral_cm)} cm gap "
+                "(D − k) a level thigh needs, so it pushes the top knee above its hip."
                 if pose.pillow_for_neutral_cm > 0
-                else "the knee centres are as far apart as the hip centres, or farther, so the top "
-                "knee sits above "
-                "its hip even without a pillow."
+                else "the knee centres are as far apart as the hip centres, or farther, "
+                "so the top knee sits above its hip even without a pillow."
             )
         )
         if angle > NORMAL_ABDUCTION_DEG:
-            first += f" That is beyond the usual {NORMAL_ABDUCTION_DEG:.0f}° abduction range: no one would lie like this."
+            first += (
+                f" That is beyond the usual {NORMAL_ABDUCTION_DEG:.0f}° abduction range: "
+                "no one would lie like this."
+            )
     if round(pose.knee_drop_cm, 1) == 0:
         knee = "the top knee sits just where a level top thigh would put it"
     else:
         where = "lower" if pose.knee_drop_cm > 0 else "higher"
-        knee = f"the top knee sits {abs(pose.knee_drop_cm):.1f} cm {where} than a level top thigh would put it"
+        knee = (
+            f"the top knee sits {abs(pose.knee_drop_cm):.1f} cm {where} "
+            "than a level top thigh would put it"
+        )
     if round(pose.pelvic_tilt_deg) == 0:
-        tilt = "With the top hip neutral, the pelvis need not tilt sideways to meet the knee (model geometry)."
+        tilt = (
+            "With the top hip neutral, the pelvis need not tilt sideways to meet the knee "
+            "(model geometry)."
+        )
     else:
+        way = "instead" if pose.pelvic_tilt_deg > 0 else "the other way (top side towards the head)"
         tilt = (
             "If the top hip stayed neutral, the pelvis would tilt about "
-            f"{abs(pose.pelvic_tilt_deg):.0f}° sideways "
-            f"{'instead' if pose.pelvic_tilt_deg > 0 else 'the other way (top side towards the head)'} "
+            f"{abs(pose.pelvic_tilt_deg):.0f}° sideways {way} "
             "(model geometry): a real body shares the drop between hip and pelvis."
         )
     return "\n".join([

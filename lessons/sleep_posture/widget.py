@@ -80,7 +80,10 @@ def plain_side_lying(pose: SideLying) -> str:
     angle = abs(pose.adduction_deg)
     drop = abs(pose.knee_drop_cm)
     if pose.state == "near neutral":
-        first = "Your top thigh lies about level with the bottom one: the pillow fills the gap between your knees."
+        first = (
+            "Your top thigh lies about level with the bottom one: "
+            "the pillow fills the gap between your knees."
+        )
     elif pose.state == "adducted":
         first = (
             f"Your top thigh slopes down towards the bed by about {angle:.0f}°: "
