@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "DataFileError",
     "OutOfRangeError",
     "check_choice",
+    "check_fields",
     "check_flag",
     "check_kind",
     "check_range",
@@ -151,6 +152,35 @@ def check_range(name: str, value: object, low: float, high: float, unit: str = "
     if number is None or not (math.isfinite(number) and low <= number <= high):
         raise OutOfRangeError(name, value, low, high, unit)
     return number
+
+
+def check_fields(
+    instance: object, ranges: Mapping[str, tuple[float, float] | tuple[float, float, str]],
+    unit: str = "",
+) -> None:
+    """Range-check fields of a frozen dataclass in place, keeping each as a float.
+
+    ``ranges`` maps a field name to ``(low, high)`` (in ``unit``) or ``(low, high, unit)``;
+    the fields are checked in its order with :func:`check_range`, and the first value out of
+    range raises its :class:`OutOfRangeError`. Call it from ``__post_init__``.
+
+    >>> from dataclasses import dataclass
+    >>> @dataclass(frozen=True)
+    ... class Knee:
+    ...     flexion_deg: float = 0
+    ...     def __post_init__(self):
+    ...         check_fields(self, {"flexion_deg": (0, 135)}, "°")
+    >>> Knee(90).flexion_deg
+    90.0
+    >>> Knee(150)  # doctest: +NORMALIZE_WHITESPACE
+    Traceback (most recent call last):
+    ...
+    lessons.core.errors.OutOfRangeError: flexion_deg = 150° is outside 0° to 135°; choose a value
+    in that range.
+    """
+    for name, (low, high, *own_unit) in ranges.items():
+        value = check_range(name, getattr(instance, name), low, high, *(own_unit or [unit]))
+        object.__setattr__(instance, name, value)  # frozen: the checked float replaces the input
 
 
 def check_whole(name: str, value: object, low: int, high: int, unit: str = "") -> int:

@@ -29,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from lessons.core.errors import check_choice, check_kind, check_range
+from lessons.core.errors import check_choice, check_fields, check_kind, check_range
 
 __all__ = [
     "DOUBLE_SUPPORT_PCT",
@@ -82,10 +82,7 @@ class GaitInputs:
     weak_abductors_side: Side = "none"
 
     def __post_init__(self) -> None:
-        shortening = check_range(
-            "stance_shortening_pct", self.stance_shortening_pct, *SHORTENING_RANGE_PCT, " %"
-        )
-        object.__setattr__(self, "stance_shortening_pct", shortening)  # any real type, as a float
+        check_fields(self, {"stance_shortening_pct": SHORTENING_RANGE_PCT}, " %")  # as a float
         for name in ("painful_side", "weak_abductors_side"):
             check_choice(name, getattr(self, name), SIDES)
 

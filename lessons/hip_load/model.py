@@ -49,7 +49,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from lessons.core.errors import check_choice, check_kind, check_range
+from lessons.core.errors import check_choice, check_fields, check_kind
 
 __all__ = [
     "CANE_HANDS",
@@ -97,10 +97,6 @@ RANGES: dict[str, tuple[float, float, str]] = {
 }
 
 
-def _check(name: str, value: float) -> float:
-    return check_range(name, value, *RANGES[name])
-
-
 @dataclass(frozen=True)
 class HipLoadInputs:
     """One standing-on-one-leg situation; defaults are the typical adult of FACTS section F.
@@ -136,8 +132,7 @@ class HipLoadInputs:
     hip_spacing_cm: float = 18.0
 
     def __post_init__(self) -> None:
-        for name in RANGES:  # any real number type, kept as a float
-            object.__setattr__(self, name, _check(name, getattr(self, name)))
+        check_fields(self, RANGES)  # any real number type, kept as a float
         check_choice("cane_hand", self.cane_hand, CANE_HANDS)
 
     @property

@@ -38,7 +38,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Literal
 
-from lessons.core.errors import check_choice, check_kind, check_range
+from lessons.core.errors import check_choice, check_fields, check_kind, check_range
 
 __all__ = [
     "ANGLE_RANGES_DEG",
@@ -146,8 +146,7 @@ class JointAngles:
     ankle_dorsiflexion_deg: float = 0.0
 
     def __post_init__(self) -> None:
-        for name, (low, high) in ANGLE_RANGES_DEG.items():  # any real number type, as a float
-            object.__setattr__(self, name, check_range(name, getattr(self, name), low, high, "°"))
+        check_fields(self, ANGLE_RANGES_DEG, "°")  # any real number type, as a float
 
 
 # --- small 3-vector helpers (pure Python: a handful of points is faster without numpy) ---

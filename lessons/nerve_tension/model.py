@@ -38,9 +38,9 @@ Worked example: a straight leg raised 35° gives half the index of one raised
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
-from lessons.core.errors import check_kind, check_range
+from lessons.core.errors import check_fields, check_kind, check_range
 from lessons.limb.model import FOOT_LENGTH_FRACTION, HEIGHT_RANGE_M, SHANK_FRACTION, THIGH_FRACTION
 
 __all__ = [
@@ -101,9 +101,7 @@ class NerveTensionPose:
     neck_flexion_deg: float = 0.0
 
     def __post_init__(self) -> None:
-        for f in fields(self):  # any real number type, kept as a float
-            value = check_range(f.name, getattr(self, f.name), *ANGLE_RANGES_DEG[f.name], "°")
-            object.__setattr__(self, f.name, value)
+        check_fields(self, ANGLE_RANGES_DEG, "°")  # any real number type, kept as a float
 
 
 #: Positions to try, by name: joint angles in degrees (FACTS B8, C7).
