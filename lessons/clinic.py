@@ -82,8 +82,8 @@ def card_link_html(path: Path) -> str:
     return (
         f'<a class="course-card-download" download="{name}" '
         f'href="data:application/pdf;base64,{data}" '
-        'style="display:inline-block;font-size:1.15em;font-weight:bold;padding:0.4em 0.8em;'
-        'border:2px solid #0072B2;border-radius:4px;color:#0072B2;text-decoration:none">'
+        'style="display:inline-block;font-size:1.15em;font-weight:bold;padding:0.4em '
+        '0.8em;border:2px solid #0072B2;border-radius:4px;color:#0072B2;text-decoration:none">'
         f"⬇ Download {name} to open and print it</a>"
     )
 

@@ -243,8 +243,8 @@ def describe_chain(pose: ChainPose) -> str:
         )
     if pose.knee_below_floor:
         lines.append(
-            "⚠ The knee would have to go below the floor: with the foot flat, the pelvis "
-            "cannot be this low this far forward. Move the pelvis back or up."
+            "⚠ The knee would have to go below the floor: with the foot flat, the pelvis cannot "
+            "be this low this far forward. Move the pelvis back or up."
         )
     for name in pose.beyond_range:
         value = getattr(pose, name)

@@ -236,8 +236,8 @@ def check_kind(name: str, value: object, kind: type, made_by: str = "") -> None:
     if not isinstance(value, kind):
         source = f" (made by {made_by})" if made_by else ""
         raise CourseError(
-            f"{name} must be a {kind.__name__}{source}, "
-            f"not {_short(value)} ({type(value).__name__})."
+            f"{name} must be a {kind.__name__}{source}, not {_short(value)} "
+            f"({type(value).__name__})."
         )
 
 

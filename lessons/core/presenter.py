@@ -61,8 +61,8 @@ _WIDGETS = (
     ":is(.course-explorer, .course-quiz, .course-presenter, .course-claim-check, .course-review)"
 )
 _FIGURE = (
-    ":is(.jupyter-matplotlib, .jupyter-matplotlib-figure, .jupyter-matplotlib-canvas-container,"
-    " .jupyter-matplotlib-canvas-div, .jupyter-matplotlib-canvas-div canvas)"
+    ":is(.jupyter-matplotlib, .jupyter-matplotlib-figure, .jupyter-matplotlib-canvas-container, "
+    ".jupyter-matplotlib-canvas-div, .jupyter-matplotlib-canvas-div canvas)"
 )
 _CANVAS = ".jupyter-matplotlib-canvas-div"  # ipympl's canvas
 STYLE = f"""<style>
@@ -90,8 +90,8 @@ STYLE = f"""<style>
 </style>"""
 
 _TOOLTIP = (
-    "Make diagrams, controls and quiz text large enough to read from the back of a room; "
-    "press again to go back"
+    "Make diagrams, controls and quiz text large enough to read from the back of a room; press "
+    "again to go back"
 )
 
 _scale = 1.0
@@ -209,8 +209,8 @@ class PresenterSwitch(widgets.HBox):
 
     def __repr__(self) -> str:
         return (
-            "Presenter mode: run this cell in JupyterLab for a button that makes diagrams and text "
-            "large."
+            "Presenter mode: run this cell in JupyterLab for a button that makes diagrams and "
+            "text large."
         )
 
 

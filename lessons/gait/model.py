@@ -230,20 +230,18 @@ def describe(cycle: GaitCycle, t_pct: float) -> str:
     lines = [
         now,
         f"Right leg: stance {cycle.stance_pct('right'):.0f} %, swing "
-        f"{cycle.swing_pct('right'):.0f} % of the cycle. "
-        f"Left leg: stance {cycle.stance_pct('left'):.0f} %, swing {cycle.swing_pct('left'):.0f} "
-        "%. "
-        f"Double support twice, {DOUBLE_SUPPORT_PCT:.0f} % each.",
+        f"{cycle.swing_pct('right'):.0f} % of the cycle. Left leg: stance "
+        f"{cycle.stance_pct('left'):.0f} %, swing {cycle.swing_pct('left'):.0f} %. Double support "
+        f"twice, {DOUBLE_SUPPORT_PCT:.0f} % each.",
     ]
     if p.painful_side != "none" and p.stance_shortening_pct > 0:
         sore, sound = p.painful_side, _OTHER[p.painful_side]
         lines.append(
             f"Antalgic gait, pain on the {sore}: the {sore} leg's stance is cut to "
             f"{cycle.stance_pct(sore):.0f} % (an illustrative amount), so the {sound} leg swings "
-            "through "
-            f"faster and takes a shorter step ({cycle.step_pct(sound):.0f} % of the cycle against "
-            f"{cycle.step_pct(sore):.0f} %); walking also slows, which these percentages do not "
-            "show."
+            f"through faster and takes a shorter step ({cycle.step_pct(sound):.0f} % of the cycle "
+            f"against {cycle.step_pct(sore):.0f} %); walking also slows, which these percentages "
+            "do not show."
         )
     if p.weak_abductors_side != "none":
         weak, other = p.weak_abductors_side, _OTHER[p.weak_abductors_side]
@@ -254,9 +252,8 @@ def describe(cycle: GaitCycle, t_pct: float) -> str:
         )
         lines.append(
             f"Weak {weak} hip abductors (Trendelenburg sign): in single-leg stance on the {weak} "
-            "leg the "
-            f"pelvis drops on the swing side, {state} (drawn {ILLUSTRATIVE_DROP_DEG:.0f}°, an "
-            "illustrative angle)."
+            f"leg the pelvis drops on the swing side, {state} (drawn "
+            f"{ILLUSTRATIVE_DROP_DEG:.0f}°, an illustrative angle)."
         )
     if p.painful_side == "none" and p.weak_abductors_side == "none":
         lines.append("No pain and strong abductors: both legs share the cycle alike, and the "

@@ -282,13 +282,13 @@ def describe(load: HipLoad) -> str:
     ratio = load.effective_lever_cm / p.abductor_lever_cm
     lines = [
         f"Standing on one leg, {p.body_mass_kg:.0f} kg (body weight {p.body_weight_n:,.0f} N): "
-        f"abductor force {_force(load, load.abductor_force_bw)}; "
-        f"hip joint force {_force(load, load.joint_force_bw)}, "
-        f"leaning {load.joint_angle_from_vertical_deg:.0f}° from vertical."
+        f"abductor force {_force(load, load.abductor_force_bw)}; hip joint force "
+        f"{_force(load, load.joint_force_bw)}, leaning {load.joint_angle_from_vertical_deg:.0f}° "
+        "from vertical."
     ]
     lean = (
-        f"Trunk lean over the stance leg shortens b from {p.body_weight_lever_cm:.1f} cm "
-        f"to {load.effective_lever_cm:.1f} cm."
+        f"Trunk lean over the stance leg shortens b from {p.body_weight_lever_cm:.1f} cm to "
+        f"{load.effective_lever_cm:.1f} cm."
         if p.trunk_lean_cm > 0
         else "No trunk lean."
     )
@@ -304,9 +304,9 @@ def describe(load: HipLoad) -> str:
             f"by {abs(change) * 100:.0f} %."
         )
     lines.append(
-        f"Supported weight W′ {SUPPORTED_WEIGHT_BW:.2f} × body weight at lever "
-        f"b = {load.effective_lever_cm:.1f} cm; abductor lever a = {p.abductor_lever_cm:.1f} cm "
-        f"(b/a = {ratio:.1f}), line of pull {p.abductor_angle_deg:.0f}°. {lean} {cane}"
+        f"Supported weight W′ {SUPPORTED_WEIGHT_BW:.2f} × body weight at lever b = "
+        f"{load.effective_lever_cm:.1f} cm; abductor lever a = {p.abductor_lever_cm:.1f} cm (b/a "
+        f"= {ratio:.1f}), line of pull {p.abductor_angle_deg:.0f}°. {lean} {cane}"
     )
     if not load.abductors_balance:
         lines.append(
@@ -316,12 +316,11 @@ def describe(load: HipLoad) -> str:
     walking, up, down = IN_VIVO_HIP_BW.values()
     lines.append(
         f"Measured in instrumented hips: {walking:.2f} × body weight walking, a little less in "
-        f"one-leg stance, {up:.2f} up stairs, {down:.2f} down (Bergmann 2001). "
-        "Only a b/a of about 2 lands near these "
-        f"({_upright_force_bw(2.0, p.abductor_angle_deg):.1f} × body "
+        f"one-leg stance, {up:.2f} up stairs, {down:.2f} down (Bergmann 2001). Only a b/a of "
+        f"about 2 lands near these ({_upright_force_bw(2.0, p.abductor_angle_deg):.1f} × body "
         "weight upright, no cane); b/a = 2.5 already gives "
-        f"{_upright_force_bw(2.5, p.abductor_angle_deg):.1f}, "
-        "more than any of them, so a larger b/a overstates them."
+        f"{_upright_force_bw(2.5, p.abductor_angle_deg):.1f}, more than any of them, so a larger "
+        "b/a overstates them."
     )
     if p.cane_hand == "opposite" and p.cane_force_pct_bw > 0:
         lines.append(

@@ -106,8 +106,8 @@ def plain_readout(load: HipLoad) -> str:
     p = load.inputs
     lines = [
         "Standing on your right leg: your hip joint carries "
-        f"{times_body_weight(load.joint_force_bw)}, "
-        f"as if about {load.joint_force_bw * p.body_mass_kg:.0f} kg pressed on it (you weigh "
+        f"{times_body_weight(load.joint_force_bw)}, as if about "
+        f"{load.joint_force_bw * p.body_mass_kg:.0f} kg pressed on it (you weigh "
         f"{p.body_mass_kg:.0f} kg)."
     ]
     if load.abductors_balance and load.abductor_force_bw < 0.05:
@@ -116,20 +116,17 @@ def plain_readout(load: HipLoad) -> str:
     elif load.abductors_balance:
         lines.append(
             "The muscles at the side of your hip pull with "
-            f"{times_body_weight(load.abductor_force_bw)} "
-            "to keep your pelvis level."
+            f"{times_body_weight(load.abductor_force_bw)} to keep your pelvis level."
         )
     else:
         lines.append(
             "Your weight is now over or past the hip: the muscles at the side of the hip have "
-            "nothing to hold, "
-            "and other muscles, not in this picture, keep you balanced."
+            "nothing to hold, and other muscles, not in this picture, keep you balanced."
         )
     if p.trunk_lean_cm > 0:
         lines.append(
             f"Leaning {p.trunk_lean_cm:.0f} cm over the standing leg brings your weight closer to "
-            "the hip, "
-            "so the muscles need to pull less."
+            "the hip, so the muscles need to pull less."
         )
     else:
         lines.append("You stand straight, without leaning over the standing leg.")
@@ -138,27 +135,24 @@ def plain_readout(load: HipLoad) -> str:
         if p.cane_hand == "opposite":
             lines.append(
                 f"A walking stick in the other hand, taking {p.cane_force_pct_bw:.0f} % of your "
-                "weight, lowers the "
-                f"load on this hip by about {abs(change) * 100:.0f} % in this picture. Real "
-                "measurements show a "
-                "smaller saving, and people rarely put more than a fifth of their weight through "
-                "a stick."
+                f"weight, lowers the load on this hip by about {abs(change) * 100:.0f} % in this "
+                "picture. Real measurements show a smaller saving, and people rarely put more "
+                "than a fifth of their weight through a stick."
             )
         else:
             verb = "raises" if change > 0 else "lowers"
             lines.append(
                 f"A walking stick on the same side, taking {p.cane_force_pct_bw:.0f} % of your "
-                f"weight, {verb} the "
-                f"load on this hip by about {abs(change) * 100:.0f} % in this picture: hold it in "
-                "the other hand."
+                f"weight, {verb} the load on this hip by about {abs(change) * 100:.0f} % in this "
+                "picture: hold it in the other hand."
             )
     else:
         lines.append("No walking stick.")
     walking, *_ = IN_VIVO_HIP_BW.values()
     lines.append(
         "Measured inside real hips: "
-        f"{times_body_weight(walking).removesuffix(' your body weight')} body weight "
-        "when walking, a little more on stairs."
+        f"{times_body_weight(walking).removesuffix(' your body weight')} body weight when "
+        "walking, a little more on stairs."
     )
     lines.append("This is a simple model of standing on one leg, not a measurement of you.")
     return "\n".join(lines)

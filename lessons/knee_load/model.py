@@ -120,32 +120,28 @@ def describe(
     force = knee_peak_force_n(activity, body_mass_kg)
     lines = [
         f"{activity.capitalize()} at {body_mass_kg:.0f} kg: peak knee force "
-        f"{KNEE_PEAK_BW[activity]:.2f} × body weight, "
-        f"about {force:,.0f} N ({force / G_M_PER_S2:,.0f} kg-force) (Kutzner 2010)."
+        f"{KNEE_PEAK_BW[activity]:.2f} × body weight, about {force:,.0f} N "
+        f"({force / G_M_PER_S2:,.0f} kg-force) (Kutzner 2010)."
     ]
     saving = weight_loss_saving(weight_loss_kg, steps_per_day)
     if weight_loss_kg > 0:
         lines.append(
             f"Losing {weight_loss_kg:g} kg: about {saving.per_step_kg:g} kg less force on the "
-            "knee with every walking "
-            f"step, by the rule estimated in {_STUDIED_IN} (Messier 2005)."
+            f"knee with every walking step, by the rule estimated in {_STUDIED_IN} (Messier 2005)."
         )
         lines.append(
             f"Over {steps_per_day:,.0f} steps that adds up to {saving.per_day_kg / 1000:,.0f} "
-            "tonnes a day: "
-            "an illustration of the rule, not a measured total."
+            "tonnes a day: an illustration of the rule, not a measured total."
         )
         proportional = KNEE_PEAK_BW["walking"] * weight_loss_kg
         lines.append(
             f"If knee force only scaled with body weight, {weight_loss_kg:g} kg would save "
-            f"{proportional:.0f} kg per "
-            f"walking step ({KNEE_PEAK_BW['walking']:.2f} × {weight_loss_kg:g} kg); the trial's "
-            "estimate is larger."
+            f"{proportional:.0f} kg per walking step ({KNEE_PEAK_BW['walking']:.2f} × "
+            f"{weight_loss_kg:g} kg); the trial's estimate is larger."
         )
     else:
         lines.append(
             "Set a weight loss to see what it takes off the knee (about 4 kg per kg, per step, "
-            f"in {_STUDIED_IN}; "
-            "Messier 2005)."
+            f"in {_STUDIED_IN}; Messier 2005)."
         )
     return "\n".join(lines)

@@ -332,10 +332,9 @@ def describe(pose: LimbPose) -> str:
         "neutral (0°)"
     )
     return (
-        f"{pose.side.capitalize()} leg, body height {pose.body.height_m:.2f} m. "
-        f"Hip: {hip}. Knee: {knee}. Ankle: {ankle}.\n"
-        f"Knee {ahead(pose.knee)}, {pose.knee[2] * 100:.0f} cm above the floor. "
-        f"Ankle {pose.ankle[2] * 100:.0f} cm above the floor. Toes {ahead(pose.toe)}."
+        f"{pose.side.capitalize()} leg, body height {pose.body.height_m:.2f} m. Hip: {hip}. Knee: "
+        f"{knee}. Ankle: {ankle}.\nKnee {ahead(pose.knee)}, {pose.knee[2] * 100:.0f} cm above the "
+        f"floor. Ankle {pose.ankle[2] * 100:.0f} cm above the floor. Toes {ahead(pose.toe)}."
         + _floor_note(pose)
     )
 

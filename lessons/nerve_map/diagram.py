@@ -214,9 +214,9 @@ def draw_nerve_map(
                                  bbox=dict(boxstyle="round,pad=0.25", fc="white", ec=palette.GREY))
     if caption:
         figure.supxlabel(
-            "Schematic, not to scale. Solid lines: nerves (blue sciatic, green tibial, "
-            "red-orange common fibular); purple dashed: roots.\n"
-            "Black outline, ◆ and bold name: the structure you chose.",
+            "Schematic, not to scale. Solid lines: nerves (blue sciatic, green tibial, red-orange "
+            "common fibular); purple dashed: roots.\nBlack outline, ◆ and bold name: the "
+            "structure you chose.",
             fontsize=9,
         )
     artists = NerveMapArtists(

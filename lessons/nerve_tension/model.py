@@ -229,8 +229,8 @@ def describe(pose: NerveTensionPose) -> str:
     lines = [
         f"Leg raised {pose.hip_flexion_deg:.0f}° at the hip, {knee_text}, {ankle_text}, "
         f"{neck_text}.",
-        f"Relative nerve-bed tension: {index_text} (dimensionless; 1.0 = straight leg raised "
-        f"to 70°) — {MODEL_LABEL}.",
+        f"Relative nerve-bed tension: {index_text} (dimensionless; 1.0 = straight leg raised to "
+        f"70°) — {MODEL_LABEL}.",
         _ZONE_TEXT[slr_zone(pose)],
     ]
     sensitisers = [
@@ -240,9 +240,8 @@ def describe(pose: NerveTensionPose) -> str:
         both = len(sensitisers) == 2
         lines.append(
             f"{' and '.join(sensitisers).capitalize()} {'add' if both else 'adds'} tension from "
-            "the "
-            f"{'ends' if both else 'foot' if ankle > 0 else 'spine'} of the nerve bed: clinicians "
-            f"use {'them' if both else 'it'} to sensitise the test (FACTS B8)."
+            f"the {'ends' if both else 'foot' if ankle > 0 else 'spine'} of the nerve bed: "
+            f"clinicians use {'them' if both else 'it'} to sensitise the test (FACTS B8)."
         )
     return "\n".join(lines)
 

@@ -178,8 +178,7 @@ def describe_q_angle(result: QAngle) -> str:
     men, women = REPORTED["men"], REPORTED["women"]
     return (
         f"Q-angle {q:.1f}° (ASIS-to-kneecap line {result.thigh_line_deg:.1f}° from vertical, "
-        f"kneecap-to-tuberosity line {tendon_words}).\n"
-        f"That is {_against(q, 'men')} and {_against(q, 'women')}.\n"
-        f"Reported supine means: men {men['mean']:.1f}° ± {men['sd']}, "
+        f"kneecap-to-tuberosity line {tendon_words}).\nThat is {_against(q, 'men')} and "
+        f"{_against(q, 'women')}.\nReported supine means: men {men['mean']:.1f}° ± {men['sd']}, "
         f"women {women['mean']:.1f}° ± {women['sd']}."
     )

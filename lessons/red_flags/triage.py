@@ -34,8 +34,8 @@ __all__ = ["NOT_A_DIAGNOSIS", "Advice", "triage"]
 
 #: Said with every answer.
 NOT_A_DIAGNOSIS = (
-    "This explorer teaches patterns; it is not a diagnosis. If you are worried about "
-    "yourself or someone else, ask a doctor."
+    "This explorer teaches patterns; it is not a diagnosis. If you are worried about yourself or "
+    "someone else, ask a doctor."
 )
 
 

@@ -43,9 +43,8 @@ __all__ = [
 
 #: Said with every result of the scorer.
 NOT_A_DIAGNOSIS = (
-    "This teaches the textbook patterns; it is not a diagnosis. "
-    "Dermatome maps vary between people and roots overlap: only a clinician who examines you can "
-    "say."
+    "This teaches the textbook patterns; it is not a diagnosis. Dermatome maps vary between "
+    "people and roots overlap: only a clinician who examines you can say."
 )
 
 ROOTS = ("L4", "L5", "S1")
@@ -199,10 +198,8 @@ def describe_root(root: str) -> str:
     check_choice("root", root, ROOTS)
     s = ROOT_SIGNS[root]
     return (
-        f"{root} root (usually pressed on by the {s.usual_disc} disc).\n"
-        f"Feeling (dermatome, shaded): {s.sensation}.\n"
-        f"Weakness (myotome): {s.weakness}.\n"
-        f"Reflex: {s.reflex}."
+        f"{root} root (usually pressed on by the {s.usual_disc} disc).\nFeeling (dermatome, "
+        f"shaded): {s.sensation}.\nWeakness (myotome): {s.weakness}.\nReflex: {s.reflex}."
     )
 
 
@@ -236,8 +233,8 @@ def describe_fit(fit: RootFit) -> str:
         )
     if fit.fibular_palsy_also_fits:
         lines.append(
-            "Foot drop without weak hip abduction or inversion also fits a common fibular "
-            "nerve palsy at the fibular neck (FACTS B7)."
+            "Foot drop without weak hip abduction or inversion also fits a common fibular nerve "
+            "palsy at the fibular neck (FACTS B7)."
         )
     lines.append(NOT_A_DIAGNOSIS)
     return "\n".join(lines)

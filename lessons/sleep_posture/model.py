@@ -239,15 +239,15 @@ def describe_side_lying(pose: SideLying) -> str:
         )
         if pose.adduction_deg > NORMAL_ADDUCTION_DEG:
             first += (
-                " That is beyond the usual range: a real hip would stop sooner, "
-                "and the pelvis and spine would take up the rest."
+                " That is beyond the usual range: a real hip would stop sooner, and the pelvis "
+                "and spine would take up the rest."
             )
     else:
         first = (
             f"Top hip: {angle:.0f}° abduction (the top thigh slopes up, away from the bed): "
             + (
-                f"the pillow is thicker than the {_cm(pose.pillow_for_neutral_cm)} cm gap "
-                "(D − k) a level thigh needs, so it pushes the top knee above its hip."
+                f"the pillow is thicker than the {_cm(pose.pillow_for_neutral_cm)} cm gap (D − k) "
+                "a level thigh needs, so it pushes the top knee above its hip."
                 if pose.pillow_for_neutral_cm > 0
                 else "the knee centres are as far apart as the hip centres, or farther, "
                 "so the top knee sits above its hip even without a pillow."
@@ -255,28 +255,28 @@ def describe_side_lying(pose: SideLying) -> str:
         )
         if angle > NORMAL_ABDUCTION_DEG:
             first += (
-                f" That is beyond the usual {NORMAL_ABDUCTION_DEG:.0f}° abduction range: "
-                "no one would lie like this."
+                f" That is beyond the usual {NORMAL_ABDUCTION_DEG:.0f}° abduction range: no one "
+                "would lie like this."
             )
     if round(pose.knee_drop_cm, 1) == 0:
         knee = "the top knee sits just where a level top thigh would put it"
     else:
         where = "lower" if pose.knee_drop_cm > 0 else "higher"
         knee = (
-            f"the top knee sits {abs(pose.knee_drop_cm):.1f} cm {where} "
-            "than a level top thigh would put it"
+            f"the top knee sits {abs(pose.knee_drop_cm):.1f} cm {where} than a level top thigh "
+            "would put it"
         )
     if round(pose.pelvic_tilt_deg) == 0:
         tilt = (
-            "With the top hip neutral, the pelvis need not tilt sideways to meet the knee "
-            "(model geometry)."
+            "With the top hip neutral, the pelvis need not tilt sideways to meet the knee (model "
+            "geometry)."
         )
     else:
         way = "instead" if pose.pelvic_tilt_deg > 0 else "the other way (top side towards the head)"
         tilt = (
             "If the top hip stayed neutral, the pelvis would tilt about "
-            f"{abs(pose.pelvic_tilt_deg):.0f}° sideways {way} "
-            "(model geometry): a real body shares the drop between hip and pelvis."
+            f"{abs(pose.pelvic_tilt_deg):.0f}° sideways {way} (model geometry): a real body "
+            "shares the drop between hip and pelvis."
         )
     return "\n".join([
         first,
@@ -293,8 +293,7 @@ def _neutral_pillow(pose: SideLying) -> str:
         return "No pillow can bring the top leg to neutral here: any pillow adds abduction."
     return (
         f"A pillow about {_cm(pose.pillow_for_neutral_cm)} cm thick when squashed would bring the "
-        "top leg "
-        "to neutral in this model."
+        "top leg to neutral in this model."
     )
 
 
@@ -381,8 +380,8 @@ def describe_back_lying(pose: BackLying, knee_replacement: bool = False) -> str:
     else:
         first = (
             f"{_a(pose.pillow_cm).capitalize()} {_cm(pose.pillow_cm)} cm pillow under the knees: "
-            f"hip flexed {pose.hip_flexion_deg:.0f}°, "
-            f"knee flexed {pose.knee_flexion_deg:.0f}° (body height {pose.height_m:.2f} m)."
+            f"hip flexed {pose.hip_flexion_deg:.0f}°, knee flexed {pose.knee_flexion_deg:.0f}° "
+            f"(body height {pose.height_m:.2f} m)."
         )
     lines = [first]
     if knee_replacement:
@@ -394,8 +393,7 @@ def describe_back_lying(pose: BackLying, knee_replacement: bool = False) -> str:
         else:
             lines.append(
                 "After a knee replacement: NOTHING under the knee (FACTS D5). Resting with the "
-                "knee bent risks "
-                "a flexion contracture, a knee that no longer straightens fully. Follow your "
-                "surgical team's advice."
+                "knee bent risks a flexion contracture, a knee that no longer straightens fully. "
+                "Follow your surgical team's advice."
             )
     return "\n".join(lines)

@@ -81,18 +81,18 @@ def plain_side_lying(pose: SideLying) -> str:
     drop = abs(pose.knee_drop_cm)
     if pose.state == "near neutral":
         first = (
-            "Your top thigh lies about level with the bottom one: "
-            "the pillow fills the gap between your knees."
+            "Your top thigh lies about level with the bottom one: the pillow fills the gap "
+            "between your knees."
         )
     elif pose.state == "adducted":
         first = (
-            f"Your top thigh slopes down towards the bed by about {angle:.0f}°: "
-            f"your top knee sits {drop:.0f} cm lower than your top hip."
+            f"Your top thigh slopes down towards the bed by about {angle:.0f}°: your top knee "
+            f"sits {drop:.0f} cm lower than your top hip."
         )
     else:
         first = (
-            f"Your top thigh slopes up, away from the bed, by about {angle:.0f}°: "
-            f"the top knee is pushed {drop:.0f} cm higher than your top hip."
+            f"Your top thigh slopes up, away from the bed, by about {angle:.0f}°: the top knee is "
+            f"pushed {drop:.0f} cm higher than your top hip."
         )
     lines = [first]
     if pose.pillow_cm == 0 and pose.pillow_for_neutral_cm > 0:
@@ -101,8 +101,7 @@ def plain_side_lying(pose: SideLying) -> str:
     if pose.pillow_for_neutral_cm > 0:
         lines.append(
             f"In this picture a pillow about {pose.pillow_for_neutral_cm:.0f} cm thick when "
-            "squashed "
-            "would keep the top thigh level."
+            "squashed would keep the top thigh level."
         )
     else:
         lines.append("In this picture your knees are as far apart as your hips: any pillow pushes "
@@ -127,8 +126,8 @@ def plain_back_lying(pose: BackLying, knee_replacement: bool = False) -> str:
     else:
         lines = [
             f"A {pose.pillow_cm:g} cm pillow under your knees bends your hip a little (about "
-            f"{pose.hip_flexion_deg:.0f}°) "
-            f"and your knee a little more (about {pose.knee_flexion_deg:.0f}°)."
+            f"{pose.hip_flexion_deg:.0f}°) and your knee a little more (about "
+            f"{pose.knee_flexion_deg:.0f}°)."
         ]
     if knee_replacement:
         lines.append(
@@ -268,10 +267,9 @@ class ClaimCheck(widgets.VBox):
         self.check.on_click(self._on_check)
         self.reset.on_click(self._on_reset)
         title = widgets.HTML("<h4 style='margin:0.2em 0'>Claim check: the knee pillow's eight "
-                             "benefits</h4>"
-                             "<p>Each claim is the article's, put in our own words. For each one "
-                             "choose "
-                             "<b>keep</b>, <b>soften</b> or <b>correct</b>, then press Check.</p>")
+                             "benefits</h4><p>Each claim is the article's, put in our own words. "
+                             "For each one choose <b>keep</b>, <b>soften</b> or <b>correct</b>, "
+                             "then press Check.</p>")
         super().__init__([title, *rows, widgets.HBox([self.check, self.reset]), self.score])
         self.add_class("course-claim-check")
 

@@ -180,8 +180,8 @@ def card_pdf(
     pdf.heading(title, 22)
     pdf.para(strip_citations(catalog.education_line), size=12)
     pdf.para(
-        "Go gently. Stretch to mild tightness, never pain. Stop at once for any stop sign, "
-        "and see the red-flags box at the end.",
+        "Go gently. Stretch to mild tightness, never pain. Stop at once for any stop sign, and "
+        "see the red-flags box at the end.",
         size=12,
     )
     for number, item in enumerate(items, start=1):
@@ -260,8 +260,8 @@ def card_path(
         raise CourseError("Type a file name first, like my-stretches.")
     if "/" in cleaned or "\\" in cleaned or cleaned.startswith("."):
         raise CourseError(
-            "A file name cannot contain a folder (/ or \\) or “..”. Type just the name, "
-            "like my-stretches, and put a folder in the Folder box."
+            "A file name cannot contain a folder (/ or \\) or “..”. Type just the name, like "
+            "my-stretches, and put a folder in the Folder box."
         )
     cleaned = _NOT_ALLOWED.sub("-", cleaned)[:_MAX_NAME].rstrip(". ")
     if not cleaned:
@@ -313,19 +313,17 @@ def save_card(
     if not path.parent.is_dir():
         raise CourseError(
             f"The folder {path.parent} does not exist. Create it first, or leave the Folder box "
-            "empty "
-            "to save next to the notebook."
+            "empty to save next to the notebook."
         )
     if path.is_symlink():
         raise CourseError(
-            f"{where} is a link to somewhere else, and cards are never saved through links. "
-            "Type another name."
+            f"{where} is a link to somewhere else, and cards are never saved through links. Type "
+            "another name."
         )
     if path.exists() and not replace:
         raise CourseError(
             f"{path.name} already exists in {path.parent}. Tick “Replace an existing file” to "
-            "overwrite it, "
-            "or type another name."
+            "overwrite it, or type another name."
         )
     if path.exists() and not _made_here(path):
         raise CourseError(
@@ -337,14 +335,13 @@ def save_card(
         _write_new_or_replace(path, data)
     except FileExistsError:
         raise CourseError(
-            f"{where} appeared while the card was being made; it is left as it is. "
-            "Press Save again, or type another name."
+            f"{where} appeared while the card was being made; it is left as it is. Press Save "
+            "again, or type another name."
         ) from None
     except OSError as error:
         raise CourseError(
-            f"The card could not be saved as {path}: {error.strerror or error}. "
-            "Check that the folder can be written and the disk is not full, "
-            "or choose another folder."
+            f"The card could not be saved as {path}: {error.strerror or error}. Check that the "
+            "folder can be written and the disk is not full, or choose another folder."
         ) from None
     return path
 

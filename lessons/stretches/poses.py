@@ -486,8 +486,8 @@ def describe_pose(stretch_id: str, progress_pct: float) -> str:
         head = f"Key position {index + 1} of {len(poses)} ({key.name}): {key.caption}"
     else:
         head = (
-            f"Moving from key position {index + 1} ({poses[index].name}) "
-            f"to {index + 2} ({poses[index + 1].name}), {t * 100:.0f} % of the way."
+            f"Moving from key position {index + 1} ({poses[index].name}) to {index + 2} "
+            f"({poses[index + 1].name}), {t * 100:.0f} % of the way."
         )
     a = posture.affected
     side = (

@@ -103,8 +103,7 @@ def stretch_panel_html(
     if red_flags is not None:
         parts.append(
             "<div class='course-red-flags' role='note' style='border:3px solid #000;padding:0.3em "
-            "0.8em;"
-            "margin:0.4em 0'><b>Red flags: stop and get help</b>"
+            "0.8em;margin:0.4em 0'><b>Red flags: stop and get help</b>"
             + "".join(
                 f"<p><b>{e(heading)}</b></p>" + _list(signs)
                 for heading, signs in red_flags.sections
@@ -289,10 +288,9 @@ class HoldTimer(_Tool):
             else f"{s.repetitions} of {s.repetitions} done"
         )
         self.display_big.value = (
-            "<div style='text-align:center;line-height:1.1'>"
-            "<div class='course-timer-count' "
-            f"style='font-size:4.5em;font-weight:bold'>{html.escape(big)}</div>"
-            f"<div class='course-timer-rep' style='font-size:2em'>{html.escape(line)}</div></div>"
+            "<div style='text-align:center;line-height:1.1'><div class='course-timer-count' "
+            f"style='font-size:4.5em;font-weight:bold'>{html.escape(big)}</div><div "
+            f"class='course-timer-rep' style='font-size:2em'>{html.escape(line)}</div></div>"
         )
         self.set_readout(s.describe())
 
@@ -389,9 +387,9 @@ class RoutineBuilder(_Tool):
         except CourseError as error:
             file_name = f"(not yet: {error})"
         self.set_readout(
-            f"Your routine: {len(items)} stretch{'es' if len(items) > 1 else ''}: {names}.\n"
-            f"Each: {items[0].dose} About {routine_minutes(items):g} minutes of holding a day.\n"
-            f"Card: {self.controls['page'].value} page, saved as {file_name} {where}."
+            f"Your routine: {len(items)} stretch{'es' if len(items) > 1 else ''}: {names}.\nEach: "
+            f"{items[0].dose} About {routine_minutes(items):g} minutes of holding a day.\nCard: "
+            f"{self.controls['page'].value} page, saved as {file_name} {where}."
         )
 
     def save(self) -> Path:
@@ -421,8 +419,8 @@ class RoutineBuilder(_Tool):
         except Exception as error:  # noqa: BLE001 - a bug: shown to the learner, logged in full
             log.exception("saving the stretch card failed")
             self.message.value = readout_html(
-                f"⚠ The card could not be saved ({type(error).__name__}: {error}). "
-                "Please tell the course team; choosing stretches still works.",
+                f"⚠ The card could not be saved ({type(error).__name__}: {error}). Please tell "
+                "the course team; choosing stretches still works.",
                 "course-warning",
             )
         else:

@@ -176,8 +176,8 @@ def describe_valgus(view: KneeProjection) -> str:
     check_kind("view", view, KneeProjection, "knee_projection()")
     angle, offset = view.frontal_angle_deg, view.knee_offset_cm
     first = (
-        f"Knee bent {view.knee_flexion_deg:.0f}°, hip flexed {view.knee_flexion_deg:.0f}°. "
-        f"Hip: {_hip_words(view.hip_adduction_deg, view.hip_internal_rotation_deg)}."
+        f"Knee bent {view.knee_flexion_deg:.0f}°, hip flexed {view.knee_flexion_deg:.0f}°. Hip: "
+        f"{_hip_words(view.hip_adduction_deg, view.hip_internal_rotation_deg)}."
     )
     if abs(angle) < 0.5:
         second = (

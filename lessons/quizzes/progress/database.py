@@ -217,9 +217,9 @@ def _check_text(name: str, value: str) -> None:
     except UnicodeEncodeError as error:
         bad = value[error.start]
         raise CourseError(
-            f"The {name} contains a character that cannot be saved (U+{ord(bad):04X}, half of "
-            "a character pair, often left by a broken copy and paste). "
-            "Delete it and type the text again."
+            f"The {name} contains a character that cannot be saved (U+{ord(bad):04X}, half of a "
+            "character pair, often left by a broken copy and paste). Delete it and type the text "
+            "again."
         ) from None
 
 

@@ -94,8 +94,8 @@ def progress_report(store: ProgressStore | None = None) -> ProgressReport:
 
 
 _NO_DATA = (
-    "No answers saved yet.\n"
-    "Answer a lesson's self-check quiz, and your scores and what to review will appear here."
+    "No answers saved yet.\nAnswer a lesson's self-check quiz, and your scores and what to review "
+    "will appear here."
 )
 
 

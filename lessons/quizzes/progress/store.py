@@ -69,8 +69,8 @@ class ProgressStore:
         if self._skipped:
             parts.append(
                 f"{self._skipped} saved answer{'s' if self._skipped != 1 else ''} in the progress "
-                "file hold values this course cannot read and are left out of your scores "
-                "(the file is not changed)."
+                "file hold values this course cannot read and are left out of your scores (the "
+                "file is not changed)."
             )
         return " ".join(part for part in parts if part)
 
@@ -86,15 +86,15 @@ class ProgressStore:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             self._problem = (
-                f"Your progress cannot be saved: the folder {path.parent} cannot be "
-                f"created ({error.strerror or error}). Your answers are kept only until this "
-                "notebook's kernel stops."
+                f"Your progress cannot be saved: the folder {path.parent} cannot be created "
+                f"({error.strerror or error}). Your answers are kept only until this notebook's "
+                "kernel stops."
             )
             return
         if path.exists() and not path.is_file():  # never touch a folder in its place
             self._problem = (
-                f"Your progress cannot be saved: {path} is a folder, not a file. Your answers "
-                "are kept only until this notebook's kernel stops."
+                f"Your progress cannot be saved: {path} is a folder, not a file. Your answers are "
+                "kept only until this notebook's kernel stops."
             )
             return
         self.path = path
@@ -145,8 +145,8 @@ class ProgressStore:
                 return self._failed(error)
             if had:
                 self._notice = (
-                    f"Your progress file {self.path} had been deleted; a new one was started, "
-                    "and your answers from now on are saved in it."
+                    f"Your progress file {self.path} had been deleted; a new one was started, and "
+                    "your answers from now on are saved in it."
                 )
             self._prepared = True
             return True
@@ -172,10 +172,10 @@ class ProgressStore:
         if isinstance(error, _NotOurs):
             self._read_only_reason = str(error)
             self._problem = (
-                f"Your progress file {self.path} cannot be written by this version of the "
-                f"course: {error}. Your earlier answers are shown as far as they can be read, "
-                f"and the file is left unchanged. {keep} only until this notebook's kernel "
-                "stops: update the course (or use the version that wrote the file) to save them."
+                f"Your progress file {self.path} cannot be written by this version of the course: "
+                f"{error}. Your earlier answers are shown as far as they can be read, and the "
+                f"file is left unchanged. {keep} only until this notebook's kernel stops: update "
+                "the course (or use the version that wrote the file) to save them."
             )
             return False
         if isinstance(error, sqlite3.Error) and _is_damaged(error):
@@ -186,9 +186,8 @@ class ProgressStore:
             except (OSError, sqlite3.Error, _NotOurs) as again:
                 self._problem = (
                     f"Your progress file {self.path} is damaged ({error}), and it could not be "
-                    f"set aside safely: {_plain_reason(again, self.path)}. It is left as it "
-                    f"is. {keep} until this notebook's kernel stops, or until the problem is "
-                    "fixed."
+                    f"set aside safely: {_plain_reason(again, self.path)}. It is left as it is. "
+                    f"{keep} until this notebook's kernel stops, or until the problem is fixed."
                 )
                 return False
             self._prepared = True
@@ -200,8 +199,8 @@ class ProgressStore:
         self._prepared = False  # check the file afresh next time
         self._problem = (
             f"New answers are kept in memory for now: the progress file {self.path} cannot be "
-            f"written, because {_plain_reason(error, self.path)}. The file is left as it is, "
-            "and the answers kept in memory are saved to it as soon as it can be written again "
+            f"written, because {_plain_reason(error, self.path)}. The file is left as it is, and "
+            "the answers kept in memory are saved to it as soon as it can be written again "
             "(while this notebook's kernel runs)."
         )
         return False
@@ -235,8 +234,8 @@ class ProgressStore:
         if self._problem:
             count = len(written)
             self._notice = (
-                f"Your progress file can be written again: {count} answer"
-                f"{'s' if count != 1 else ''} kept in memory meanwhile "
+                f"Your progress file can be written again: {count} "
+                f"answer{'s' if count != 1 else ''} kept in memory meanwhile "
                 f"{'are' if count != 1 else 'is'} saved in it now."
             )
         self._problem = ""
