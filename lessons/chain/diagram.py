@@ -133,8 +133,8 @@ def draw_chain(
     marker = dict(ls="none", marker="o", ms=8, mfc="white", mec=palette.JOINT, mew=2.5, zorder=4)
     joints_side = ax_side.plot([], [], **marker)[0]
     past_range_side = ax_side.plot([], [], ls="none", marker="X", ms=13, color=palette.VERMILLION,
-                                   mec=palette.BLACK, zorder=5, label="past its usual range (✕, "
-                                                                      "⚠)")[0]
+                                   mec=palette.BLACK, zorder=5,
+                                   label="past its usual range (✕, ⚠)")[0]
     ax_side.legend(loc="upper right", fontsize=9, frameon=False)
 
     ax_front.plot(*_front_points(standing), color=palette.REFERENCE_LIMB, ls="--", lw=3, zorder=1)

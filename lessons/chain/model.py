@@ -238,8 +238,8 @@ def describe_chain(pose: ChainPose) -> str:
     if pose.straight_leg_clamped:
         lines.append(
             "⚠ The leg cannot reach that far with the foot flat, so it is drawn straight, "
-            "pointing where you asked; to reach further the heel would have to rise (up on the "
-            "toes)."
+            "pointing where you asked; to reach further the heel would have to rise "
+            "(up on the toes)."
         )
     if pose.knee_below_floor:
         lines.append(

@@ -192,12 +192,12 @@ def slr_zone(pose: NerveTensionPose) -> str:
 _ZONE_TEXT = {
     "knee bent": "With the knee bent this is not a straight-leg raise: the 30-70° window "
     "applies only with the knee straight, and the bent knee gives the nerve slack (FACTS C7).",
-    "below": "Below 30°: leg pain brought on this low is unlikely to be nerve-root tension (FACTS "
-             "B8).",
+    "below": "Below 30°: leg pain brought on this low is unlikely to be nerve-root tension "
+             "(FACTS B8).",
     "inside": "Inside the 30-70° window: radiating leg pain (not back pain alone) appearing "
     "here is what makes a straight-leg raise positive (FACTS B8).",
-    "above": "Above 70°: past the window in which a positive straight-leg raise is defined (FACTS "
-             "B8).",
+    "above": "Above 70°: past the window in which a positive straight-leg raise is defined "
+             "(FACTS B8).",
 }
 
 

@@ -96,8 +96,9 @@ def plain_side_lying(pose: SideLying) -> str:
         )
     lines = [first]
     if pose.pillow_cm == 0 and pose.pillow_for_neutral_cm > 0:
-        lines.append("Your hips are wider apart than your knees, so without a pillow the top knee "
-                     "drops.")
+        lines.append(
+            "Your hips are wider apart than your knees, so without a pillow the top knee drops."
+        )
     if pose.pillow_for_neutral_cm > 0:
         lines.append(
             f"In this picture a pillow about {pose.pillow_for_neutral_cm:.0f} cm thick when "

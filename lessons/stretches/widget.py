@@ -87,8 +87,8 @@ def stretch_panel_html(
         f"<h4 style='margin:0.3em 0'>{e(stretch.name)}{e(article)}</h4>",
         f"<p><b>What it is for:</b> {e(stretch.targets)}</p>",
         f"<p><b>Dose:</b> {e(dose)} {e(stretch.dose_note)}</p>",
-        "<div class='course-stop-signs' role='note' style='border:3px solid #D55E00;padding:0.3em "
-        "0.8em;"
+        "<div class='course-stop-signs' role='note' "
+        "style='border:3px solid #D55E00;padding:0.3em 0.8em;"
         "margin:0.4em 0'><b>⚠ Stop signs: stop if…</b>" + _list(stretch.stop_signs) + "</div>",
         f"<p><b>Starting position ({e(stretch.position_words)}):</b> "
         f"{e(stretch.starting_position)}</p>",
@@ -102,8 +102,9 @@ def stretch_panel_html(
         parts.append(f"<p><b>The evidence on dose:</b> {e(dose_evidence)}</p>")
     if red_flags is not None:
         parts.append(
-            "<div class='course-red-flags' role='note' style='border:3px solid #000;padding:0.3em "
-            "0.8em;margin:0.4em 0'><b>Red flags: stop and get help</b>"
+            "<div class='course-red-flags' role='note' "
+            "style='border:3px solid #000;padding:0.3em 0.8em;margin:0.4em 0'>"
+            "<b>Red flags: stop and get help</b>"
             + "".join(
                 f"<p><b>{e(heading)}</b></p>" + _list(signs)
                 for heading, signs in red_flags.sections
