@@ -45,17 +45,8 @@ from lessons.core.errors import CourseError, check_choice, check_kind, check_ran
 from lessons.limb.model import HEIGHT_RANGE_M, JointAngles, LimbPose, limb_pose
 
 __all__ = [
-    "ANATOMY_FRACTIONS",
-    "BodyPose",
-    "KeyPose",
-    "Posture",
-    "ankle_to_other_thigh_m",
-    "body_pose",
-    "describe_pose",
-    "interpolate",
-    "key_poses",
-    "pose_at",
-    "stretch_ids",
+    "ANATOMY_FRACTIONS", "BodyPose", "KeyPose", "Posture", "ankle_to_other_thigh_m", "body_pose",
+    "describe_pose", "interpolate", "key_poses", "pose_at", "stretch_ids",
 ]
 
 Point = tuple[float, float]
@@ -68,8 +59,7 @@ ANATOMY_FRACTIONS = {
     "upper_arm": 0.186,
     "forearm_to_grip": 0.200,
 }
-#: In sitting, the supporting thigh slopes this much below horizontal (hip flexion 75°, shin
-#: upright).
+#: In sitting, the supporting thigh slopes this much below horizontal (hip 75°, shin upright).
 SEATED_HIP_FLEXION_DEG = 75.0
 
 Hands = Literal["sides", "thighs", "affected_knee", "affected_shin", "affected_thigh",
@@ -149,8 +139,7 @@ class BodyPose:
 
 # --------------------------------------------------------------------------- the key poses
 
-_CROOK = JointAngles(hip_flexion_deg=41, knee_flexion_deg=90,
-                     ankle_dorsiflexion_deg=-41)  # foot flat
+_CROOK = JointAngles(41, 0, 0, 90, -41)  # hip and knee bent, foot flat
 _LYING = JointAngles(ankle_dorsiflexion_deg=-30)  # straight leg, foot relaxed
 _SIT = JointAngles(hip_flexion_deg=SEATED_HIP_FLEXION_DEG, knee_flexion_deg=SEATED_HIP_FLEXION_DEG)
 
@@ -395,8 +384,7 @@ def _hand_target(posture: Posture, legs, shoulder: Point, f: dict, pelvis: Point
 
 
 def ankle_to_other_thigh_m(pose: BodyPose) -> float:
-    """Distance in the side view from the affected ankle to the other thigh's upper surface near the
-    knee.
+    """Side-view distance from the affected ankle to the other thigh's upper surface near the knee.
 
     Used to check that the figure-4 positions really rest the ankle on the other leg.
     """
@@ -490,15 +478,12 @@ def describe_pose(stretch_id: str, progress_pct: float) -> str:
             f"({poses[index + 1].name}), {t * 100:.0f} % of the way."
         )
     a = posture.affected
-    side = (
-        "abduction (out to the side)" if a.hip_abduction_deg >= 0 else "adduction (across the body)"
-    )
+    outward = a.hip_abduction_deg >= 0
+    side = "abduction (out to the side)" if outward else "adduction (across the body)"
     turn = "external (outward)" if a.hip_rotation_deg < 0 else "internal (inward)"
-    rotation = (
-        f"{abs(a.hip_rotation_deg):.0f}° {turn} rotation"
-        if round(a.hip_rotation_deg)
-        else "0° rotation"
-    )
+    rotation = "0° rotation"
+    if round(a.hip_rotation_deg):
+        rotation = f"{abs(a.hip_rotation_deg):.0f}° {turn} rotation"
     body = (
         f"Affected (right, solid) leg: hip {a.hip_flexion_deg:.0f}° flexion, "
         f"{abs(a.hip_abduction_deg):.0f}° {side}, {rotation}; knee {a.knee_flexion_deg:.0f}° bent."
