@@ -36,7 +36,8 @@ from lessons.core.plain_words import load_plain_words
 from lessons.red_flags.view import RedFlagsBox, red_flags_box
 from lessons.stretches.widget import RoutineBuilder
 
-__all__ = ["CARDS_ENV", "CLINIC_FACTS", "ClinicRoutineBuilder", "Sources", "card_link_html", "cards_folder",
+__all__ = ["CARDS_ENV", "CLINIC_FACTS", "ClinicRoutineBuilder", "Sources", "card_link_html",
+           "cards_folder",
            "clinic_routine_builder", "clinic_sources", "red_flags_list"]
 
 #: The environment variable that carries the clinician's card folder from the launcher to the app.
@@ -44,7 +45,8 @@ CARDS_ENV = "COURSE_CLINIC_CARDS"
 
 #: The facts the page's parts rest on: the stretches and their dose (C1, C6), the sleeping
 #: positions (D1, D4, D5), the hip load (A1-A4) and the warning signs (E4, E5).
-CLINIC_FACTS = ("FACTS C1", "FACTS C6", "FACTS D1", "FACTS D4", "FACTS D5", "FACTS A1", "FACTS A2", "FACTS A3",
+CLINIC_FACTS = ("FACTS C1", "FACTS C6", "FACTS D1", "FACTS D4", "FACTS D5", "FACTS A1", "FACTS A2",
+                "FACTS A3",
                 "FACTS A4", "FACTS E4", "FACTS E5")
 
 #: The steps the list covers, most urgent first (the routine step needs no warning sign).
@@ -80,8 +82,8 @@ def card_link_html(path: Path) -> str:
     return (
         f'<a class="course-card-download" download="{name}" '
         f'href="data:application/pdf;base64,{data}" '
-        'style="display:inline-block;font-size:1.15em;font-weight:bold;padding:0.4em 0.8em;'
-        'border:2px solid #0072B2;border-radius:4px;color:#0072B2;text-decoration:none">'
+        'style="display:inline-block;font-size:1.15em;font-weight:bold;padding:0.4em '
+        '0.8em;border:2px solid #0072B2;border-radius:4px;color:#0072B2;text-decoration:none">'
         f"⬇ Download {name} to open and print it</a>"
     )
 

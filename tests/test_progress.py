@@ -1,4 +1,4 @@
-"""Tests for lessons/quizzes/progress.py: saving attempts, durability across killed and concurrent
+"""Tests for lessons/quizzes/progress/: saving attempts, durability across killed and concurrent
 writers, recovery, CSV."""
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ import platformdirs
 import pytest
 
 from lessons.core.errors import CourseError
-from lessons.quizzes import progress
 from lessons.quizzes.bank import load_bank
 from lessons.quizzes.progress import (
     ENV_VAR,
@@ -29,6 +28,7 @@ from lessons.quizzes.progress import (
     progress_report,
     progress_summary,
 )
+from lessons.quizzes.progress import database as progress  # its lock timeout, its file set
 
 REPO = Path(__file__).resolve().parent.parent
 START = load_bank("00-start-here")

@@ -1,4 +1,4 @@
-"""Fault injection for lessons/quizzes/progress.py: real full disks, read-only files, locks held by
+"""Fault injection for lessons/quizzes/progress/: real full disks, read-only files, locks held by
 another process, files deleted, damaged or from a newer version, hostile CSV cells. No mocks: every
 fault is made with the operating system or with SQLite itself, and every test checks that no answer
 is lost."""
@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from lessons.core.errors import CourseError
-from lessons.quizzes import progress
 from lessons.quizzes.progress import SCHEMA_VERSION, ProgressStore, merge_csv, progress_report
+from lessons.quizzes.progress import database as progress  # its lock timeout, its file set
 
 REPO = Path(__file__).resolve().parent.parent
 GARBAGE = b"this is not an SQLite database \x00\xff" * 300

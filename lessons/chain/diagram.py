@@ -31,20 +31,20 @@ from lessons.chain.model import (
     describe_chain,
     solve_chain,
 )
-from lessons.core import palette
+from lessons.core import drawing, palette
 
 __all__ = ["FIGURES", "ChainArtists", "chain_figure", "draw_chain", "update_chain"]
 
 _TRUNK_M = 0.25  # drawn length of the upright trunk stub above the hip (not modelled)
 _JOINTS = ("hip", "knee", "ankle")
-_ANGLE_FIELD = {"hip": "hip_flexion_deg", "knee": "knee_flexion_deg", "ankle": "ankle_dorsiflexion_deg"}
+_ANGLE_FIELD = {"hip": "hip_flexion_deg", "knee": "knee_flexion_deg",
+                "ankle": "ankle_dorsiflexion_deg"}
 
 
 @dataclass(frozen=True)
-class ChainArtists:
+class ChainArtists(drawing.Artists):
     """The artists of one chain diagram, by name, so callers can update or inspect them."""
 
-    figure: Figure
     ax_side: Axes
     ax_front: Axes
     leg_side: Line2D
@@ -56,13 +56,6 @@ class ChainArtists:
     pelvis_front: Line2D
     labels: dict[str, Text]
     caption: Text | None
-
-    def moving(self) -> list:
-        """The artists that :func:`update_chain` changes (for blitting)."""
-        return [
-            self.leg_side, self.trunk_side, self.joints_side, self.past_range_side,
-            self.legs_front, self.joints_front, self.pelvis_front, *self.labels.values(),
-        ] + ([self.caption] if self.caption is not None else [])
 
 
 @lru_cache(maxsize=8)
@@ -84,26 +77,14 @@ def _limits(height_m: float):
     return side_x, front_y, z
 
 
-def _style(ax: Axes, title: str, xlim, zlim, xlabel: str) -> None:
-    ax.set_xlim(*xlim)
-    ax.set_ylim(*zlim)
-    ax.set_aspect("equal", adjustable="box")
-    ax.set_title(title, fontsize=11)
-    ax.set_xlabel(xlabel, fontsize=9)
-    ax.set_ylabel("height above the floor (m)", fontsize=9)
-    ax.tick_params(labelsize=9)
-    ax.axhline(0.0, color=palette.FLOOR, lw=1.5, zorder=0)
-    for spine in ("top", "right"):
-        ax.spines[spine].set_visible(False)
-
-
 def _side_points(pose: ChainPose):
     chain = [pose.hip, pose.knee, pose.ankle]
     return [p[0] for p in chain], [p[1] for p in chain]
 
 
 def _front_points(pose: ChainPose):
-    """Both legs from the front (x = towards the person's left); NaN breaks the line between legs."""
+    """Both legs from the front (x = towards the person's left); NaN breaks the line between
+    legs."""
     half = pose.body.hip_centre_spacing_m / 2
     heights = [pose.hip[1], pose.knee[1], pose.ankle[1], 0.0]
     ys = [-half] * 4 + [float("nan")] + [half] * 4
@@ -129,15 +110,15 @@ def draw_chain(
     Returns:
         The :class:`ChainArtists` drawn, for :func:`update_chain`.
     """
-    if (ax_side is None) != (ax_front is None):
-        raise ValueError("give both axes (side and front) or neither")
-    if ax_side is None:
-        ax_side, ax_front = chain_figure(pose.body.height_m).axes
+    ax_side, ax_front = drawing.two_axes(
+        ax_side, ax_front, lambda: chain_figure(pose.body.height_m), "side and front"
+    )
     figure = ax_side.figure
     side_x, front_y, z = _limits(pose.body.height_m)
-    _style(ax_side, "Side view: foot planted", side_x, z, "forward of the ankle (m)")
-    _style(ax_front, "Front view: both feet planted", front_y, z,
-           "← person's right    person's left → (m)")
+    drawing.frame_view(ax_side, "Side view: foot planted", side_x, z,
+                       xlabel="forward of the ankle (m)", ylabel=drawing.HEIGHT_LABEL, floor=True)
+    drawing.frame_view(ax_front, "Front view: both feet planted", front_y, z,
+                       xlabel=drawing.ACROSS_LABEL, ylabel=drawing.HEIGHT_LABEL, floor=True)
 
     standing = solve_chain(height_m=pose.body.height_m)
     ax_side.plot(*_side_points(standing), color=palette.REFERENCE_LIMB, ls="--", lw=3, zorder=1,
@@ -152,7 +133,8 @@ def draw_chain(
     marker = dict(ls="none", marker="o", ms=8, mfc="white", mec=palette.JOINT, mew=2.5, zorder=4)
     joints_side = ax_side.plot([], [], **marker)[0]
     past_range_side = ax_side.plot([], [], ls="none", marker="X", ms=13, color=palette.VERMILLION,
-                                   mec=palette.BLACK, zorder=5, label="past its usual range (✕, ⚠)")[0]
+                                   mec=palette.BLACK, zorder=5,
+                                   label="past its usual range (✕, ⚠)")[0]
     ax_side.legend(loc="upper right", fontsize=9, frameon=False)
 
     ax_front.plot(*_front_points(standing), color=palette.REFERENCE_LIMB, ls="--", lw=3, zorder=1)
@@ -177,14 +159,13 @@ def draw_chain(
         labels=labels, caption=caption_text,
     )
     update_chain(artists, pose)
-    # Lay out once, then freeze: re-running the layout engine on every tick costs more than the drawing.
-    figure.draw_without_rendering()
-    figure.set_layout_engine("none")
+    drawing.freeze_layout(figure)
     return artists
 
 
 def update_chain(artists: ChainArtists, pose: ChainPose) -> None:
-    """Move the artists of a drawn chain to a new pose, in place (call ``draw_idle`` or blit after)."""
+    """Move the artists of a drawn chain to a new pose, in place (call ``draw_idle`` or blit
+    after)."""
     xs, zs = _side_points(pose)
     artists.leg_side.set_data(xs, zs)
     artists.joints_side.set_data(xs, zs)
@@ -209,10 +190,9 @@ def update_chain(artists: ChainArtists, pose: ChainPose) -> None:
 
 def chain_figure(height_m: float = 1.75, width_in: float = 9.0, height_in: float = 5.2) -> Figure:
     """Make an empty figure with the side and front axes, outside pyplot's figure manager."""
-    figure = Figure(figsize=(width_in, height_in), dpi=100, layout="constrained")
     side_x, front_y, _ = _limits(height_m)
-    figure.subplots(1, 2, width_ratios=[side_x[1] - side_x[0], front_y[1] - front_y[0]])
-    return figure
+    ratios = [side_x[1] - side_x[0], front_y[1] - front_y[0]]
+    return drawing.new_figure(width_in, height_in, columns=2, width_ratios=ratios)
 
 
 def _squat_heels_down() -> Figure:

@@ -1,4 +1,5 @@
-"""Solve the closed kinetic chain: with the foot planted flat, where the pelvis goes sets every joint angle.
+"""Solve the closed kinetic chain: with the foot planted flat, where the pelvis goes sets every
+joint angle.
 
 In :mod:`lessons.limb.model` the pelvis is held still and the leg swings freely
 (an *open* chain). Here the foot is planted flat on the floor (a *closed*
@@ -96,7 +97,8 @@ class ChainPose:
     toe: Point
 
     def angles(self) -> JointAngles:
-        """The solution as :class:`lessons.limb.model.JointAngles` (raises if a joint is past its range)."""
+        """The solution as :class:`lessons.limb.model.JointAngles` (raises if a joint is past its
+        range)."""
         return JointAngles(
             hip_flexion_deg=self.hip_flexion_deg,
             knee_flexion_deg=self.knee_flexion_deg,
@@ -123,8 +125,9 @@ def solve_chain(
     Sitting back (pelvis behind the ankle) takes load off the ankle and asks more of the hip:
 
     >>> back = solve_chain(pelvis_drop_cm=20, pelvis_shift_cm=-20)
-    >>> round(back.hip_flexion_deg), round(back.knee_flexion_deg), round(back.ankle_dorsiflexion_deg)
-    (54, 73, 20)
+    >>> [round(back.hip_flexion_deg), round(back.knee_flexion_deg),
+    ...  round(back.ankle_dorsiflexion_deg)]
+    [54, 73, 20]
     >>> back.beyond_range
     ()
     """
@@ -199,12 +202,15 @@ _WHAT_HAPPENS = {
 
 
 def describe_chain(pose: ChainPose) -> str:
-    """Say in words what the chain explorer shows: pelvis position, the three angles, any limits passed.
+    """Say in words what the chain explorer shows: pelvis position, the three angles, any limits
+    passed.
 
-    >>> print(describe_chain(solve_chain(pelvis_drop_cm=10)))
+    >>> print(describe_chain(solve_chain(pelvis_drop_cm=10)))  # doctest: +NORMALIZE_WHITESPACE
     Foot planted flat. Pelvis 10 cm lower than standing, straight above the ankle.
     Hip: 28° flexion. Knee: 56° flexion. Ankle: 28° dorsiflexion (shin leaning forward).
-    ⚠ The ankle would need 28° of dorsiflexion, past its usual 20°. With the heel down, the shin cannot lean further forward: to go lower the heel must lift, or the trunk lean forward so the pelvis can sit back (move the pelvis back).
+    ⚠ The ankle would need 28° of dorsiflexion, past its usual 20°. With the heel down, the shin
+    cannot lean further forward: to go lower the heel must lift, or the trunk lean forward so the
+    pelvis can sit back (move the pelvis back).
     """
     check_kind("pose", pose, ChainPose, "solve_chain()")
     drop, shift = pose.pelvis_drop_cm, pose.pelvis_shift_cm
@@ -232,12 +238,13 @@ def describe_chain(pose: ChainPose) -> str:
     if pose.straight_leg_clamped:
         lines.append(
             "⚠ The leg cannot reach that far with the foot flat, so it is drawn straight, "
-            "pointing where you asked; to reach further the heel would have to rise (up on the toes)."
+            "pointing where you asked; to reach further the heel would have to rise "
+            "(up on the toes)."
         )
     if pose.knee_below_floor:
         lines.append(
-            "⚠ The knee would have to go below the floor: with the foot flat, the pelvis "
-            "cannot be this low this far forward. Move the pelvis back or up."
+            "⚠ The knee would have to go below the floor: with the foot flat, the pelvis cannot "
+            "be this low this far forward. Move the pelvis back or up."
         )
     for name in pose.beyond_range:
         value = getattr(pose, name)

@@ -27,12 +27,15 @@ from lessons.core.explorer import Explorer
 __all__ = ["BENCHMARK", "chain_explorer"]
 
 
-def chain_explorer(pelvis_drop_cm: float = 0.0, pelvis_shift_cm: float = 0.0, height_m: float = 1.75) -> Explorer:
+def chain_explorer(
+    pelvis_drop_cm: float = 0.0, pelvis_shift_cm: float = 0.0, height_m: float = 1.75
+) -> Explorer:
     """Build the chain explorer: feet planted, move the pelvis and watch hip, knee and ankle answer.
 
     Args:
         pelvis_drop_cm: starting drop of the pelvis below standing height, cm.
-        pelvis_shift_cm: starting position of the pelvis in front of (+) or behind (−) the ankle, cm.
+        pelvis_shift_cm: starting position of the pelvis in front of (+) or behind (−) the ankle,
+            cm.
         height_m: body height in metres (fixed for this explorer; FACTS A13 segment lengths).
     """
     artists = draw_chain(solve_chain(pelvis_drop_cm, pelvis_shift_cm, height_m), caption=False)
@@ -54,7 +57,9 @@ def chain_explorer(pelvis_drop_cm: float = 0.0, pelvis_shift_cm: float = 0.0, he
 
 def _naive_chain(values: dict) -> Figure:
     """Draw the chain figure from scratch (the benchmark's baseline)."""
-    return draw_chain(solve_chain(values["pelvis_drop_cm"], values["pelvis_shift_cm"]), caption=False).figure
+    return draw_chain(
+        solve_chain(values["pelvis_drop_cm"], values["pelvis_shift_cm"]), caption=False
+    ).figure
 
 
 #: For ``tools/benchmark.py``: name -> (build the widget, draw it naively from control values).

@@ -8,8 +8,10 @@ viewer, an editor without widget support) the viewer shows the widget's text
 form instead, and that text says what to do. So the learner sees the right
 message either way, without the kernel having to guess what the screen shows.
 
->>> print(environment_report(python_version=(3, 9, 0)).splitlines()[0])
-✗ Python 3.9 is too old: the course needs Python 3.10 or newer. Install a newer Python, then run the setup command again.
+>>> report = environment_report(python_version=(3, 9, 0))
+>>> print(report.splitlines()[0])  # doctest: +NORMALIZE_WHITESPACE
+✗ Python 3.9 is too old: the course needs Python 3.10 or newer. Install a newer Python, then run the
+setup command again.
 """
 
 from __future__ import annotations
@@ -60,8 +62,8 @@ def environment_report(python_version: tuple[int, int, int] | None = None) -> st
         lines.append("✓ Python 3.10 or newer.")
     else:
         lines.append(
-            f"✗ Python {major}.{minor} is too old: the course needs Python 3.10 or newer. "
-            "Install a newer Python, then run the setup command again."
+            f"✗ Python {major}.{minor} is too old: the course needs Python 3.10 or newer. Install "
+            "a newer Python, then run the setup command again."
         )
     for package, needed, what in (
         ("ipywidgets", 8, "sliders and buttons"),
@@ -83,8 +85,8 @@ def environment_report(python_version: tuple[int, int, int] | None = None) -> st
             lines.append(f"✓ JupyterLab can draw {what} (extension {extension}).")
         else:
             lines.append(
-                f"✗ JupyterLab's extension for {what} ({extension}) is not installed "
-                f"where this kernel can see it: {SETUP_HINT}, then reload the page."
+                f"✗ JupyterLab's extension for {what} ({extension}) is not installed where this "
+                f"kernel can see it: {SETUP_HINT}, then reload the page."
             )
     if importlib.util.find_spec("lessons") is None:  # pragma: no cover - we are inside it
         lines.append(f"✗ The course package is not installed: {SETUP_HINT}.")
@@ -104,9 +106,8 @@ def check_environment() -> widgets.Widget:
     """Print the kernel-side report and return the widget probe (display it as a cell's result)."""
     print(environment_report())
     probe = _WidgetProbe(
-        "<div class='course-env-ok' role='status' "
-        "style='border:2px solid #009E73;padding:0.4em 0.8em;display:inline-block'>"
-        "✓ <b>Widgets work.</b> You can see this box, so the diagrams and quizzes "
-        "in the course will be interactive.</div>"
+        "<div class='course-env-ok' role='status' style='border:2px solid #009E73;padding:0.4em "
+        "0.8em;display:inline-block'>✓ <b>Widgets work.</b> You can see this box, so the diagrams "
+        "and quizzes in the course will be interactive.</div>"
     )
     return probe

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "DataFileError",
     "OutOfRangeError",
     "check_choice",
+    "check_fields",
     "check_flag",
     "check_kind",
     "check_range",
@@ -31,10 +32,11 @@ class CourseError(ValueError):
 class OutOfRangeError(CourseError):
     """A model parameter outside the range the model is valid for.
 
-    >>> raise OutOfRangeError("knee_flexion_deg", -5, 0, 140, "°")
+    >>> raise OutOfRangeError("knee_flexion_deg", -5, 0, 140, "°")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    lessons.core.errors.OutOfRangeError: knee_flexion_deg = -5° is outside 0° to 140°; choose a value in that range.
+    lessons.core.errors.OutOfRangeError: knee_flexion_deg = -5° is outside 0° to 140°; choose a
+    value in that range.
     """
 
     def __init__(self, name: str, value: object, low: float, high: float, unit: str = "") -> None:
@@ -56,10 +58,11 @@ class OutOfRangeError(CourseError):
 class ChoiceError(CourseError):
     """A name (a side, an activity, an id) that is not one of the choices a model knows.
 
-    >>> raise ChoiceError("side", "up", ("right", "left"))
+    >>> raise ChoiceError("side", "up", ("right", "left"))  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    lessons.core.errors.ChoiceError: side = 'up' is not one of the choices; choose one of: 'right', 'left'.
+    lessons.core.errors.ChoiceError: side = 'up' is not one of the choices; choose one of: 'right',
+    'left'.
     """
 
     def __init__(self, name: str, value: object, choices: Iterable[object]) -> None:
@@ -76,10 +79,13 @@ class DataFileError(CourseError):
     The message names the file, the entry and the field, so a clinician can
     find and fix it without reading Python.
 
-    >>> raise DataFileError("00-start-here.toml", "q-run-cell", "answer", "is missing")
+    >>> raise DataFileError(
+    ...     "00-start-here.toml", "q-run-cell", "answer", "is missing"
+    ... )  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    lessons.core.errors.DataFileError: 00-start-here.toml, entry 'q-run-cell', field 'answer': is missing
+    lessons.core.errors.DataFileError: 00-start-here.toml, entry 'q-run-cell', field 'answer': is
+    missing
     """
 
     def __init__(self, file: str, entry: str | None, field: str | None, problem: str) -> None:
@@ -128,14 +134,16 @@ def check_range(name: str, value: object, low: float, high: float, unit: str = "
     and False, text, None, NaN, infinities and numbers too large for a float are
     refused with an :class:`OutOfRangeError` that names the argument and the range.
 
-    >>> check_range("asis_width_cm", 40, 20, 36, " cm")
+    >>> check_range("asis_width_cm", 40, 20, 36, " cm")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    lessons.core.errors.OutOfRangeError: asis_width_cm = 40 cm is outside 20 cm to 36 cm; choose a value in that range.
-    >>> check_range("knee_flexion_deg", float("nan"), 0, 135, "°")
+    lessons.core.errors.OutOfRangeError: asis_width_cm = 40 cm is outside 20 cm to 36 cm; choose a
+    value in that range.
+    >>> check_range("knee_flexion_deg", float("nan"), 0, 135, "°")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    lessons.core.errors.OutOfRangeError: knee_flexion_deg is not a number (NaN); it must be from 0° to 135°; choose a value in that range.
+    lessons.core.errors.OutOfRangeError: knee_flexion_deg is not a number (NaN); it must be from 0°
+    to 135°; choose a value in that range.
     >>> import numpy as np
     >>> check_range("knee_flexion_deg", np.int64(30), 0, 135, "°")
     30.0
@@ -146,15 +154,45 @@ def check_range(name: str, value: object, low: float, high: float, unit: str = "
     return number
 
 
+def check_fields(
+    instance: object, ranges: Mapping[str, tuple[float, float] | tuple[float, float, str]],
+    unit: str = "",
+) -> None:
+    """Range-check fields of a frozen dataclass in place, keeping each as a float.
+
+    ``ranges`` maps a field name to ``(low, high)`` (in ``unit``) or ``(low, high, unit)``;
+    the fields are checked in its order with :func:`check_range`, and the first value out of
+    range raises its :class:`OutOfRangeError`. Call it from ``__post_init__``.
+
+    >>> from dataclasses import dataclass
+    >>> @dataclass(frozen=True)
+    ... class Knee:
+    ...     flexion_deg: float = 0
+    ...     def __post_init__(self):
+    ...         check_fields(self, {"flexion_deg": (0, 135)}, "°")
+    >>> Knee(90).flexion_deg
+    90.0
+    >>> Knee(150)  # doctest: +NORMALIZE_WHITESPACE
+    Traceback (most recent call last):
+    ...
+    lessons.core.errors.OutOfRangeError: flexion_deg = 150° is outside 0° to 135°; choose a value
+    in that range.
+    """
+    for name, (low, high, *own_unit) in ranges.items():
+        value = check_range(name, getattr(instance, name), low, high, *(own_unit or [unit]))
+        object.__setattr__(instance, name, value)  # frozen: the checked float replaces the input
+
+
 def check_whole(name: str, value: object, low: int, high: int, unit: str = "") -> int:
     """Refuse a value that is not a whole number within [low, high]; return it as an int.
 
     >>> check_whole("repetitions", 2.0, 1, 10)
     2
-    >>> check_whole("repetitions", 2.5, 1, 10)
+    >>> check_whole("repetitions", 2.5, 1, 10)  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    lessons.core.errors.OutOfRangeError: repetitions = 2.5 is not a whole number from 1 to 10; choose one.
+    lessons.core.errors.OutOfRangeError: repetitions = 2.5 is not a whole number from 1 to 10;
+    choose one.
     """
     number = check_range(name, value, low, high, unit)
     if not number.is_integer():
@@ -170,10 +208,11 @@ def check_whole(name: str, value: object, low: int, high: int, unit: str = "") -
 def check_choice(name: str, value: object, choices: Iterable[object]) -> None:
     """Refuse a value that is not one of ``choices``, listing them (a :class:`ChoiceError`).
 
-    >>> check_choice("activity", "flying", ("walking", "stairs"))
+    >>> check_choice("activity", "flying", ("walking", "stairs"))  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    lessons.core.errors.ChoiceError: activity = 'flying' is not one of the choices; choose one of: 'walking', 'stairs'.
+    lessons.core.errors.ChoiceError: activity = 'flying' is not one of the choices; choose one of:
+    'walking', 'stairs'.
     """
     choices = tuple(choices)
     try:
@@ -188,16 +227,17 @@ def check_kind(name: str, value: object, kind: type, made_by: str = "") -> None:
     """Refuse a value that is not a ``kind`` (a model object), saying where one comes from.
 
     >>> from fractions import Fraction
-    >>> check_kind("pose", "standing", Fraction, "Fraction(1, 2)")
+    >>> check_kind("pose", "standing", Fraction, "Fraction(1, 2)")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    lessons.core.errors.CourseError: pose must be a Fraction (made by Fraction(1, 2)), not 'standing' (str).
+    lessons.core.errors.CourseError: pose must be a Fraction (made by Fraction(1, 2)), not
+    'standing' (str).
     """
     if not isinstance(value, kind):
         source = f" (made by {made_by})" if made_by else ""
         raise CourseError(
-            f"{name} must be a {kind.__name__}{source}, "
-            f"not {_short(value)} ({type(value).__name__})."
+            f"{name} must be a {kind.__name__}{source}, not {_short(value)} "
+            f"({type(value).__name__})."
         )
 
 

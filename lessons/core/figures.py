@@ -1,10 +1,11 @@
-"""Regenerate the static figures in ``figures/`` from the package: ``python -m lessons.core.figures``.
+"""Regenerate the static figures in ``figures/``: ``python -m lessons.core.figures``.
 
 Each figure is the default state of a lesson diagram, saved as SVG (for
 slides and handouts) and PNG. A diagram module lists its figures in a
-module-level ``FIGURES`` dict (name -> function returning a Figure). Output is byte-for-byte reproducible: SVG ids
-come from a fixed salt and no date or software version is written into either
-file, so regenerating with nothing changed changes nothing.
+module-level ``FIGURES`` dict (name -> function returning a Figure). Output is
+byte-for-byte reproducible: SVG ids come from a fixed salt and no date or
+software version is written into either file, so regenerating with nothing
+changed changes nothing.
 """
 
 from __future__ import annotations

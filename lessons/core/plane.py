@@ -22,7 +22,8 @@ Vector = tuple[float, float]
 
 
 def turn_deg(first: Vector, second: Vector) -> float:
-    """Return the angle (degrees) to turn from the direction ``first`` to ``second``, + anticlockwise.
+    """Return the angle (degrees) to turn from the direction ``first`` to ``second``, +
+    anticlockwise.
 
     Anticlockwise as drawn with the first axis across and the second up: from a
     line heading straight down, + turns towards +x.

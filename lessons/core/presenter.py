@@ -1,4 +1,5 @@
-"""Presenter mode: one switch that makes diagrams, controls, readouts and quizzes readable from the back of a room.
+"""Presenter mode: one switch that makes diagrams, controls, readouts and quizzes readable from the
+back of a room.
 
 A teacher presses the *Presenter mode* button near the top of a lesson (or
 calls :func:`presenter_mode`). Every explorer in the kernel redraws its figure
@@ -44,7 +45,8 @@ __all__ = [
 
 #: How many times larger figures are drawn in presenter mode.
 PRESENTER_SCALE = 1.5
-#: The smallest and largest scales presenter mode accepts (those of Explorer.set_scale, above normal).
+#: The smallest and largest scales presenter mode accepts (those of Explorer.set_scale, above
+#: normal).
 SCALE_RANGE = (1.0, 3.0)
 
 #: The class a switch carries while presenter mode is on; the style sheet keys on it.
@@ -56,11 +58,14 @@ ON_CLASS = "course-presenter-on"
 # control, readout and quiz follows, and figures shrink to the cell's width
 # rather than spill over it (the figure itself is redrawn at a larger dpi).
 _SCOPE = f".jp-Notebook:has(.{ON_CLASS})"
-_WIDGETS = ":is(.course-explorer, .course-quiz, .course-presenter, .course-claim-check, .course-review)"
-_FIGURE = (
-    ":is(.jupyter-matplotlib, .jupyter-matplotlib-figure, .jupyter-matplotlib-canvas-container,"
-    " .jupyter-matplotlib-canvas-div, .jupyter-matplotlib-canvas-div canvas)"
+_WIDGETS = (
+    ":is(.course-explorer, .course-quiz, .course-presenter, .course-claim-check, .course-review)"
 )
+_FIGURE = (
+    ":is(.jupyter-matplotlib, .jupyter-matplotlib-figure, .jupyter-matplotlib-canvas-container, "
+    ".jupyter-matplotlib-canvas-div, .jupyter-matplotlib-canvas-div canvas)"
+)
+_CANVAS = ".jupyter-matplotlib-canvas-div"  # ipympl's canvas
 STYLE = f"""<style>
 {_SCOPE} {{
   --jp-content-font-size1: 22px;
@@ -79,15 +84,15 @@ STYLE = f"""<style>
 {_SCOPE} .widget-html-content {{ line-height: 1.35; }}
 {_SCOPE} .course-explorer h4 {{ font-size: 1.3em; }}
 {_SCOPE} .course-explorer {_FIGURE} {{ max-width: 100%; }}
-{_SCOPE} .course-explorer :is(.jupyter-matplotlib-canvas-div, .jupyter-matplotlib-canvas-div canvas) {{
+{_SCOPE} .course-explorer :is({_CANVAS}, {_CANVAS} canvas) {{
   height: auto !important;
 }}
-{_SCOPE} .course-explorer .jupyter-matplotlib-canvas-div canvas:first-child {{ position: relative !important; }}
+{_SCOPE} .course-explorer {_CANVAS} canvas:first-child {{ position: relative !important; }}
 </style>"""
 
 _TOOLTIP = (
-    "Make diagrams, controls and quiz text large enough to read from the back of a room; "
-    "press again to go back"
+    "Make diagrams, controls and quiz text large enough to read from the back of a room; press "
+    "again to go back"
 )
 
 _scale = 1.0
@@ -96,7 +101,8 @@ _hook_installed = False
 
 
 def current_scale() -> float:
-    """Return the scale figures are drawn at now: 1 normally, :data:`PRESENTER_SCALE` in presenter mode.
+    """Return the scale figures are drawn at now: 1 normally, :data:`PRESENTER_SCALE` in presenter
+    mode.
 
     An explorer built while presenter mode is on is drawn at this scale.
     """
@@ -104,7 +110,8 @@ def current_scale() -> float:
 
 
 def sync_explorers() -> None:
-    """Draw every live explorer at :func:`current_scale` (presenter mode calls this after each cell).
+    """Draw every live explorer at :func:`current_scale` (presenter mode calls this after each
+    cell).
 
     >>> from lessons.core.explorer import Explorer
     >>> presenter_mode(True); late = Explorer("Built later", {}, figure=None)
@@ -193,7 +200,8 @@ class PresenterSwitch(WidgetOutput, widgets.HBox):
         self.toggle.value = on
         self.style_sheet.value = STYLE if on else ""
         self.status.value = (
-            "<span role='status'>On: large diagrams and text. Press again for the normal size.</span>"
+            "<span role='status'>On: large diagrams and text. Press again for the normal "
+            "size.</span>"
             if on
             else "<span role='status'>Off. Press for large diagrams and text on a projector.</span>"
         )
@@ -203,11 +211,15 @@ class PresenterSwitch(WidgetOutput, widgets.HBox):
             self.remove_class(ON_CLASS)
 
     def __repr__(self) -> str:
-        return "Presenter mode: run this cell in JupyterLab for a button that makes diagrams and text large."
+        return (
+            "Presenter mode: run this cell in JupyterLab for a button that makes diagrams and "
+            "text large."
+        )
 
 
 def presenter_switch() -> PresenterSwitch:
-    """Make the *Presenter mode* button a lesson shows near its top (press it to go large, again to go back).
+    """Make the *Presenter mode* button a lesson shows near its top (press it to go large, again to
+    go back).
 
     >>> switch = presenter_switch()
     >>> switch.toggle.value = True

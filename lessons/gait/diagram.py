@@ -1,4 +1,5 @@
-"""Draw the gait timeline (stance and swing bars of both legs) and a front-view stick figure, updated in place.
+"""Draw the gait timeline (stance and swing bars of both legs) and a front-view stick figure,
+updated in place.
 
 Left: one gait cycle from right heel strike, a bar per leg; stance is a solid
 hatched bar, swing an open dashed one, each labelled with its share of the
@@ -27,7 +28,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
-from lessons.core import palette
+from lessons.core import drawing, palette
 from lessons.gait.model import GaitCycle, GaitInputs, gait_cycle, moment
 
 __all__ = ["FIGURES", "GaitArtists", "draw_gait", "gait_figure", "update_gait"]
@@ -41,10 +42,9 @@ _SWING_FOOT_Y = 0.10  # the swinging foot clears the floor (drawing position onl
 
 
 @dataclass(frozen=True)
-class GaitArtists:
+class GaitArtists(drawing.Artists):
     """The artists of one gait diagram, by name, for updating or inspecting."""
 
-    figure: Figure
     ax_timeline: Axes
     ax_front: Axes
     bars: dict[str, list[Rectangle]]
@@ -71,7 +71,8 @@ def _style_timeline(ax: Axes) -> None:
     ax.set_xticks(range(0, 101, 10))
     ax.tick_params(axis="x", labelsize=9)
     ax.set_xlabel("% of one gait cycle, from right heel strike", fontsize=10)
-    ax.set_title("Gait timeline: solid hatched = stance (foot down), open dashed = swing", fontsize=10)
+    ax.set_title("Gait timeline: solid hatched = stance (foot down), open dashed = swing",
+                 fontsize=10)
     for spine in ("top", "right", "left"):
         ax.spines[spine].set_visible(False)
 
@@ -90,7 +91,8 @@ def _style_front(ax: Axes) -> None:
 
 
 def draw_gait(cycle: GaitCycle, t_pct: float, axes: tuple[Axes, Axes] | None = None) -> GaitArtists:
-    """Draw the timeline and the stick figure once, at ``t_pct`` % of the cycle; return the artists."""
+    """Draw the timeline and the stick figure once, at ``t_pct`` % of the cycle; return the
+    artists."""
     if axes is None:
         axes = tuple(gait_figure().axes)
     ax_t, ax_f = axes
@@ -106,33 +108,38 @@ def draw_gait(cycle: GaitCycle, t_pct: float, axes: tuple[Axes, Axes] | None = N
             rect = Rectangle(
                 (0.0, row - _BAR_HEIGHT / 2), 1.0, _BAR_HEIGHT,
                 facecolor=_COLOURS[side] if stance else "white", edgecolor=_COLOURS[side],
-                hatch="//" if stance else None, hatchcolor="white", ls="-" if stance else "--", lw=1.5, alpha=1.0, zorder=2,
+                hatch="//" if stance else None, hatchcolor="white", ls="-" if stance else "--",
+                lw=1.5, alpha=1.0, zorder=2,
             )
             ax_t.add_patch(rect)
             bars[side].append(rect)
     box = dict(boxstyle="round,pad=0.15", fc="white", ec="none")
     bar_labels = {
-        f"{side} {kind}": ax_t.text(0, _ROWS[side], "", ha="center", va="center", fontsize=10, bbox=box, zorder=6)
+        f"{side} {kind}": ax_t.text(0, _ROWS[side], "", ha="center", va="center", fontsize=10,
+                                    bbox=box, zorder=6)
         for side in _ROWS
         for kind in ("stance", "swing")
     }
     now_line = ax_t.plot([], [], color=palette.BLACK, lw=2, zorder=5)[0]
 
-    legs = {side: ax_f.plot([], [], color=_COLOURS[side], lw=5, solid_capstyle="round", zorder=2)[0] for side in _ROWS}
-    feet = {
-        side: ax_f.plot([], [], ls="none", marker="s", ms=10, mec=_COLOURS[side], mew=2, zorder=3)[0] for side in _ROWS
+    legs = {
+        side: ax_f.plot([], [], color=_COLOURS[side], lw=5, solid_capstyle="round", zorder=2)[0]
+        for side in _ROWS
     }
+    foot_style = dict(ls="none", marker="s", ms=10, mew=2, zorder=3)
+    feet = {side: ax_f.plot([], [], mec=_COLOURS[side], **foot_style)[0] for side in _ROWS}
     pelvis = ax_f.plot([], [], color=palette.BLACK, lw=4, solid_capstyle="round", zorder=3)[0]
     trunk = ax_f.plot([], [], color=palette.GREY, lw=4, zorder=1)[0]
-    drop_label = ax_f.text(0.0, 1.4, "", ha="center", va="center", fontsize=9, color=palette.VERMILLION)
+    drop_label = ax_f.text(0.0, 1.4, "", ha="center", va="center", fontsize=9,
+                           color=palette.VERMILLION)
 
     artists = GaitArtists(
-        figure=figure, ax_timeline=ax_t, ax_front=ax_f, bars=bars, bar_labels=bar_labels, now_line=now_line,
+        figure=figure, ax_timeline=ax_t, ax_front=ax_f, bars=bars, bar_labels=bar_labels,
+        now_line=now_line,
         legs=legs, feet=feet, pelvis=pelvis, trunk=trunk, drop_label=drop_label,
     )
     update_gait(artists, cycle, t_pct)
-    figure.draw_without_rendering()
-    figure.set_layout_engine("none")
+    drawing.freeze_layout(figure)
     return artists
 
 
@@ -141,7 +148,7 @@ def update_gait(artists: GaitArtists, cycle: GaitCycle, t_pct: float) -> None:
     for side, rects in artists.bars.items():
         spells = cycle.intervals(side)
         longest = {}
-        for rect, (start, end, kind) in zip(rects, spells):
+        for rect, (start, end, kind) in zip(rects, spells, strict=True):
             rect.set_x(start)
             rect.set_width(end - start)
             if end - start >= longest.get(kind, (0.0, 0.0))[1] - longest.get(kind, (0.0, 0.0))[0]:
@@ -159,7 +166,8 @@ def update_gait(artists: GaitArtists, cycle: GaitCycle, t_pct: float) -> None:
     sign = {"none": 0.0, "right": -1.0, "left": 1.0}[m.drop_side]  # the dropping side's x sign
 
     def y_at(x: float, base: float = _HIP_Y) -> float:
-        """Height of the pelvis at x: level, or tipped down to the swing side about the stance hip."""
+        """Height of the pelvis at x: level, or tipped down to the swing side about the stance
+        hip."""
         return base - tilt * (sign * x + _HALF_SPACING * abs(sign))
 
     crest = _HIP_Y  # the pelvis is drawn as the line through both hip centres
@@ -186,9 +194,7 @@ def update_gait(artists: GaitArtists, cycle: GaitCycle, t_pct: float) -> None:
 
 def gait_figure(width_in: float = 10.0, height_in: float = 4.0, dpi: int = 100) -> Figure:
     """Make an empty figure with the timeline and the front-view axes, outside pyplot."""
-    figure = Figure(figsize=(width_in, height_in), dpi=dpi, layout="constrained")
-    figure.subplots(1, 2, width_ratios=[2.6, 1.0])
-    return figure
+    return drawing.new_figure(width_in, height_in, dpi, columns=2, width_ratios=[2.6, 1.0])
 
 
 def _normal() -> Figure:
@@ -196,7 +202,9 @@ def _normal() -> Figure:
 
 
 def _antalgic_trendelenburg() -> Figure:
-    return draw_gait(gait_cycle(GaitInputs(painful_side="right", weak_abductors_side="right")), 30).figure
+    return draw_gait(
+        gait_cycle(GaitInputs(painful_side="right", weak_abductors_side="right")), 30
+    ).figure
 
 
 #: Static figures for ``figures/`` (see :mod:`lessons.core.figures`).

@@ -1,4 +1,5 @@
-"""Model one gait cycle as a timeline: when each foot is on the ground, and what pain and weak abductors change.
+"""Model one gait cycle as a timeline: when each foot is on the ground, and what pain and weak
+abductors change.
 
 A gait cycle runs from one heel strike of the right foot to the next. Each leg
 spends about 60 % of the cycle in *stance* (foot on the ground) and 40 % in
@@ -28,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from lessons.core.errors import check_choice, check_kind, check_range
+from lessons.core.errors import check_choice, check_fields, check_kind, check_range
 
 __all__ = [
     "DOUBLE_SUPPORT_PCT",
@@ -46,7 +47,8 @@ __all__ = [
 
 #: Stance share of a normal gait cycle, % (FACTS A6); swing is the rest, 40 %.
 NORMAL_STANCE_PCT = 60.0
-#: Each of the two double-support spells: (stance − swing) / 2 = (60 − 40) / 2 (follows from FACTS A6).
+#: Each of the two double-support spells: (stance − swing) / 2 = (60 − 40) / 2 (follows from FACTS
+#: A6).
 DOUBLE_SUPPORT_PCT = (NORMAL_STANCE_PCT - (100.0 - NORMAL_STANCE_PCT)) / 2
 #: How far the explorer lets pain shorten the painful leg's stance, % of the cycle (illustrative).
 SHORTENING_RANGE_PCT = (0.0, 15.0)
@@ -68,10 +70,11 @@ class GaitInputs:
             (illustrative: FACTS A6 gives the direction, not the size).
         weak_abductors_side: the leg whose hip abductors are weak (Trendelenburg, FACTS A5).
 
-    >>> GaitInputs(stance_shortening_pct=30)
+    >>> GaitInputs(stance_shortening_pct=30)  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    lessons.core.errors.OutOfRangeError: stance_shortening_pct = 30 % is outside 0 % to 15 %; choose a value in that range.
+    lessons.core.errors.OutOfRangeError: stance_shortening_pct = 30 % is outside 0 % to 15 %; choose
+    a value in that range.
     """
 
     painful_side: Side = "none"
@@ -79,10 +82,7 @@ class GaitInputs:
     weak_abductors_side: Side = "none"
 
     def __post_init__(self) -> None:
-        shortening = check_range(
-            "stance_shortening_pct", self.stance_shortening_pct, *SHORTENING_RANGE_PCT, " %"
-        )
-        object.__setattr__(self, "stance_shortening_pct", shortening)  # any real type, as a float
+        check_fields(self, {"stance_shortening_pct": SHORTENING_RANGE_PCT}, " %")  # as a float
         for name in ("painful_side", "weak_abductors_side"):
             check_choice(name, getattr(self, name), SIDES)
 
@@ -134,7 +134,9 @@ class GaitCycle:
     def on_ground(self, side: str, t_pct: float) -> bool:
         """Is this leg's foot on the ground at ``t_pct`` % of the cycle (0 to 100)?"""
         t = _check_t(t_pct) % 100.0
-        return any(start <= t < end and kind == "stance" for start, end, kind in self.intervals(side))
+        return any(
+            start <= t < end and kind == "stance" for start, end, kind in self.intervals(side)
+        )
 
 
 def gait_cycle(inputs: GaitInputs | None = None) -> GaitCycle:
@@ -150,7 +152,9 @@ def gait_cycle(inputs: GaitInputs | None = None) -> GaitCycle:
     """
     p = GaitInputs() if inputs is None else inputs
     check_kind("inputs", p, GaitInputs, "GaitInputs(...)")
-    shift = {"none": 0.0, "right": p.stance_shortening_pct, "left": -p.stance_shortening_pct}[p.painful_side]
+    shift = {"none": 0.0, "right": p.stance_shortening_pct, "left": -p.stance_shortening_pct}[
+        p.painful_side
+    ]
     return GaitCycle(
         inputs=p,
         right_toe_off=NORMAL_STANCE_PCT - shift,
@@ -173,7 +177,8 @@ class GaitMoment:
 
     @property
     def support(self) -> str:
-        """"double support", "single-leg stance on the right/left" (or "flight", never in walking)."""
+        """"double support", "single-leg stance on the right/left" (or "flight", never in
+        walking)."""
         if self.right_down and self.left_down:
             return "double support"
         if self.right_down or self.left_down:
@@ -207,9 +212,10 @@ def moment(cycle: GaitCycle, t_pct: float) -> GaitMoment:
 def describe(cycle: GaitCycle, t_pct: float) -> str:
     """Say in words what the gait timeline and the stick figure show.
 
-    >>> print(describe(gait_cycle(), 30))
+    >>> print(describe(gait_cycle(), 30))  # doctest: +NORMALIZE_WHITESPACE
     At 30 % of the cycle: single-leg stance on the right leg; the left leg swings.
-    Right leg: stance 60 %, swing 40 % of the cycle. Left leg: stance 60 %, swing 40 %. Double support twice, 10 % each.
+    Right leg: stance 60 %, swing 40 % of the cycle. Left leg: stance 60 %, swing 40 %. Double
+    support twice, 10 % each.
     No pain and strong abductors: both legs share the cycle alike, and the pelvis stays about level.
     """
     check_kind("cycle", cycle, GaitCycle, "gait_cycle()")
@@ -223,17 +229,19 @@ def describe(cycle: GaitCycle, t_pct: float) -> str:
         now += "."
     lines = [
         now,
-        f"Right leg: stance {cycle.stance_pct('right'):.0f} %, swing {cycle.swing_pct('right'):.0f} % of the cycle. "
-        f"Left leg: stance {cycle.stance_pct('left'):.0f} %, swing {cycle.swing_pct('left'):.0f} %. "
-        f"Double support twice, {DOUBLE_SUPPORT_PCT:.0f} % each.",
+        f"Right leg: stance {cycle.stance_pct('right'):.0f} %, swing "
+        f"{cycle.swing_pct('right'):.0f} % of the cycle. Left leg: stance "
+        f"{cycle.stance_pct('left'):.0f} %, swing {cycle.swing_pct('left'):.0f} %. Double support "
+        f"twice, {DOUBLE_SUPPORT_PCT:.0f} % each.",
     ]
     if p.painful_side != "none" and p.stance_shortening_pct > 0:
         sore, sound = p.painful_side, _OTHER[p.painful_side]
         lines.append(
             f"Antalgic gait, pain on the {sore}: the {sore} leg's stance is cut to "
-            f"{cycle.stance_pct(sore):.0f} % (an illustrative amount), so the {sound} leg swings through "
-            f"faster and takes a shorter step ({cycle.step_pct(sound):.0f} % of the cycle against "
-            f"{cycle.step_pct(sore):.0f} %); walking also slows, which these percentages do not show."
+            f"{cycle.stance_pct(sore):.0f} % (an illustrative amount), so the {sound} leg swings "
+            f"through faster and takes a shorter step ({cycle.step_pct(sound):.0f} % of the cycle "
+            f"against {cycle.step_pct(sore):.0f} %); walking also slows, which these percentages "
+            "do not show."
         )
     if p.weak_abductors_side != "none":
         weak, other = p.weak_abductors_side, _OTHER[p.weak_abductors_side]
@@ -243,11 +251,13 @@ def describe(cycle: GaitCycle, t_pct: float) -> str:
             else f"watch when the {weak} leg stands alone"
         )
         lines.append(
-            f"Weak {weak} hip abductors (Trendelenburg sign): in single-leg stance on the {weak} leg the "
-            f"pelvis drops on the swing side, {state} (drawn {ILLUSTRATIVE_DROP_DEG:.0f}°, an illustrative angle)."
+            f"Weak {weak} hip abductors (Trendelenburg sign): in single-leg stance on the {weak} "
+            f"leg the pelvis drops on the swing side, {state} (drawn "
+            f"{ILLUSTRATIVE_DROP_DEG:.0f}°, an illustrative angle)."
         )
     if p.painful_side == "none" and p.weak_abductors_side == "none":
-        lines.append("No pain and strong abductors: both legs share the cycle alike, and the pelvis stays about level.")
+        lines.append("No pain and strong abductors: both legs share the cycle alike, and the "
+                     "pelvis stays about level.")
     elif p.painful_side == "none" or p.stance_shortening_pct == 0:
         lines.append("No antalgic shortening: both legs keep 60 % stance.")
     return "\n".join(lines)

@@ -2,8 +2,9 @@
 
 >>> ex = gait_timeline()
 >>> ex.controls["painful_side"].value = "left"
->>> print(ex.readout_text.splitlines()[1])
-Right leg: stance 68 %, swing 32 % of the cycle. Left leg: stance 52 %, swing 48 %. Double support twice, 10 % each.
+>>> print(ex.readout_text.splitlines()[1])  # doctest: +NORMALIZE_WHITESPACE
+Right leg: stance 68 %, swing 32 % of the cycle. Left leg: stance 52 %, swing 48 %. Double support
+twice, 10 % each.
 """
 
 from __future__ import annotations
@@ -18,12 +19,14 @@ from lessons.gait.model import SHORTENING_RANGE_PCT, GaitInputs, describe, gait_
 __all__ = ["BENCHMARK", "DEFAULTS", "gait_timeline"]
 
 #: Where the explorer starts and what Reset returns to: normal walking, at mid single-leg stance.
-DEFAULTS = {"t_pct": 30.0, "painful_side": "none", "stance_shortening_pct": 8.0, "weak_abductors_side": "none"}
+DEFAULTS = {"t_pct": 30.0, "painful_side": "none", "stance_shortening_pct": 8.0,
+            "weak_abductors_side": "none"}
 
 _STYLE = {"description_width": "17em"}
 _LAYOUT = {"width": "auto"}
 _PAIN = [("No pain", "none"), ("Right leg hurts", "right"), ("Left leg hurts", "left")]
-_WEAK = [("Neither (strong abductors)", "none"), ("Right hip abductors weak", "right"), ("Left hip abductors weak", "left")]
+_WEAK = [("Neither (strong abductors)", "none"), ("Right hip abductors weak", "right"),
+         ("Left hip abductors weak", "left")]
 
 
 def _split(values: dict) -> tuple[GaitInputs, float]:
@@ -48,7 +51,8 @@ def gait_timeline(**start: float | str) -> Explorer:
     cycle = gait_cycle(inputs)  # validates before anything is drawn
     controls: dict[str, widgets.Widget] = {
         "t_pct": widgets.FloatSlider(
-            value=t, min=0, max=99, step=1, description="Moment in the cycle, %", readout_format=".0f",
+            value=t, min=0, max=99, step=1, description="Moment in the cycle, %",
+            readout_format=".0f",
             style=_STYLE, layout=widgets.Layout(**_LAYOUT),
         ),
         "painful_side": widgets.Dropdown(
@@ -56,20 +60,25 @@ def gait_timeline(**start: float | str) -> Explorer:
             layout=widgets.Layout(**_LAYOUT),
         ),
         "stance_shortening_pct": widgets.FloatSlider(
-            value=inputs.stance_shortening_pct, min=SHORTENING_RANGE_PCT[0], max=SHORTENING_RANGE_PCT[1], step=1,
-            description="Stance cut by pain (illustrative), % of cycle", readout_format=".0f", style=_STYLE,
+            value=inputs.stance_shortening_pct, min=SHORTENING_RANGE_PCT[0],
+            max=SHORTENING_RANGE_PCT[1], step=1,
+            description="Stance cut by pain (illustrative), % of cycle", readout_format=".0f",
+            style=_STYLE,
             layout=widgets.Layout(**_LAYOUT),
         ),
         "weak_abductors_side": widgets.Dropdown(
-            options=_WEAK, value=inputs.weak_abductors_side, description="Trendelenburg: weak abductors",
+            options=_WEAK, value=inputs.weak_abductors_side,
+            description="Trendelenburg: weak abductors",
             style=_STYLE, layout=widgets.Layout(**_LAYOUT),
         ),
     }
     play = widgets.Play(
         value=int(t), min=0, max=99, step=1, interval=60, description="Play the cycle", repeat=True,
     )
-    # One way only, Play -> slider: a two-way link echoes values back and forth while keys are pressed.
-    play.observe(lambda change: setattr(controls["t_pct"], "value", float(change["new"])), names="value")
+    # One way only, Play -> slider: a two-way link echoes values back and forth while keys are
+    # pressed.
+    play.observe(lambda change: setattr(controls["t_pct"], "value", float(change["new"])),
+                 names="value")
     reset = reset_button(tooltip="Normal walking, no pain")
     artists = draw_gait(cycle, t)
     explorer = Explorer(

@@ -1,1 +1,2 @@
-"""The hip's load in one-leg stance (Lesson 2): the lever model, its diagram and the hip load explorer."""
+"""The hip's load in one-leg stance (Lesson 2): the lever model, its diagram and the hip load
+explorer."""

@@ -35,10 +35,11 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrow
 from matplotlib.text import Text
 
-from lessons.core import palette
+from lessons.core import drawing, palette
 from lessons.hip_load.model import HipLoad, HipLoadInputs, hip_load
 
-__all__ = ["CM_PER_BW", "FIGURES", "HipLoadArtists", "draw_hip_load", "hip_load_figure", "update_hip_load"]
+__all__ = ["CM_PER_BW", "FIGURES", "HipLoadArtists", "draw_hip_load", "hip_load_figure",
+           "update_hip_load"]
 
 #: Arrow length per body weight of force, in the diagram's centimetres.
 CM_PER_BW = 7.0
@@ -62,10 +63,9 @@ _STYLE = {
 
 
 @dataclass(frozen=True)
-class HipLoadArtists:
+class HipLoadArtists(drawing.Artists):
     """The artists of one free-body diagram, by name, for updating or inspecting."""
 
-    figure: Figure
     ax: Axes
     arrows: dict[str, FancyArrow]
     labels: dict[str, Text]
@@ -79,13 +79,6 @@ class HipLoadArtists:
     cane_stick: Line2D
     #: Label the forces in a patient's words (no W′, a, b or BW).
     plain: bool = False
-
-    def moving(self) -> list:
-        """The artists that :func:`update_hip_load` changes (for blitting)."""
-        return [
-            *self.arrows.values(), *self.labels.values(), self.abductor_line, self.trunk,
-            self.centre_of_mass, self.weight_line, self.lever_a, self.lever_b, self.lever_b_label, self.cane_stick,
-        ]
 
 
 def _pelvis_outline(spacing: float) -> tuple[list[float], list[float]]:
@@ -101,7 +94,9 @@ def _pelvis_outline(spacing: float) -> tuple[list[float], list[float]]:
     return xs, ys
 
 
-def _abductor_points(load: HipLoad, length_cm: float) -> tuple[tuple[float, float], tuple[float, float]]:
+def _abductor_points(
+    load: HipLoad, length_cm: float
+) -> tuple[tuple[float, float], tuple[float, float]]:
     """Tail and tip of the abductor arrow: along the line of pull, at perpendicular distance a.
 
     The pull on the pelvis starts at the muscles' attachment on the iliac wing and
@@ -166,14 +161,21 @@ def draw_hip_load(
             color=palette.GREY, lw=5, ls="--", zorder=2)
     ax.text(-3.0, -48.0, "right leg\n(standing)", ha="center", va="top", fontsize=9)
     ax.text(spacing + 3.5, -40.0, "left leg\n(swinging)", ha="center", va="top", fontsize=9)
-    ax.annotate("right hip:\nthe pivot", (-1.5, -1.5), xytext=(-18.0, -28.0), fontsize=9, ha="right",
+    ax.annotate("right hip:\nthe pivot", (-1.5, -1.5), xytext=(-18.0, -28.0), fontsize=9,
+                ha="right",
                 va="center", arrowprops=dict(arrowstyle="-", color=palette.GREY, lw=0.8))
-    scale = "Longer arrow = bigger force" if plain else f"Arrow length: {CM_PER_BW:g} cm of drawing\nper body weight (BW)"
+    scale = (
+        "Longer arrow = bigger force"
+        if plain
+        else f"Arrow length: {CM_PER_BW:g} cm of drawing\nper body weight (BW)"
+    )
     ax.text(_LIMITS_X[1], _LIMITS_Y[1], scale, fontsize=9, ha="right", va="top", color="#444444")
 
     # Moving parts.
     trunk = ax.plot([], [], color=palette.GREY, lw=3, zorder=2)[0]
-    com = ax.plot([], [], ls="none", marker="o", ms=11, mfc="white", mec=palette.BLUE, mew=2.5, zorder=6)[0]
+    com = ax.plot(
+        [], [], ls="none", marker="o", ms=11, mfc="white", mec=palette.BLUE, mew=2.5, zorder=6
+    )[0]
     abductor_line = ax.plot([], [], color=palette.VERMILLION, lw=1, ls=":", zorder=3)[0]
     weight_line = ax.plot([], [], color=palette.BLUE, lw=1, ls=":", zorder=3)[0]
     lever_a = ax.plot([], [], color=palette.VERMILLION, lw=1.5, zorder=4)[0]
@@ -186,7 +188,8 @@ def draw_hip_load(
     labels: dict[str, Text] = {}
     for name, style in _STYLE.items():
         arrow = FancyArrow(
-            0, 0, 0, -1, length_includes_head=True, facecolor=style["color"], edgecolor="white", lw=0.6, zorder=7
+            0, 0, 0, -1, length_includes_head=True, facecolor=style["color"], edgecolor="white",
+            lw=0.6, zorder=7
         )
         ax.add_patch(arrow)
         arrows[name] = arrow
@@ -197,13 +200,12 @@ def draw_hip_load(
 
     artists = HipLoadArtists(
         figure=figure, ax=ax, arrows=arrows, labels=labels, abductor_line=abductor_line,
-        trunk=trunk, centre_of_mass=com, weight_line=weight_line, lever_a=lever_a, lever_b=lever_b, lever_b_label=lever_b_label,
+        trunk=trunk, centre_of_mass=com, weight_line=weight_line, lever_a=lever_a, lever_b=lever_b,
+        lever_b_label=lever_b_label,
         cane_stick=cane_stick, plain=plain,
     )
     update_hip_load(artists, load)
-    # Lay out once, then freeze: the layout engine is too slow to run on every tick.
-    figure.draw_without_rendering()
-    figure.set_layout_engine("none")
+    drawing.freeze_layout(figure)
     return artists
 
 
@@ -224,13 +226,15 @@ def update_hip_load(artists: HipLoadArtists, load: HipLoad) -> None:
     spacing = load.inputs.hip_spacing_cm
     arrows, labels = artists.arrows, artists.labels
 
-    # The trunk, from the middle of the pelvis up through the centre of mass: leaning moves it over the hip.
+    # The trunk, from the middle of the pelvis up through the centre of mass: leaning moves it over
+    # the hip.
     top = _COM_HEIGHT_CM + 12.0
     lean = (b - spacing / 2) / (_COM_HEIGHT_CM - 16.0)
     artists.trunk.set_data([spacing / 2, spacing / 2 + lean * (top - 16.0)], [16.0, top])
     artists.centre_of_mass.set_data([b], [_COM_HEIGHT_CM])
 
-    # Supported weight: straight down from the centre of mass; its line of action, dotted, to lever b.
+    # Supported weight: straight down from the centre of mass; its line of action, dotted, to lever
+    # b.
     w = load.supported_weight_bw * s
     _set_arrow(arrows["weight"], b, _COM_HEIGHT_CM, 0.0, -w)
     labels["weight"].set_position((b + 3.0, _COM_HEIGHT_CM + 1.0))
@@ -243,19 +247,22 @@ def update_hip_load(artists: HipLoadArtists, load: HipLoad) -> None:
     artists.lever_b_label.set_position((b / 2, _LEVER_Y_CM - 1.0))
     artists.lever_b_label.set_text(f"{b:.0f} cm" if artists.plain else f"b = {b:.1f} cm")
 
-    # Abductor pull: from the iliac wing along its line of action; lever a, the perpendicular from the hip.
+    # Abductor pull: from the iliac wing along its line of action; lever a, the perpendicular from
+    # the hip.
     tail, tip = _abductor_points(load, load.abductor_force_bw * s)
     _set_arrow(arrows["abductor"], tail[0], tail[1], tip[0] - tail[0], tip[1] - tail[1])
     far, _ = _abductor_points(load, 0.0)
     ux, uy = _abductor_direction(load)
     end = max(load.abductor_force_bw * s, -_ILIUM_T + 3.0)
-    artists.abductor_line.set_data([far[0] - 6 * ux, far[0] + end * ux], [far[1] - 6 * uy, far[1] + end * uy])
+    artists.abductor_line.set_data([far[0] - 6 * ux, far[0] + end * ux],
+                                   [far[1] - 6 * uy, far[1] + end * uy])
     foot = _abductor_foot(load)
     artists.lever_a.set_data([0.0, foot[0]], [0.0, foot[1]])
     labels["abductor"].set_position((tail[0] - 3.0, tail[1] + 2.0))
     labels["abductor"].set_text(
         f"Side hip muscles\n{_times(load.abductor_force_bw)}" if artists.plain
-        else f"Abductors\n{load.abductor_force_bw:.2f} BW\na = {load.inputs.abductor_lever_cm:.1f} cm, "
+        else f"Abductors\n{load.abductor_force_bw:.2f} BW\na = "
+             f"{load.inputs.abductor_lever_cm:.1f} cm, "
         f"{load.inputs.abductor_angle_deg:.0f}°"
     )
 
@@ -291,9 +298,7 @@ def _times(force_bw: float) -> str:
 
 def hip_load_figure(width_in: float = 6.5, height_in: float = 6.2, dpi: int = 100) -> Figure:
     """Make an empty figure with one axes, outside pyplot's figure manager."""
-    figure = Figure(figsize=(width_in, height_in), dpi=dpi, layout="constrained")
-    figure.subplots()
-    return figure
+    return drawing.new_figure(width_in, height_in, dpi, columns=1)
 
 
 def _standing() -> Figure:

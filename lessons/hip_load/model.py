@@ -49,7 +49,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from lessons.core.errors import check_choice, check_kind, check_range
+from lessons.core.errors import check_choice, check_fields, check_kind
 
 __all__ = [
     "CANE_HANDS",
@@ -97,10 +97,6 @@ RANGES: dict[str, tuple[float, float, str]] = {
 }
 
 
-def _check(name: str, value: float) -> float:
-    return check_range(name, value, *RANGES[name])
-
-
 @dataclass(frozen=True)
 class HipLoadInputs:
     """One standing-on-one-leg situation; defaults are the typical adult of FACTS section F.
@@ -118,10 +114,11 @@ class HipLoadInputs:
         cane_lever_cm: ``d``, from the stance hip to an opposite-hand cane (FACTS A3: 45 cm).
         hip_spacing_cm: distance between the hip joint centres (FACTS A13: 17-19 cm).
 
-    >>> HipLoadInputs(abductor_angle_deg=90)
+    >>> HipLoadInputs(abductor_angle_deg=90)  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    lessons.core.errors.OutOfRangeError: abductor_angle_deg = 90° is outside 60° to 80°; choose a value in that range.
+    lessons.core.errors.OutOfRangeError: abductor_angle_deg = 90° is outside 60° to 80°; choose a
+    value in that range.
     """
 
     body_mass_kg: float = 70.0
@@ -135,8 +132,7 @@ class HipLoadInputs:
     hip_spacing_cm: float = 18.0
 
     def __post_init__(self) -> None:
-        for name in RANGES:  # any real number type, kept as a float
-            object.__setattr__(self, name, _check(name, getattr(self, name)))
+        check_fields(self, RANGES)  # any real number type, kept as a float
         check_choice("cane_hand", self.cane_hand, CANE_HANDS)
 
     @property
@@ -240,7 +236,8 @@ def cane_effect(inputs: HipLoadInputs) -> float:
 
     Compares ``inputs`` with the same situation without a cane.
 
-    >>> round(cane_effect(HipLoadInputs(cane_force_pct_bw=10, cane_hand="opposite", cane_lever_cm=40)), 2)
+    >>> opposite = HipLoadInputs(cane_force_pct_bw=10, cane_hand="opposite", cane_lever_cm=40)
+    >>> round(cane_effect(opposite), 2)
     -0.36
     >>> cane_effect(HipLoadInputs(cane_force_pct_bw=15, cane_hand="same")) > 0
     True
@@ -271,22 +268,27 @@ def describe(load: HipLoad) -> str:
     """Say in words what the free-body diagram shows, and how it compares with measurement.
 
     >>> print(describe(hip_load()))  # doctest: +NORMALIZE_WHITESPACE
-    Standing on one leg, 70 kg (body weight 687 N): abductor force 1.68 × body weight (1,152 N); hip joint force 2.48 × body weight (1,705 N), leaning 13° from vertical.
-    Supported weight W′ 0.84 × body weight at lever b = 10.0 cm; abductor lever a = 5.0 cm (b/a = 2.0), line of pull 70°. No trunk lean. No cane.
-    Measured in instrumented hips: 2.38 × body weight walking, a little less in one-leg stance, 2.51 up stairs, 2.60 down (Bergmann 2001). Only a b/a of about 2 lands near these (2.5 × body weight upright, no cane); b/a = 2.5 already gives 2.9, more than any of them, so a larger b/a overstates them.
+    Standing on one leg, 70 kg (body weight 687 N): abductor force 1.68 × body weight (1,152 N); hip
+    joint force 2.48 × body weight (1,705 N), leaning 13° from vertical.
+    Supported weight W′ 0.84 × body weight at lever b = 10.0 cm; abductor lever a = 5.0 cm (b/a =
+    2.0), line of pull 70°. No trunk lean. No cane.
+    Measured in instrumented hips: 2.38 × body weight walking, a little less in one-leg stance, 2.51
+    up stairs, 2.60 down (Bergmann 2001). Only a b/a of about 2 lands near these (2.5 × body weight
+    upright, no cane); b/a = 2.5 already gives 2.9, more than any of them, so a larger b/a
+    overstates them.
     """
     check_kind("load", load, HipLoad, "hip_load()")
     p = load.inputs
     ratio = load.effective_lever_cm / p.abductor_lever_cm
     lines = [
         f"Standing on one leg, {p.body_mass_kg:.0f} kg (body weight {p.body_weight_n:,.0f} N): "
-        f"abductor force {_force(load, load.abductor_force_bw)}; "
-        f"hip joint force {_force(load, load.joint_force_bw)}, "
-        f"leaning {load.joint_angle_from_vertical_deg:.0f}° from vertical."
+        f"abductor force {_force(load, load.abductor_force_bw)}; hip joint force "
+        f"{_force(load, load.joint_force_bw)}, leaning {load.joint_angle_from_vertical_deg:.0f}° "
+        "from vertical."
     ]
     lean = (
-        f"Trunk lean over the stance leg shortens b from {p.body_weight_lever_cm:.1f} cm "
-        f"to {load.effective_lever_cm:.1f} cm."
+        f"Trunk lean over the stance leg shortens b from {p.body_weight_lever_cm:.1f} cm to "
+        f"{load.effective_lever_cm:.1f} cm."
         if p.trunk_lean_cm > 0
         else "No trunk lean."
     )
@@ -302,9 +304,9 @@ def describe(load: HipLoad) -> str:
             f"by {abs(change) * 100:.0f} %."
         )
     lines.append(
-        f"Supported weight W′ {SUPPORTED_WEIGHT_BW:.2f} × body weight at lever "
-        f"b = {load.effective_lever_cm:.1f} cm; abductor lever a = {p.abductor_lever_cm:.1f} cm "
-        f"(b/a = {ratio:.1f}), line of pull {p.abductor_angle_deg:.0f}°. {lean} {cane}"
+        f"Supported weight W′ {SUPPORTED_WEIGHT_BW:.2f} × body weight at lever b = "
+        f"{load.effective_lever_cm:.1f} cm; abductor lever a = {p.abductor_lever_cm:.1f} cm (b/a "
+        f"= {ratio:.1f}), line of pull {p.abductor_angle_deg:.0f}°. {lean} {cane}"
     )
     if not load.abductors_balance:
         lines.append(
@@ -314,10 +316,11 @@ def describe(load: HipLoad) -> str:
     walking, up, down = IN_VIVO_HIP_BW.values()
     lines.append(
         f"Measured in instrumented hips: {walking:.2f} × body weight walking, a little less in "
-        f"one-leg stance, {up:.2f} up stairs, {down:.2f} down (Bergmann 2001). "
-        f"Only a b/a of about 2 lands near these ({_upright_force_bw(2.0, p.abductor_angle_deg):.1f} × body "
-        f"weight upright, no cane); b/a = 2.5 already gives {_upright_force_bw(2.5, p.abductor_angle_deg):.1f}, "
-        "more than any of them, so a larger b/a overstates them."
+        f"one-leg stance, {up:.2f} up stairs, {down:.2f} down (Bergmann 2001). Only a b/a of "
+        f"about 2 lands near these ({_upright_force_bw(2.0, p.abductor_angle_deg):.1f} × body "
+        "weight upright, no cane); b/a = 2.5 already gives "
+        f"{_upright_force_bw(2.5, p.abductor_angle_deg):.1f}, more than any of them, so a larger "
+        "b/a overstates them."
     )
     if p.cane_hand == "opposite" and p.cane_force_pct_bw > 0:
         lines.append(
@@ -328,6 +331,7 @@ def describe(load: HipLoad) -> str:
     elif p.cane_hand == "same" and p.cane_force_pct_bw > 0:
         lines.append(
             "A cane in the same hand pushes up outside the hip, so it turns the pelvis the same "
-            "way as the weight: the abductors must pull harder. That is why a cane is held in the hand opposite the painful hip."
+            "way as the weight: the abductors must pull harder. That is why a cane is held in the "
+            "hand opposite the painful hip."
         )
     return "\n".join(lines)

@@ -6,10 +6,13 @@ as on the clinic page.
 
 >>> ex = hip_load_explorer()
 >>> ex.controls["cane_hand"].value = "opposite"
->>> print(ex.readout_text.splitlines()[0])
-Standing on one leg, 70 kg (body weight 687 N): abductor force 0.33 × body weight (225 N); hip joint force 1.00 × body weight (689 N), leaning 6° from vertical.
->>> print(hip_load_explorer(audience="patient").readout_text.splitlines()[0])
-Standing on your right leg: your hip joint carries about 2½ times your body weight, as if about 174 kg pressed on it (you weigh 70 kg).
+>>> print(ex.readout_text.splitlines()[0])  # doctest: +NORMALIZE_WHITESPACE
+Standing on one leg, 70 kg (body weight 687 N): abductor force 0.33 × body weight (225 N); hip joint
+force 1.00 × body weight (689 N), leaning 6° from vertical.
+>>> patient = hip_load_explorer(audience="patient")
+>>> print(patient.readout_text.splitlines()[0])  # doctest: +NORMALIZE_WHITESPACE
+Standing on your right leg: your hip joint carries about 2½ times your body weight, as if about 174
+kg pressed on it (you weigh 70 kg).
 """
 
 from __future__ import annotations
@@ -87,35 +90,43 @@ def plain_readout(load: HipLoad) -> str:
     The forces are said as times the patient's body weight (to the nearest half)
     and as the mass that would press with that force.
 
-    >>> print(plain_readout(hip_load(HipLoadInputs(cane_hand="opposite", cane_force_pct_bw=15))))
-    Standing on your right leg: your hip joint carries about your body weight, as if about 70 kg pressed on it (you weigh 70 kg).
-    The muscles at the side of your hip pull with about 30 % of your body weight to keep your pelvis level.
+    >>> load = hip_load(HipLoadInputs(cane_hand="opposite", cane_force_pct_bw=15))
+    >>> print(plain_readout(load))  # doctest: +NORMALIZE_WHITESPACE
+    Standing on your right leg: your hip joint carries about your body weight, as if about 70 kg
+    pressed on it (you weigh 70 kg).
+    The muscles at the side of your hip pull with about 30 % of your body weight to keep your pelvis
+    level.
     You stand straight, without leaning over the standing leg.
-    A walking stick in the other hand, taking 15 % of your weight, lowers the load on this hip by about 60 % in this picture. Real measurements show a smaller saving, and people rarely put more than a fifth of their weight through a stick.
+    A walking stick in the other hand, taking 15 % of your weight, lowers the load on this hip by
+    about 60 % in this picture. Real measurements show a smaller saving, and people rarely put more
+    than a fifth of their weight through a stick.
     Measured inside real hips: about 2½ times body weight when walking, a little more on stairs.
     This is a simple model of standing on one leg, not a measurement of you.
     """
     p = load.inputs
     lines = [
-        f"Standing on your right leg: your hip joint carries {times_body_weight(load.joint_force_bw)}, "
-        f"as if about {load.joint_force_bw * p.body_mass_kg:.0f} kg pressed on it (you weigh {p.body_mass_kg:.0f} kg)."
+        "Standing on your right leg: your hip joint carries "
+        f"{times_body_weight(load.joint_force_bw)}, as if about "
+        f"{load.joint_force_bw * p.body_mass_kg:.0f} kg pressed on it (you weigh "
+        f"{p.body_mass_kg:.0f} kg)."
     ]
     if load.abductors_balance and load.abductor_force_bw < 0.05:
-        lines.append("Your weight is right over the hip, so the muscles at the side of the hip hardly need to pull.")
+        lines.append("Your weight is right over the hip, so the muscles at the side of the hip "
+                     "hardly need to pull.")
     elif load.abductors_balance:
         lines.append(
-            f"The muscles at the side of your hip pull with {times_body_weight(load.abductor_force_bw)} "
-            "to keep your pelvis level."
+            "The muscles at the side of your hip pull with "
+            f"{times_body_weight(load.abductor_force_bw)} to keep your pelvis level."
         )
     else:
         lines.append(
-            "Your weight is now over or past the hip: the muscles at the side of the hip have nothing to hold, "
-            "and other muscles, not in this picture, keep you balanced."
+            "Your weight is now over or past the hip: the muscles at the side of the hip have "
+            "nothing to hold, and other muscles, not in this picture, keep you balanced."
         )
     if p.trunk_lean_cm > 0:
         lines.append(
-            f"Leaning {p.trunk_lean_cm:.0f} cm over the standing leg brings your weight closer to the hip, "
-            "so the muscles need to pull less."
+            f"Leaning {p.trunk_lean_cm:.0f} cm over the standing leg brings your weight closer to "
+            "the hip, so the muscles need to pull less."
         )
     else:
         lines.append("You stand straight, without leaning over the standing leg.")
@@ -123,22 +134,25 @@ def plain_readout(load: HipLoad) -> str:
         change = cane_effect(p)
         if p.cane_hand == "opposite":
             lines.append(
-                f"A walking stick in the other hand, taking {p.cane_force_pct_bw:.0f} % of your weight, lowers the "
-                f"load on this hip by about {abs(change) * 100:.0f} % in this picture. Real measurements show a "
-                "smaller saving, and people rarely put more than a fifth of their weight through a stick."
+                f"A walking stick in the other hand, taking {p.cane_force_pct_bw:.0f} % of your "
+                f"weight, lowers the load on this hip by about {abs(change) * 100:.0f} % in this "
+                "picture. Real measurements show a smaller saving, and people rarely put more "
+                "than a fifth of their weight through a stick."
             )
         else:
             verb = "raises" if change > 0 else "lowers"
             lines.append(
-                f"A walking stick on the same side, taking {p.cane_force_pct_bw:.0f} % of your weight, {verb} the "
-                f"load on this hip by about {abs(change) * 100:.0f} % in this picture: hold it in the other hand."
+                f"A walking stick on the same side, taking {p.cane_force_pct_bw:.0f} % of your "
+                f"weight, {verb} the load on this hip by about {abs(change) * 100:.0f} % in this "
+                "picture: hold it in the other hand."
             )
     else:
         lines.append("No walking stick.")
     walking, *_ = IN_VIVO_HIP_BW.values()
     lines.append(
-        f"Measured inside real hips: {times_body_weight(walking).removesuffix(' your body weight')} body weight "
-        "when walking, a little more on stairs."
+        "Measured inside real hips: "
+        f"{times_body_weight(walking).removesuffix(' your body weight')} body weight when "
+        "walking, a little more on stairs."
     )
     lines.append("This is a simple model of standing on one leg, not a measurement of you.")
     return "\n".join(lines)

@@ -1,1 +1,2 @@
-"""The knee's load and body weight (Lesson 2): the model, its diagram and the knee load calculator."""
+"""The knee's load and body weight (Lesson 2): the model, its diagram and the knee load
+calculator."""

@@ -19,7 +19,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
-from lessons.core import palette
+from lessons.core import drawing, palette
 from lessons.hip_load.model import G_M_PER_S2
 from lessons.knee_load.model import KNEE_PEAK_BW, RANGES, knee_peak_force_n
 
@@ -27,19 +27,14 @@ __all__ = ["FIGURES", "KneeLoadArtists", "draw_knee_load", "update_knee_load"]
 
 
 @dataclass(frozen=True)
-class KneeLoadArtists:
+class KneeLoadArtists(drawing.Artists):
     """The artists of the knee-load bar chart, by name."""
 
-    figure: Figure
     ax: Axes
     bars: dict[str, Rectangle]
     values: dict[str, Text]
     body_weight: Line2D
     body_weight_label: Text
-
-    def moving(self) -> list:
-        """The artists that :func:`update_knee_load` changes (for blitting)."""
-        return [*self.bars.values(), *self.values.values(), self.body_weight, self.body_weight_label]
 
 
 def draw_knee_load(activity: str, body_mass_kg: float, ax: Axes | None = None) -> KneeLoadArtists:
@@ -60,14 +55,15 @@ def draw_knee_load(activity: str, body_mass_kg: float, ax: Axes | None = None) -
         ax.spines[spine].set_visible(False)
     bars, values = {}, {}
     for i, name in enumerate(names):
-        bars[name] = ax.barh(i, 1.0, height=0.6, color=palette.BLUE, edgecolor=palette.BLUE, hatch=None)[0]
+        bars[name] = ax.barh(
+            i, 1.0, height=0.6, color=palette.BLUE, edgecolor=palette.BLUE, hatch=None
+        )[0]
         values[name] = ax.text(0, i, "", va="center", fontsize=9)
     body_weight = ax.plot([], [], color=palette.BLACK, ls="--", lw=1.2)[0]
     body_weight_label = ax.text(0, -0.55, "body weight", fontsize=9, ha="center", va="bottom")
     artists = KneeLoadArtists(ax.figure, ax, bars, values, body_weight, body_weight_label)
     update_knee_load(artists, activity, body_mass_kg)
-    ax.figure.draw_without_rendering()
-    ax.figure.set_layout_engine("none")
+    drawing.freeze_layout(ax.figure)
     return artists
 
 
@@ -81,7 +77,8 @@ def update_knee_load(artists: KneeLoadArtists, activity: str, body_mass_kg: floa
         bar.set_hatch("//" if chosen else None)
         label = artists.values[name]
         label.set_position((force + 60, bar.get_y() + bar.get_height() / 2))
-        label.set_text(f"{force:,.0f} N ({KNEE_PEAK_BW[name]:.2f} BW)" + ("  ◀ chosen" if chosen else ""))
+        label.set_text(f"{force:,.0f} N ({KNEE_PEAK_BW[name]:.2f} "
+                       "BW)" + ("  ◀ chosen" if chosen else ""))
         label.set_fontweight("bold" if chosen else "normal")
     weight = body_mass_kg * G_M_PER_S2
     artists.body_weight.set_data([weight, weight], [-0.5, len(artists.bars) - 0.5])

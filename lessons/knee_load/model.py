@@ -44,7 +44,8 @@ KG_OFF_PER_KG_LOST = 4.0
 #: Who the 4:1 rule was estimated in (Messier et al. 2005; FACTS A12).
 _STUDIED_IN = "overweight and obese older adults with knee osteoarthritis"
 
-#: Accepted ranges (low, high, unit) of the calculator's inputs: the ranges a widget offers, not clinical figures.
+#: Accepted ranges (low, high, unit) of the calculator's inputs: the ranges a widget offers, not
+#: clinical figures.
 RANGES = {
     "body_mass_kg": (40.0, 150.0, " kg"),
     "weight_loss_kg": (0.0, 30.0, " kg"),
@@ -97,14 +98,20 @@ def weight_loss_saving(weight_loss_kg: float, steps_per_day: float = 5000) -> We
     return WeightLossSaving(weight_loss_kg, steps_per_day, per_step, per_step * steps_per_day)
 
 
-def describe(activity: str, body_mass_kg: float, weight_loss_kg: float, steps_per_day: float) -> str:
+def describe(
+    activity: str, body_mass_kg: float, weight_loss_kg: float, steps_per_day: float
+) -> str:
     """Say what the calculator shows, in words and numbers.
 
-    >>> print(describe("stairs down", 80, 5, 5000))
-    Stairs down at 80 kg: peak knee force 3.46 × body weight, about 2,715 N (277 kg-force) (Kutzner 2010).
-    Losing 5 kg: about 20 kg less force on the knee with every walking step, by the rule estimated in overweight and obese older adults with knee osteoarthritis (Messier 2005).
-    Over 5,000 steps that adds up to 100 tonnes a day: an illustration of the rule, not a measured total.
-    If knee force only scaled with body weight, 5 kg would save 13 kg per walking step (2.61 × 5 kg); the trial's estimate is larger.
+    >>> print(describe("stairs down", 80, 5, 5000))  # doctest: +NORMALIZE_WHITESPACE
+    Stairs down at 80 kg: peak knee force 3.46 × body weight, about 2,715 N (277 kg-force) (Kutzner
+    2010).
+    Losing 5 kg: about 20 kg less force on the knee with every walking step, by the rule estimated
+    in overweight and obese older adults with knee osteoarthritis (Messier 2005).
+    Over 5,000 steps that adds up to 100 tonnes a day: an illustration of the rule, not a measured
+    total.
+    If knee force only scaled with body weight, 5 kg would save 13 kg per walking step (2.61 × 5
+    kg); the trial's estimate is larger.
     """
     check_choice("activity", activity, KNEE_PEAK_BW)
     body_mass_kg = _check("body_mass_kg", body_mass_kg)
@@ -112,27 +119,29 @@ def describe(activity: str, body_mass_kg: float, weight_loss_kg: float, steps_pe
     steps_per_day = _check("steps_per_day", steps_per_day)
     force = knee_peak_force_n(activity, body_mass_kg)
     lines = [
-        f"{activity.capitalize()} at {body_mass_kg:.0f} kg: peak knee force {KNEE_PEAK_BW[activity]:.2f} × body weight, "
-        f"about {force:,.0f} N ({force / G_M_PER_S2:,.0f} kg-force) (Kutzner 2010)."
+        f"{activity.capitalize()} at {body_mass_kg:.0f} kg: peak knee force "
+        f"{KNEE_PEAK_BW[activity]:.2f} × body weight, about {force:,.0f} N "
+        f"({force / G_M_PER_S2:,.0f} kg-force) (Kutzner 2010)."
     ]
     saving = weight_loss_saving(weight_loss_kg, steps_per_day)
     if weight_loss_kg > 0:
         lines.append(
-            f"Losing {weight_loss_kg:g} kg: about {saving.per_step_kg:g} kg less force on the knee with every walking "
-            f"step, by the rule estimated in {_STUDIED_IN} (Messier 2005)."
+            f"Losing {weight_loss_kg:g} kg: about {saving.per_step_kg:g} kg less force on the "
+            f"knee with every walking step, by the rule estimated in {_STUDIED_IN} (Messier 2005)."
         )
         lines.append(
-            f"Over {steps_per_day:,.0f} steps that adds up to {saving.per_day_kg / 1000:,.0f} tonnes a day: "
-            "an illustration of the rule, not a measured total."
+            f"Over {steps_per_day:,.0f} steps that adds up to {saving.per_day_kg / 1000:,.0f} "
+            "tonnes a day: an illustration of the rule, not a measured total."
         )
         proportional = KNEE_PEAK_BW["walking"] * weight_loss_kg
         lines.append(
-            f"If knee force only scaled with body weight, {weight_loss_kg:g} kg would save {proportional:.0f} kg per "
-            f"walking step ({KNEE_PEAK_BW['walking']:.2f} × {weight_loss_kg:g} kg); the trial's estimate is larger."
+            f"If knee force only scaled with body weight, {weight_loss_kg:g} kg would save "
+            f"{proportional:.0f} kg per walking step ({KNEE_PEAK_BW['walking']:.2f} × "
+            f"{weight_loss_kg:g} kg); the trial's estimate is larger."
         )
     else:
         lines.append(
-            f"Set a weight loss to see what it takes off the knee (about 4 kg per kg, per step, in {_STUDIED_IN}; "
-            "Messier 2005)."
+            "Set a weight loss to see what it takes off the knee (about 4 kg per kg, per step, "
+            f"in {_STUDIED_IN}; Messier 2005)."
         )
     return "\n".join(lines)

@@ -1,1 +1,2 @@
-"""The lower limb (Start Here, Lesson 1): joint angles to a pose, its side and front views, and the limb explorer."""
+"""The lower limb (Start Here, Lesson 1): joint angles to a pose, its side and front views, and the
+limb explorer."""

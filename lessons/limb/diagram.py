@@ -24,7 +24,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
-from lessons.core import palette
+from lessons.core import drawing, palette
 from lessons.limb.model import (
     ANGLE_RANGES_DEG,
     HEIGHT_RANGE_M,
@@ -39,10 +39,9 @@ __all__ = ["FIGURES", "LimbArtists", "draw_limb", "limb_figure", "update_limb"]
 
 
 @dataclass(frozen=True)
-class LimbArtists:
+class LimbArtists(drawing.Artists):
     """The artists of one limb diagram, by name, so callers can update or inspect them."""
 
-    figure: Figure
     ax_side: Axes
     ax_front: Axes
     thigh_side: Line2D
@@ -57,14 +56,6 @@ class LimbArtists:
     knee_label_side: Text
     knee_label_front: Text
     caption: Text | None
-
-    def moving(self) -> list:
-        """The artists that :func:`update_limb` changes (for blitting)."""
-        return [
-            self.thigh_side, self.shank_side, self.foot_side, self.joints_side,
-            self.thigh_front, self.shank_front, self.foot_front, self.joints_front,
-            self.pelvis_front, self.knee_label_side, self.knee_label_front,
-        ] + ([self.caption] if self.caption is not None else [])
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +90,9 @@ def _view_limits():
     hip_z = limb_pose(height_m=h).hip[2]
     half_spacing = HIP_SPACING_RANGE_M[1] / 2
     lateral = max(abs(y0), abs(y1)) * h + half_spacing
-    return (h * x0 - pad, h * x1 + pad), (-lateral - pad, lateral + pad), (-pad, hip_z + h * z1 + pad)
+    return (
+        (h * x0 - pad, h * x1 + pad), (-lateral - pad, lateral + pad), (-pad, hip_z + h * z1 + pad)
+    )
 
 
 def _leg_paths(points: dict[str, tuple[float, float]]):
@@ -113,17 +106,9 @@ def _leg_paths(points: dict[str, tuple[float, float]]):
 
 
 def _style_view(ax: Axes, title: str, xlim, zlim, horizontal_label: str) -> None:
-    ax.set_xlim(*xlim)
-    ax.set_ylim(*zlim)
-    ax.set_aspect("equal", adjustable="box")
-    ax.set_title(title, fontsize=11)
-    ax.set_xlabel(horizontal_label, fontsize=9)
-    ax.tick_params(labelsize=8)
-    ax.set_ylabel("height above the floor (m)", fontsize=9)
-    ax.axhline(0.0, color=palette.FLOOR, lw=1.5, zorder=0)
+    drawing.frame_view(ax, title, xlim, zlim, xlabel=horizontal_label,
+                       ylabel=drawing.HEIGHT_LABEL, tick_size=8, floor=True)
     ax.text(xlim[0] + 0.05, 0.02, "floor", fontsize=8, color=palette.FLOOR, va="bottom")
-    for spine in ("top", "right"):
-        ax.spines[spine].set_visible(False)
 
 
 def _draw_leg(ax: Axes, points, colour: str, style: str, width: float, zorder: int):
@@ -154,15 +139,11 @@ def draw_limb(
     Returns:
         The :class:`LimbArtists` drawn, for :func:`update_limb`.
     """
-    if (ax_side is None) != (ax_front is None):
-        raise ValueError("give both axes (side and front) or neither")
-    if ax_side is None:
-        figure = limb_figure()
-        ax_side, ax_front = figure.axes
+    ax_side, ax_front = drawing.two_axes(ax_side, ax_front, limb_figure, "side and front")
     figure = ax_side.figure
     side_x, front_y, z = _view_limits()
     _style_view(ax_side, "Side view (right side)", side_x, z, "forward (m)")
-    _style_view(ax_front, "Front view", front_y, z, "← person's right    person's left → (m)")
+    _style_view(ax_front, "Front view", front_y, z, drawing.ACROSS_LABEL)
 
     # The standing opposite leg, grey and dashed, for reference.
     reference = limb_pose(
@@ -173,8 +154,12 @@ def draw_limb(
     ref_side[0].set_label("other leg, standing (dashed)")
 
     side_pts, front_pts = pose.sagittal(), pose.frontal()
-    (thigh_s, shank_s, foot_s), joints_s = _draw_leg(ax_side, side_pts, palette.MOVING_LIMB, "-", 5, 3)
-    (thigh_f, shank_f, foot_f), joints_f = _draw_leg(ax_front, front_pts, palette.MOVING_LIMB, "-", 5, 3)
+    (thigh_s, shank_s, foot_s), joints_s = _draw_leg(
+        ax_side, side_pts, palette.MOVING_LIMB, "-", 5, 3
+    )
+    (thigh_f, shank_f, foot_f), joints_f = _draw_leg(
+        ax_front, front_pts, palette.MOVING_LIMB, "-", 5, 3
+    )
     thigh_s.set_label(f"{pose.side} leg (solid)")
     marker = dict(ls="none", marker="o", ms=8, mfc="white", mec=palette.JOINT, mew=2.5, zorder=4)
     joints_side = ax_side.plot(*joints_s, **marker)[0]
@@ -219,10 +204,7 @@ def draw_limb(
         caption=caption_text,
     )
     update_limb(artists, pose)
-    # Lay the figure out once, then freeze it: re-running the layout engine on
-    # every slider tick would cost more than drawing the limb itself.
-    figure.draw_without_rendering()
-    figure.set_layout_engine("none")
+    drawing.freeze_layout(figure)
     return artists
 
 
@@ -248,10 +230,9 @@ def update_limb(artists: LimbArtists, pose: LimbPose) -> None:
 
 def limb_figure(width_in: float = 9.4, height_in: float = 4.8, dpi: int = 100) -> Figure:
     """Make an empty figure with the side and front axes, outside pyplot's figure manager."""
-    figure = Figure(figsize=(width_in, height_in), dpi=dpi, layout="constrained")
     side_x, front_y, _ = _view_limits()
-    figure.subplots(1, 2, width_ratios=[side_x[1] - side_x[0], front_y[1] - front_y[0]])
-    return figure
+    ratios = [side_x[1] - side_x[0], front_y[1] - front_y[0]]
+    return drawing.new_figure(width_in, height_in, dpi, columns=2, width_ratios=ratios)
 
 
 def _standing() -> Figure:

@@ -38,7 +38,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Literal
 
-from lessons.core.errors import check_choice, check_kind, check_range
+from lessons.core.errors import check_choice, check_fields, check_kind, check_range
 
 __all__ = [
     "ANGLE_RANGES_DEG",
@@ -132,10 +132,11 @@ class JointAngles:
     hip internal rotation +, external -; knee flexion +;
     ankle dorsiflexion (toes up) +, plantarflexion -.
 
-    >>> JointAngles(knee_flexion_deg=150)
+    >>> JointAngles(knee_flexion_deg=150)  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    lessons.core.errors.OutOfRangeError: knee_flexion_deg = 150° is outside 0° to 135°; choose a value in that range.
+    lessons.core.errors.OutOfRangeError: knee_flexion_deg = 150° is outside 0° to 135°; choose a
+    value in that range.
     """
 
     hip_flexion_deg: float = 0.0
@@ -145,8 +146,7 @@ class JointAngles:
     ankle_dorsiflexion_deg: float = 0.0
 
     def __post_init__(self) -> None:
-        for name, (low, high) in ANGLE_RANGES_DEG.items():  # any real number type, as a float
-            object.__setattr__(self, name, check_range(name, getattr(self, name), low, high, "°"))
+        check_fields(self, ANGLE_RANGES_DEG, "°")  # any real number type, as a float
 
 
 # --- small 3-vector helpers (pure Python: a handful of points is faster without numpy) ---
@@ -263,7 +263,8 @@ def limb_pose(
     lateral = -1.0 if side == "right" else 1.0
     a = angles
     hip_rot = _matmul(
-        _matmul(_rot_y(-math.radians(a.hip_flexion_deg)), _rot_x(lateral * math.radians(a.hip_abduction_deg))),
+        _matmul(_rot_y(-math.radians(a.hip_flexion_deg)),
+                _rot_x(lateral * math.radians(a.hip_abduction_deg))),
         _rot_z(-lateral * math.radians(a.hip_rotation_deg)),
     )
     knee_rot = _matmul(hip_rot, _rot_y(math.radians(a.knee_flexion_deg)))
@@ -302,9 +303,12 @@ def _signed(value_deg: float, positive: str, negative: str, zero: str) -> str:
 def describe(pose: LimbPose) -> str:
     """Say in words what the limb diagram shows: the angles and where the joints are.
 
-    >>> print(describe(limb_pose(JointAngles(hip_flexion_deg=90, knee_flexion_deg=90))))
-    Right leg, body height 1.75 m. Hip: 90° flexion, 0° abduction, 0° rotation. Knee: 90° flexion. Ankle: neutral (0°).
-    Knee 43 cm in front of the hip, 93 cm above the floor. Ankle 50 cm above the floor. Toes 69 cm in front of the hip.
+    >>> seated = limb_pose(JointAngles(hip_flexion_deg=90, knee_flexion_deg=90))
+    >>> print(describe(seated))  # doctest: +NORMALIZE_WHITESPACE
+    Right leg, body height 1.75 m. Hip: 90° flexion, 0° abduction, 0° rotation. Knee: 90° flexion.
+    Ankle: neutral (0°).
+    Knee 43 cm in front of the hip, 93 cm above the floor. Ankle 50 cm above the floor. Toes 69 cm
+    in front of the hip.
     """
     check_kind("pose", pose, LimbPose, "limb_pose()")
     a = pose.angles
@@ -324,13 +328,13 @@ def describe(pose: LimbPose) -> str:
     )
     knee = _signed(a.knee_flexion_deg, "flexion", "flexion", "straight (0°)")
     ankle = _signed(
-        a.ankle_dorsiflexion_deg, "dorsiflexion (toes up)", "plantarflexion (toes down)", "neutral (0°)"
+        a.ankle_dorsiflexion_deg, "dorsiflexion (toes up)", "plantarflexion (toes down)",
+        "neutral (0°)"
     )
     return (
-        f"{pose.side.capitalize()} leg, body height {pose.body.height_m:.2f} m. "
-        f"Hip: {hip}. Knee: {knee}. Ankle: {ankle}.\n"
-        f"Knee {ahead(pose.knee)}, {pose.knee[2] * 100:.0f} cm above the floor. "
-        f"Ankle {pose.ankle[2] * 100:.0f} cm above the floor. Toes {ahead(pose.toe)}."
+        f"{pose.side.capitalize()} leg, body height {pose.body.height_m:.2f} m. Hip: {hip}. Knee: "
+        f"{knee}. Ankle: {ankle}.\nKnee {ahead(pose.knee)}, {pose.knee[2] * 100:.0f} cm above the "
+        f"floor. Ankle {pose.ankle[2] * 100:.0f} cm above the floor. Toes {ahead(pose.toe)}."
         + _floor_note(pose)
     )
 

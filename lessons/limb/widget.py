@@ -2,8 +2,9 @@
 
 >>> ex = limb_explorer()
 >>> ex.controls["knee_flexion_deg"].value = 90
->>> print(ex.readout_text.splitlines()[0])
-Right leg, body height 1.75 m. Hip: 0° flexion, 0° abduction, 0° rotation. Knee: 90° flexion. Ankle: neutral (0°).
+>>> print(ex.readout_text.splitlines()[0])  # doctest: +NORMALIZE_WHITESPACE
+Right leg, body height 1.75 m. Hip: 0° flexion, 0° abduction, 0° rotation. Knee: 90° flexion. Ankle:
+neutral (0°).
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Draw the nerve map (a schematic posterior view) once, then highlight a structure or change the piriformis pattern in place.
+"""Draw the nerve map (a schematic posterior view) once, then highlight a structure or change the
+piriformis pattern in place.
 
 Two panels show the same data: the whole pelvis and leg, and a close-up of the
 lower spine and buttock where the roots, piriformis and the greater sciatic
@@ -18,6 +19,7 @@ redraws the two divisions of the nerve for a piriformis pattern.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -25,7 +27,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon
 from matplotlib.text import Text
 
-from lessons.core import palette
+from lessons.core import drawing, palette
 from lessons.nerve_map.model import NerveMap, PiriformisPattern, Structure, load_nerve_map
 
 __all__ = ["FIGURES", "NerveMapArtists", "blank_axes", "draw_nerve_map", "update_nerve_map"]
@@ -50,10 +52,10 @@ _DIVISIONS_Z = 6
 
 
 @dataclass(frozen=True)
-class NerveMapArtists:
-    """The artists of one nerve map: per panel (overview, close-up) a highlight, a marker, a name and two divisions."""
+class NerveMapArtists(drawing.Artists):
+    """The artists of one nerve map: per panel (overview, close-up) a highlight, a marker, a name
+    and two divisions."""
 
-    figure: Figure
     axes: tuple[Axes, Axes]
     nerve_map: NerveMap
     highlight_lines: tuple[Line2D, Line2D]
@@ -72,7 +74,8 @@ class NerveMapArtists:
 
 
 def blank_axes(ax: Axes, xlim, ylim) -> None:
-    """Set equal-aspect limits and hide ticks and frame: the style of the course's anatomy schematics."""
+    """Set equal-aspect limits and hide ticks and frame: the style of the course's anatomy
+    schematics."""
     ax.set_xlim(*xlim)
     ax.set_ylim(*ylim)
     ax.set_aspect("equal", adjustable="box")
@@ -154,7 +157,8 @@ def _static_labels(overview: Axes, close_up: Axes, nerve_map: NerveMap) -> None:
         ("common fibular\nnerve", (15.2, 48), (19, 38)),
         ("fibular neck", (16.3, 45.5), (19, 50)),
     ):
-        overview.annotate(text, xy, xytext=xytext, fontsize=9, ha="left" if xytext[0] > 0 else "left",
+        overview.annotate(text, xy, xytext=xytext, fontsize=9,
+                          ha="left" if xytext[0] > 0 else "left",
                           arrowprops=dict(arrowstyle="-", lw=0.8), zorder=7)
     x0, x1 = CLOSE_UP[0]
     y0, y1 = CLOSE_UP[1]
@@ -165,9 +169,7 @@ def _static_labels(overview: Axes, close_up: Axes, nerve_map: NerveMap) -> None:
 
 def nerve_map_figure(width_in: float = 10.0, height_in: float = 6.6, dpi: int = 100) -> Figure:
     """Make an empty two-panel figure, outside pyplot."""
-    figure = Figure(figsize=(width_in, height_in), dpi=dpi, layout="constrained")
-    figure.subplots(1, 2, width_ratios=[1, 1.3])
-    return figure
+    return drawing.new_figure(width_in, height_in, dpi, columns=2, width_ratios=[1, 1.3])
 
 
 def draw_nerve_map(
@@ -183,7 +185,8 @@ def draw_nerve_map(
 
     Args:
         structure_id: the structure to highlight (an id from the map, such as ``"piriformis"``).
-        pattern_id: the piriformis pattern: ``"typical"``, ``"fibular-through"`` or ``"fibular-above"``.
+        pattern_id: the piriformis pattern: ``"typical"``, ``"fibular-through"`` or
+            ``"fibular-above"``.
         axes: the overview and close-up axes; omitted makes a new figure.
         nerve_map: the map to draw (default: the course's map file).
         caption: write "schematic, not to scale" and the key under the figure.
@@ -211,9 +214,9 @@ def draw_nerve_map(
                                  bbox=dict(boxstyle="round,pad=0.25", fc="white", ec=palette.GREY))
     if caption:
         figure.supxlabel(
-            "Schematic, not to scale. Solid lines: nerves (blue sciatic, green tibial, "
-            "red-orange common fibular); purple dashed: roots.\n"
-            "Black outline, ◆ and bold name: the structure you chose.",
+            "Schematic, not to scale. Solid lines: nerves (blue sciatic, green tibial, red-orange "
+            "common fibular); purple dashed: roots.\nBlack outline, ◆ and bold name: the "
+            "structure you chose.",
             fontsize=9,
         )
     artists = NerveMapArtists(
@@ -228,8 +231,7 @@ def draw_nerve_map(
         pattern_label=pattern_label,
     )
     update_nerve_map(artists, structure_id, pattern_id)
-    figure.draw_without_rendering()
-    figure.set_layout_engine("none")
+    drawing.freeze_layout(figure)
     return artists
 
 
@@ -243,7 +245,7 @@ def update_nerve_map(artists: NerveMapArtists, structure_id: str, pattern_id: st
     (cx0, cx1), (cy0, cy1) = CLOSE_UP
     in_close_up = cx0 <= anchor[0] <= cx1 and cy0 <= anchor[1] <= cy1
     for index, (line, marker, label) in enumerate(
-        zip(artists.highlight_lines, artists.markers, artists.name_labels)
+        zip(artists.highlight_lines, artists.markers, artists.name_labels, strict=True)
     ):
         line.set_data(*path)
         shown = index == 0 or in_close_up
@@ -254,7 +256,7 @@ def update_nerve_map(artists: NerveMapArtists, structure_id: str, pattern_id: st
         right_half = anchor[0] > (sum(artists.axes[index].get_xlim()) / 2)
         label.set_position((-12, 8) if right_half else (12, 8))
         label.set_horizontalalignment("right" if right_half else "left")
-    for tibial, fibular in zip(artists.tibial_lines, artists.fibular_lines):
+    for tibial, fibular in zip(artists.tibial_lines, artists.fibular_lines, strict=True):
         tibial.set_data(*_xy(pattern.tibial_division))
         fibular.set_data(*_xy(pattern.fibular_division))
         fibular.set_linestyle("--" if pattern.fibular_through_muscle else "-")
@@ -287,7 +289,7 @@ def _point_at_height(points: tuple[tuple[float, float], ...], height: float) -> 
     >>> _point_at_height(((0.0, 10.0), (2.0, 6.0)), 8.0)
     (1.0, 8.0)
     """
-    for (xa, ya), (xb, yb) in zip(points, points[1:]):
+    for (xa, ya), (xb, yb) in pairwise(points):
         if min(ya, yb) <= height <= max(ya, yb) and ya != yb:
             return xa + (xb - xa) * (height - ya) / (yb - ya), height
     raise ValueError(f"the path does not reach the height {height}")
@@ -297,7 +299,7 @@ def _quiz() -> Figure:
     """The map without names or highlight, with the structures of :data:`QUIZ_MARKERS` numbered."""
     art = draw_nerve_map("sciatic-nerve", "typical", labels=False, caption=False)
     art.figure.supxlabel("Schematic, not to scale. Name the numbered structures.", fontsize=9)
-    for line, marker, label in zip(art.highlight_lines, art.markers, art.name_labels):
+    for line, marker, label in zip(art.highlight_lines, art.markers, art.name_labels, strict=True):
         line.set_data([], [])
         marker.set_data([], [])
         label.set_text("")

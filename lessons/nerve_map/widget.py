@@ -1,4 +1,5 @@
-"""Wire a structure chooser and a piriformis-pattern chooser to the nerve map: the nerve map explorer.
+"""Wire a structure chooser and a piriformis-pattern chooser to the nerve map: the nerve map
+explorer.
 
 >>> ex = nerve_map_explorer()
 >>> ex.controls["structure"].value = "fibular-neck"

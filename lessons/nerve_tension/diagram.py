@@ -1,4 +1,5 @@
-"""Draw a person lying on their back with one leg raised, the nerve bed along it and a tension gauge; update in place.
+"""Draw a person lying on their back with one leg raised, the nerve bed along it and a tension
+gauge; update in place.
 
 The nerve is drawn behind the hip, knee and ankle. It is drawn wavy when the
 teaching index is low (slack) and straight when it is high (taut), so its state
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 from matplotlib.axes import Axes
@@ -27,7 +29,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle, Wedge
 from matplotlib.text import Text
 
-from lessons.core import palette
+from lessons.core import drawing, palette
 from lessons.nerve_map.diagram import blank_axes
 from lessons.nerve_tension.model import (
     ANGLE_RANGES_DEG,
@@ -61,10 +63,9 @@ _ZONE_SHORT = {
 
 
 @dataclass(frozen=True)
-class NerveTensionArtists:
+class NerveTensionArtists(drawing.Artists):
     """The artists of the nerve-tension diagram, by name."""
 
-    figure: Figure
     ax: Axes
     ax_gauge: Axes
     leg: Line2D
@@ -77,16 +78,12 @@ class NerveTensionArtists:
     state_label: Text
     zone_label: Text
 
-    def moving(self) -> list:
-        """The artists :func:`update_nerve_tension` changes (for blitting)."""
-        return [self.leg, self.joints, self.head, self.neck, self.nerve, self.dura,
-                self.gauge_bar, self.state_label, self.zone_label]
-
 
 def _offset_path(points: list[tuple[float, float]], offset: float, wiggle: float) -> np.ndarray:
-    """A path beside ``points`` (to the right of the direction of travel), with a wiggle of ``wiggle`` metres."""
+    """A path beside ``points`` (to the right of the direction of travel), with a wiggle of
+    ``wiggle`` metres."""
     out = []
-    for (x0, y0), (x1, y1) in zip(points, points[1:]):
+    for (x0, y0), (x1, y1) in pairwise(points):
         length = math.hypot(x1 - x0, y1 - y0)
         if length == 0:
             continue
@@ -173,8 +170,7 @@ def draw_nerve_tension(pose: NerveTensionPose | None = None, ax: Axes | None = N
     artists = NerveTensionArtists(figure, ax, ax_gauge, leg, joints, head, neck, nerve, dura,
                                   gauge_bar, state_label, zone_label)
     update_nerve_tension(artists, pose)
-    figure.draw_without_rendering()
-    figure.set_layout_engine("none")
+    drawing.freeze_layout(figure)
     return artists
 
 

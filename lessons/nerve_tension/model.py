@@ -38,9 +38,9 @@ Worked example: a straight leg raised 35° gives half the index of one raised
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
-from lessons.core.errors import check_kind, check_range
+from lessons.core.errors import check_fields, check_kind, check_range
 from lessons.limb.model import FOOT_LENGTH_FRACTION, HEIGHT_RANGE_M, SHANK_FRACTION, THIGH_FRACTION
 
 __all__ = [
@@ -101,9 +101,7 @@ class NerveTensionPose:
     neck_flexion_deg: float = 0.0
 
     def __post_init__(self) -> None:
-        for f in fields(self):  # any real number type, kept as a float
-            value = check_range(f.name, getattr(self, f.name), *ANGLE_RANGES_DEG[f.name], "°")
-            object.__setattr__(self, f.name, value)
+        check_fields(self, ANGLE_RANGES_DEG, "°")  # any real number type, kept as a float
 
 
 #: Positions to try, by name: joint angles in degrees (FACTS B8, C7).
@@ -147,8 +145,10 @@ def max_knee_flexion_deg(hip_flexion_deg: float) -> float:
 def term_contributions(pose: NerveTensionPose) -> dict[str, float]:
     """Each joint's share of the index (before clamping at 0), as fractions of the 70° reference.
 
-    >>> {k: round(v, 2) for k, v in term_contributions(NerveTensionPose(90, 90)).items()}
-    {'hip_flexion_deg': 1.29, 'knee_flexion_deg': -1.29, 'ankle_dorsiflexion_deg': 0.0, 'neck_flexion_deg': 0.0}
+    >>> terms = term_contributions(NerveTensionPose(90, 90))
+    >>> {k: round(v, 2) for k, v in terms.items()}  # doctest: +NORMALIZE_WHITESPACE
+    {'hip_flexion_deg': 1.29, 'knee_flexion_deg': -1.29, 'ankle_dorsiflexion_deg': 0.0,
+    'neck_flexion_deg': 0.0}
     """
     check_kind("pose", pose, NerveTensionPose, "NerveTensionPose(...)")
     reference = math.radians(SLR_WINDOW_DEG[1]) * WEIGHTS["hip_flexion_deg"]
@@ -192,20 +192,24 @@ def slr_zone(pose: NerveTensionPose) -> str:
 _ZONE_TEXT = {
     "knee bent": "With the knee bent this is not a straight-leg raise: the 30-70° window "
     "applies only with the knee straight, and the bent knee gives the nerve slack (FACTS C7).",
-    "below": "Below 30°: leg pain brought on this low is unlikely to be nerve-root tension (FACTS B8).",
+    "below": "Below 30°: leg pain brought on this low is unlikely to be nerve-root tension "
+             "(FACTS B8).",
     "inside": "Inside the 30-70° window: radiating leg pain (not back pain alone) appearing "
     "here is what makes a straight-leg raise positive (FACTS B8).",
-    "above": "Above 70°: past the window in which a positive straight-leg raise is defined (FACTS B8).",
+    "above": "Above 70°: past the window in which a positive straight-leg raise is defined "
+             "(FACTS B8).",
 }
 
 
 def describe(pose: NerveTensionPose) -> str:
     """Say the pose, the index and the window in words, for the readout.
 
-    >>> print(describe(NerveTensionPose(hip_flexion_deg=45)))
+    >>> print(describe(NerveTensionPose(hip_flexion_deg=45)))  # doctest: +NORMALIZE_WHITESPACE
     Leg raised 45° at the hip, knee straight (0°), ankle neutral (0°), neck flat (0°).
-    Relative nerve-bed tension: 0.64 (dimensionless; 1.0 = straight leg raised to 70°) — a teaching model, not a measurement.
-    Inside the 30-70° window: radiating leg pain (not back pain alone) appearing here is what makes a straight-leg raise positive (FACTS B8).
+    Relative nerve-bed tension: 0.64 (dimensionless; 1.0 = straight leg raised to 70°) — a teaching
+    model, not a measurement.
+    Inside the 30-70° window: radiating leg pain (not back pain alone) appearing here is what makes
+    a straight-leg raise positive (FACTS B8).
     """
     check_kind("pose", pose, NerveTensionPose, "NerveTensionPose(...)")
     ankle = pose.ankle_dorsiflexion_deg
@@ -223,9 +227,10 @@ def describe(pose: NerveTensionPose) -> str:
     index = tension_index(pose)
     index_text = f"{index:.2f}" + (" (slack)" if index == 0 else "")
     lines = [
-        f"Leg raised {pose.hip_flexion_deg:.0f}° at the hip, {knee_text}, {ankle_text}, {neck_text}.",
-        f"Relative nerve-bed tension: {index_text} (dimensionless; 1.0 = straight leg raised "
-        f"to 70°) — {MODEL_LABEL}.",
+        f"Leg raised {pose.hip_flexion_deg:.0f}° at the hip, {knee_text}, {ankle_text}, "
+        f"{neck_text}.",
+        f"Relative nerve-bed tension: {index_text} (dimensionless; 1.0 = straight leg raised to "
+        f"70°) — {MODEL_LABEL}.",
         _ZONE_TEXT[slr_zone(pose)],
     ]
     sensitisers = [
@@ -234,14 +239,16 @@ def describe(pose: NerveTensionPose) -> str:
     if sensitisers:
         both = len(sensitisers) == 2
         lines.append(
-            f"{' and '.join(sensitisers).capitalize()} {'add' if both else 'adds'} tension from the "
-            f"{'ends' if both else 'foot' if ankle > 0 else 'spine'} of the nerve bed: clinicians "
-            f"use {'them' if both else 'it'} to sensitise the test (FACTS B8)."
+            f"{' and '.join(sensitisers).capitalize()} {'add' if both else 'adds'} tension from "
+            f"the {'ends' if both else 'foot' if ankle > 0 else 'spine'} of the nerve bed: "
+            f"clinicians use {'them' if both else 'it'} to sensitise the test (FACTS B8)."
         )
     return "\n".join(lines)
 
 
-def supine_leg_points(pose: NerveTensionPose, height_m: float = 1.75) -> dict[str, tuple[float, float]]:
+def supine_leg_points(
+    pose: NerveTensionPose, height_m: float = 1.75
+) -> dict[str, tuple[float, float]]:
     """Side-view points (metres) of a person lying on their back: hip at (0, 0), feet to +x.
 
     Segment lengths are Winter's fractions of height (FACTS A13); the trunk is

@@ -1,4 +1,5 @@
-"""Wire hip, knee, ankle and neck sliders to the nerve-tension teaching model: the nerve tension explorer.
+"""Wire hip, knee, ankle and neck sliders to the nerve-tension teaching model: the nerve tension
+explorer.
 
 The readout says the pose, the relative index ("a teaching model, not a
 measurement") and where the leg is relative to the 30-70° window (FACTS B8).
@@ -7,8 +8,9 @@ is shown at the most it can bend, and the readout says so.
 
 >>> ex = nerve_tension_explorer()
 >>> ex.controls["ankle_dorsiflexion_deg"].value = 20
->>> print(ex.readout_text.splitlines()[1])
-Relative nerve-bed tension: 0.79 (dimensionless; 1.0 = straight leg raised to 70°) — a teaching model, not a measurement.
+>>> print(ex.readout_text.splitlines()[1])  # doctest: +NORMALIZE_WHITESPACE
+Relative nerve-bed tension: 0.79 (dimensionless; 1.0 = straight leg raised to 70°) — a teaching
+model, not a measurement.
 """
 
 from __future__ import annotations
@@ -65,11 +67,13 @@ def nerve_tension_explorer(**angles_deg: float) -> Explorer:
     """Build the nerve tension explorer: a leg raised lying down, with a relative-tension gauge.
 
     Args:
-        **angles_deg: starting angles by name, as in :class:`lessons.nerve_tension.model.NerveTensionPose`
+        **angles_deg: starting angles by name, as in
+            :class:`lessons.nerve_tension.model.NerveTensionPose`
             (default: hip 45°, everything else 0).
 
     Returns:
-        An :class:`~lessons.core.explorer.Explorer` whose readout states the pose, the teaching index
+        An :class:`~lessons.core.explorer.Explorer` whose readout states the pose, the teaching
+        index
         and the straight-leg-raise window.
     """
     start = {**DEFAULTS, **angles_deg}
@@ -117,7 +121,8 @@ def nerve_tension_explorer(**angles_deg: float) -> Explorer:
             set_all(PRESETS[change["new"]])
 
     presets.observe(on_preset, names="value")
-    reset.on_click(lambda _button: (set_all(DEFAULTS), setattr(presets, "value", "Try a position…")))
+    reset.on_click(lambda _button: (set_all(DEFAULTS), setattr(presets, "value",
+                                                               "Try a position…")))
     explorer.set_readout(text(pose, note))
     return explorer
 

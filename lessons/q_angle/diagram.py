@@ -1,4 +1,5 @@
-"""Draw the Q-angle's landmarks and lines from the front, whole leg and knee close-up, updated in place.
+"""Draw the Q-angle's landmarks and lines from the front, whole leg and knee close-up, updated in
+place.
 
 Left: the pelvis and right leg seen from the front, with the line from the
 ASIS to the kneecap. Right: a close-up of the knee where the Q-angle is
@@ -24,7 +25,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
-from lessons.core import palette
+from lessons.core import drawing, palette
 from lessons.q_angle.model import QAngle, describe_q_angle, q_angle
 
 __all__ = ["FIGURES", "QAngleArtists", "draw_q_angle", "q_angle_figure", "update_q_angle"]
@@ -35,10 +36,9 @@ _ARC_M = 0.045  # radius of the arc marking the angle
 
 
 @dataclass(frozen=True)
-class QAngleArtists:
+class QAngleArtists(drawing.Artists):
     """The artists of one Q-angle diagram, by name, for updating or inspecting."""
 
-    figure: Figure
     ax_leg: Axes
     ax_knee: Axes
     pelvis: Line2D
@@ -53,28 +53,11 @@ class QAngleArtists:
     angle_label: Text
     caption: Text | None
 
-    def moving(self) -> list:
-        """The artists that :func:`update_q_angle` changes (for blitting)."""
-        return [
-            self.pelvis, self.femur, self.thigh_line_leg, self.landmarks_leg,
-            self.thigh_line_knee, self.extension_knee, self.tendon_knee, self.arc,
-            self.landmarks_knee, self.angle_label,
-        ] + ([self.caption] if self.caption is not None else [])
-
 
 def _seen(point: tuple[float, float]) -> tuple[float, float]:
-    """From the model's (outward, up) to the viewer's (x, up): the right leg is on the viewer's left."""
+    """From the model's (outward, up) to the viewer's (x, up): the right leg is on the viewer's
+    left."""
     return (-point[0], point[1])
-
-
-def _frame(ax: Axes, title: str, xlim, ylim) -> None:
-    ax.set_xlim(*xlim)
-    ax.set_ylim(*ylim)
-    ax.set_aspect("equal", adjustable="box")
-    ax.set_title(title, fontsize=11)
-    ax.tick_params(labelsize=9)
-    for spine in ("top", "right"):
-        ax.spines[spine].set_visible(False)
 
 
 def draw_q_angle(
@@ -90,24 +73,24 @@ def draw_q_angle(
     Returns:
         The :class:`QAngleArtists` drawn, for :func:`update_q_angle`.
     """
-    if (ax_leg is None) != (ax_knee is None):
-        raise ValueError("give both axes (leg and knee close-up) or neither")
-    if ax_leg is None:
-        ax_leg, ax_knee = q_angle_figure().axes
+    ax_leg, ax_knee = drawing.two_axes(ax_leg, ax_knee, q_angle_figure, "leg and knee close-up")
     figure = ax_leg.figure
     knee = _seen(result.patella)
-    _frame(ax_leg, "Front view: pelvis and right leg", (-0.30, 0.22), (knee[1] - 0.12, result.asis[1] + 0.06))
-    ax_leg.set_xlabel("← person's right    person's left → (m)", fontsize=9)
-    ax_leg.set_ylabel("height above the floor (m)", fontsize=9)
+    drawing.frame_view(ax_leg, "Front view: pelvis and right leg", (-0.30, 0.22),
+                       (knee[1] - 0.12, result.asis[1] + 0.06),
+                       xlabel=drawing.ACROSS_LABEL, ylabel=drawing.HEIGHT_LABEL)
     ax_leg.axvline(0.0, color=palette.REFERENCE_LIMB, ls="--", lw=1.2, zorder=0)
-    ax_leg.annotate("midline", (0.0, result.asis[1] + 0.03), xytext=(4, 0), textcoords="offset points",
+    ax_leg.annotate("midline", (0.0, result.asis[1] + 0.03), xytext=(4, 0),
+                    textcoords="offset points",
                     fontsize=9, color=palette.FLOOR)
-    _frame(ax_knee, "Knee close-up: the Q-angle",
-           (knee[0] - _CLOSE_UP_M, knee[0] + _CLOSE_UP_M), (knee[1] - 0.11, knee[1] + 0.07))
-    ax_knee.set_xlabel("← outside (lateral)    inside (medial) → (m)", fontsize=9)
+    drawing.frame_view(ax_knee, "Knee close-up: the Q-angle",
+                       (knee[0] - _CLOSE_UP_M, knee[0] + _CLOSE_UP_M),
+                       (knee[1] - 0.11, knee[1] + 0.07),
+                       xlabel="← outside (lateral)    inside (medial) → (m)")
 
     pelvis = ax_leg.plot([], [], color=palette.BLACK, lw=3, zorder=2)[0]
-    femur = ax_leg.plot([], [], color=palette.REFERENCE_LIMB, lw=6, solid_capstyle="round", zorder=1,
+    femur = ax_leg.plot([], [], color=palette.REFERENCE_LIMB, lw=6, solid_capstyle="round",
+                        zorder=1,
                         label="femur: hip centre to knee (grey)")[0]
     line = dict(color=palette.ORANGE, lw=2.5, zorder=3)
     thigh_line_leg = ax_leg.plot([], [], **line, label="ASIS to kneecap (orange)")[0]
@@ -121,7 +104,8 @@ def draw_q_angle(
     tendon_knee = ax_knee.plot([], [], color=palette.BLUE, lw=3, ls="-.", zorder=3,
                                label="kneecap to tibial tuberosity (dash-dot)")[0]
     arc = ax_knee.plot([], [], color=palette.BLACK, lw=1.5, zorder=5)[0]
-    landmarks_knee = ax_knee.plot([], [], **{**dots, "ms": 9}, label="kneecap, tuberosity (circles)")[0]
+    landmarks_knee = ax_knee.plot([], [], **{**dots, "ms": 9}, label="kneecap, tuberosity "
+                                                                     "(circles)")[0]
     angle_label = ax_knee.annotate("", (0, 0), xytext=(6, -4), textcoords="offset points",
                                    fontsize=12, fontweight="bold", ha="left", va="top", zorder=6)
     ax_knee.legend(loc="upper right", fontsize=9, frameon=False)
@@ -133,14 +117,14 @@ def draw_q_angle(
         landmarks_knee=landmarks_knee, angle_label=angle_label, caption=caption_text,
     )
     update_q_angle(artists, result)
-    figure.draw_without_rendering()
-    figure.set_layout_engine("none")
+    drawing.freeze_layout(figure)
     return artists
 
 
 def update_q_angle(artists: QAngleArtists, result: QAngle) -> None:
     """Move the artists of a drawn Q-angle diagram to new landmarks, in place."""
-    asis, hip, patella, tt = (_seen(p) for p in (result.asis, result.hip, result.patella, result.tuberosity))
+    asis, hip, patella, tt = (_seen(p) for p in (result.asis, result.hip, result.patella,
+                                                 result.tuberosity))
     artists.pelvis.set_data([asis[0], -asis[0]], [asis[1], asis[1]])  # ASIS to ASIS
     artists.femur.set_data([hip[0], patella[0]], [hip[1], patella[1]])
     artists.thigh_line_leg.set_data([asis[0], patella[0]], [asis[1], patella[1]])
@@ -149,7 +133,8 @@ def update_q_angle(artists: QAngleArtists, result: QAngle) -> None:
     dx, dz = patella[0] - asis[0], patella[1] - asis[1]
     length = math.hypot(dx, dz)
     ux, uz = dx / length, dz / length
-    artists.thigh_line_knee.set_data([patella[0] - ux * 0.2, patella[0]], [patella[1] - uz * 0.2, patella[1]])
+    artists.thigh_line_knee.set_data([patella[0] - ux * 0.2, patella[0]],
+                                     [patella[1] - uz * 0.2, patella[1]])
     artists.extension_knee.set_data([patella[0], patella[0] + ux * _EXTEND_M],
                                     [patella[1], patella[1] + uz * _EXTEND_M])
     artists.tendon_knee.set_data([patella[0], tt[0]], [patella[1], tt[1]])
@@ -164,14 +149,14 @@ def update_q_angle(artists: QAngleArtists, result: QAngle) -> None:
                               patella[1] + 1.15 * _ARC_M * math.sin(middle))
     artists.angle_label.set_text(f"Q = {result.q_angle_deg:.1f}°")
     if artists.caption is not None:
-        artists.caption.set_text(f"Q-angle {result.q_angle_deg:.1f}°. " + describe_q_angle(result).split("\n")[1])
+        artists.caption.set_text(
+            f"Q-angle {result.q_angle_deg:.1f}°. " + describe_q_angle(result).split("\n")[1]
+        )
 
 
 def q_angle_figure(width_in: float = 9.0, height_in: float = 5.6) -> Figure:
     """Make an empty figure with the whole-leg axes and the knee close-up axes."""
-    figure = Figure(figsize=(width_in, height_in), dpi=100, layout="constrained")
-    figure.subplots(1, 2, width_ratios=[1.0, 1.0])
-    return figure
+    return drawing.new_figure(width_in, height_in, columns=2, width_ratios=[1.0, 1.0])
 
 
 def _default() -> Figure:

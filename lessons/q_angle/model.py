@@ -1,4 +1,5 @@
-"""Measure the Q-angle from three landmarks: the front of the pelvis, the kneecap and the shin's bump.
+"""Measure the Q-angle from three landmarks: the front of the pelvis, the kneecap and the shin's
+bump.
 
 The Q-angle (quadriceps angle) is the angle between two lines drawn on the
 front of a standing or lying leg:
@@ -66,7 +67,8 @@ DEFAULT_TENDON_OUTWARD_DEG = 7.0
 _KNEE_FROM_MIDLINE_M = 0.09
 _ASIS_LATERAL_FRACTION = 0.14  # of the ASIS width, lateral of the hip centre (Bell et al. 1989)
 _ASIS_ABOVE_FRACTION = 0.30  # of the ASIS width, above the hip centre (Bell et al. 1989)
-_TENDON_DRAWN_M = 0.06  # drawing length of the kneecap-to-tuberosity line; the angle does not use it
+# Drawing length of the kneecap-to-tuberosity line; the angle does not use it.
+_TENDON_DRAWN_M = 0.06
 
 #: Reported Q-angles, degrees (FACTS A11): supine mean and SD, and the quoted "normal" range.
 REPORTED = {
@@ -79,7 +81,8 @@ Point = tuple[float, float]
 
 @dataclass(frozen=True)
 class QAngle:
-    """The landmarks of one right leg from the front (metres: outward, up) and its Q-angle in degrees."""
+    """The landmarks of one right leg from the front (metres: outward, up) and its Q-angle in
+    degrees."""
 
     asis_width_cm: float
     knee_inward_cm: float
@@ -160,8 +163,9 @@ def _against(value: float, group: str) -> str:
 def describe_q_angle(result: QAngle) -> str:
     """Say in words what the Q-angle measurer shows, against the reported values (FACTS A11).
 
-    >>> print(describe_q_angle(q_angle()))
-    Q-angle 11.0° (ASIS-to-kneecap line 4.0° from vertical, kneecap-to-tuberosity line 7.0° outward).
+    >>> print(describe_q_angle(q_angle()))  # doctest: +NORMALIZE_WHITESPACE
+    Q-angle 11.0° (ASIS-to-kneecap line 4.0° from vertical, kneecap-to-tuberosity line 7.0°
+    outward).
     That is inside the 8–14° quoted for men and inside the 11–20° quoted for women.
     Reported supine means: men 11.0° ± 1.8, women 14.5° ± 2.0.
     """
@@ -174,8 +178,7 @@ def describe_q_angle(result: QAngle) -> str:
     men, women = REPORTED["men"], REPORTED["women"]
     return (
         f"Q-angle {q:.1f}° (ASIS-to-kneecap line {result.thigh_line_deg:.1f}° from vertical, "
-        f"kneecap-to-tuberosity line {tendon_words}).\n"
-        f"That is {_against(q, 'men')} and {_against(q, 'women')}.\n"
-        f"Reported supine means: men {men['mean']:.1f}° ± {men['sd']}, "
+        f"kneecap-to-tuberosity line {tendon_words}).\nThat is {_against(q, 'men')} and "
+        f"{_against(q, 'women')}.\nReported supine means: men {men['mean']:.1f}° ± {men['sd']}, "
         f"women {women['mean']:.1f}° ± {women['sd']}."
     )

@@ -33,9 +33,11 @@ def q_angle_explorer(height_m: float = 1.75) -> Explorer:
     """
     artists = draw_q_angle(q_angle(height_m=height_m), caption=False)
     controls = sliders({
-        "asis_width_cm": ("Pelvis width, ASIS to ASIS, cm", DEFAULT_ASIS_WIDTH_CM, ASIS_WIDTH_RANGE_CM,
+        "asis_width_cm": ("Pelvis width, ASIS to ASIS, cm", DEFAULT_ASIS_WIDTH_CM,
+                          ASIS_WIDTH_RANGE_CM,
                           0.5, ".1f"),
-        "knee_inward_cm": ("Knee inward (+) / outward (−), cm", 0.0, KNEE_SHIFT_RANGE_CM, 0.5, ".1f"),
+        "knee_inward_cm": ("Knee inward (+) / outward (−), cm", 0.0, KNEE_SHIFT_RANGE_CM, 0.5,
+                           ".1f"),
         "tendon_outward_deg": ("Kneecap-to-tuberosity line, ° outward", DEFAULT_TENDON_OUTWARD_DEG,
                                TENDON_RANGE_DEG, 0.5, ".1f"),
     })
@@ -47,7 +49,8 @@ def q_angle_explorer(height_m: float = 1.75) -> Explorer:
 
     start = {"asis_width_cm": DEFAULT_ASIS_WIDTH_CM, "knee_inward_cm": 0.0,
              "tendon_outward_deg": DEFAULT_TENDON_OUTWARD_DEG}
-    return assemble("Q-angle measurer", controls, artists, redraw, "Reset to the default leg", start)
+    return assemble("Q-angle measurer", controls, artists, redraw, "Reset to the default leg",
+                    start)
 
 
 def _naive_q_angle(values: dict) -> Figure:

@@ -1,1 +1,2 @@
-"""The self-check quizzes: the question banks, grading and answer sheets, the quiz widget, the progress store, the course review and certificate."""
+"""The self-check quizzes: the question banks, grading and answer sheets, the quiz widget, the
+progress store, the course review and certificate."""

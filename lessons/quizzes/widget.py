@@ -117,8 +117,8 @@ class _QuestionBox(widgets.VBox):
         self.solved = False
         self.feedback_text = ""
         heading = widgets.HTML(
-            f"<p><b>Question {number} of {total}</b> ({html.escape(QUESTION_TYPES[question.type])})"
-            f"<br>{html.escape(question.prompt)}</p>"
+            f"<p><b>Question {number} of {total}</b> "
+            f"({html.escape(QUESTION_TYPES[question.type])})<br>{html.escape(question.prompt)}</p>"
         )
         self.inputs = self._controls(option_order(question, lesson, seed))
         self.check = widgets.Button(description="Check", tooltip="Check your answer")
@@ -204,7 +204,8 @@ class _QuestionBox(widgets.VBox):
         ]
 
     def response(self) -> object:
-        """Return the learner's answer as it stands, as :func:`lessons.quizzes.bank.grade` takes it."""
+        """Return the learner's answer as it stands, as :func:`lessons.quizzes.bank.grade` takes
+        it."""
         kind = self.question.type
         if kind == "multiple":
             return [box.description for box in self.inputs if box.value]
@@ -233,8 +234,8 @@ class _QuestionBox(widgets.VBox):
         except Exception as error:  # noqa: BLE001 - a bug: shown to the learner, logged in full
             log.exception("checking quiz question %s failed", question.id)
             self._show(
-                f"⚠ This answer could not be checked ({type(error).__name__}: {error}). "
-                "Please tell the course team; the other questions still work.",
+                f"⚠ This answer could not be checked ({type(error).__name__}: {error}). Please "
+                "tell the course team; the other questions still work.",
                 "course-warning",
             )
             return
@@ -265,8 +266,8 @@ class _QuestionBox(widgets.VBox):
 
     def _on_wait(self) -> None:
         self._show(
-            "⏳ Saving your answer: the progress file is in use by another open lesson, "
-            "so this waits for it (up to a few seconds)…",
+            "⏳ Saving your answer: the progress file is in use by another open lesson, so this "
+            "waits for it (up to a few seconds)…",
             "course-quiz-verdict course-quiz-waiting",
         )
 
@@ -300,9 +301,9 @@ class Quiz(WidgetOutput, widgets.VBox):
         self.bank, self.store, self.instructor = bank, store, instructor
         total = len(bank.questions)
         how_to = (
-            "Answer each question, then press Check. Try again as often as you like; "
-            "after a wrong try you can also show the answer. Your answers are saved on this "
-            "computer, so that “My progress” can show what to review."
+            "Answer each question, then press Check. Try again as often as you like; after a "
+            "wrong try you can also show the answer. Your answers are saved on this computer, so "
+            "that “My progress” can show what to review."
         )
         if instructor:
             how_to += " Instructor mode: the answer key is shown under each question."
@@ -391,8 +392,8 @@ def answer_key(lesson: str) -> _Panel:
     bank = load_bank(lesson)
     body = widgets.HTML(readout_html(answer_sheet(lesson), "course-quiz-answer-key-text"))
     return _Panel(
-        f"Answer key for {bank.title} ({len(bank.questions)} questions): "
-        "run this cell in JupyterLab to see it.",
+        f"Answer key for {bank.title} ({len(bank.questions)} questions): run this cell in "
+        "JupyterLab to see it.",
         [body],
         "course-quiz-answer-key",
         "Answer key",

@@ -27,7 +27,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
-from lessons.core import palette
+from lessons.core import drawing, palette
 from lessons.red_flags.triage import Advice, triage
 
 __all__ = ["FIGURES", "UrgencyArtists", "draw_urgency", "update_urgency", "urgency_figure"]
@@ -42,10 +42,9 @@ _STYLE = {  # fill (Okabe-Ito, light), hatching, what the rung means: never colo
 
 
 @dataclass(frozen=True)
-class UrgencyArtists:
+class UrgencyArtists(drawing.Artists):
     """The artists of one urgency ladder, by name, for updating or inspecting."""
 
-    figure: Figure
     ax: Axes
     rungs: dict[str, Rectangle]
     counts: dict[str, Text]
@@ -59,9 +58,7 @@ class UrgencyArtists:
 
 def urgency_figure(width_in: float = 7.6, height_in: float = 3.6) -> Figure:
     """Make an empty figure for the ladder."""
-    figure = Figure(figsize=(width_in, height_in), dpi=100, layout="constrained")
-    figure.subplots()
-    return figure
+    return drawing.new_figure(width_in, height_in, columns=1)
 
 
 def draw_urgency(advice: Advice, ax: Axes | None = None) -> UrgencyArtists:
@@ -104,8 +101,7 @@ def draw_urgency(advice: Advice, ax: Axes | None = None) -> UrgencyArtists:
                           va="center")  # fmt: skip
     artists = UrgencyArtists(figure, ax, rungs, counts, frame, answer_mark)
     update_urgency(artists, advice)
-    figure.draw_without_rendering()
-    figure.set_layout_engine("none")
+    drawing.freeze_layout(figure)
     return artists
 
 

@@ -34,8 +34,8 @@ __all__ = ["NOT_A_DIAGNOSIS", "Advice", "triage"]
 
 #: Said with every answer.
 NOT_A_DIAGNOSIS = (
-    "This explorer teaches patterns; it is not a diagnosis. If you are worried about "
-    "yourself or someone else, ask a doctor."
+    "This explorer teaches patterns; it is not a diagnosis. If you are worried about yourself or "
+    "someone else, ask a doctor."
 )
 
 
@@ -118,7 +118,9 @@ class Advice:
         for step in self.flags.steps:
             signs = [sign for sign in self.would_change if sign.step == step.id]
             if signs:
-                lines.append(f"These would make it {step.name}: " + "; ".join(s.label for s in signs))
+                lines.append(
+                    f"These would make it {step.name}: " + "; ".join(s.label for s in signs)
+                )
         lines.append(NOT_A_DIAGNOSIS)
         return "\n".join(lines)
 

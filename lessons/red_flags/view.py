@@ -1,4 +1,5 @@
-"""Show the red flags as a lesson, card or page displays them: rendered from the data, never retyped.
+"""Show the red flags as a lesson, card or page displays them: rendered from the data, never
+retyped.
 
 Every list of warning signs in the course is drawn from
 ``lessons/data/red_flags.toml`` by :func:`red_flags_box`, grouped by the step
@@ -89,9 +90,9 @@ class RedFlagsBox:
         parts = []
         for step, signs in self.sections:
             parts.append(
-                f'<div class="course-red-flags-{e(step.id)}" style="border:{_BORDER[step.id]} #000;'
-                'padding:0.4em 0.9em;margin:0.5em 0;color:#000">'
-                f'<div style="font-size:1.25em;font-weight:bold">{e(step.headline)}</div>'
+                f'<div class="course-red-flags-{e(step.id)}" style="border:{_BORDER[step.id]} '
+                '#000;padding:0.4em 0.9em;margin:0.5em 0;color:#000"><div '
+                f'style="font-size:1.25em;font-weight:bold">{e(step.headline)}</div>'
                 f"<p>{e(self._action(step))}</p><ul>"
                 + "".join(f"<li>{e(self._item(sign))}</li>" for sign in signs)
                 + "</ul></div>"
@@ -138,16 +139,16 @@ class UrgencyLadder:
     def _repr_html_(self) -> str:
         e = html.escape
         rows = "".join(
-            f"<tr><th scope=\"row\" style=\"text-align:left\">{e(step.headline)}</th>"
-            f"<td style=\"text-align:left\">{e(step.action)}</td>"
-            f"<td style=\"text-align:left\">{e(step.clinician)}</td></tr>"
+            f"<tr><th scope=\"row\" style=\"text-align:left\">{e(step.headline)}</th><td "
+            f"style=\"text-align:left\">{e(step.action)}</td><td "
+            f"style=\"text-align:left\">{e(step.clinician)}</td></tr>"
             for step in self.flags.steps
         )
         return (
             '<table class="course-urgency-ladder"><caption>The urgency ladder: four steps, '
-            "most urgent first</caption><thead><tr><th scope=\"col\">Step</th>"
-            "<th scope=\"col\">What to do</th><th scope=\"col\">In clinicians' terms</th></tr>"
-            f"</thead><tbody>{rows}</tbody></table>"
+            "most urgent first</caption><thead><tr><th scope=\"col\">Step</th><th "
+            "scope=\"col\">What to do</th><th scope=\"col\">In clinicians' "
+            f"terms</th></tr></thead><tbody>{rows}</tbody></table>"
         )
 
 

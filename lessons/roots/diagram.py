@@ -1,4 +1,5 @@
-"""Draw a schematic leg from the front, from behind and from below, and shade one root's dermatome in place.
+"""Draw a schematic leg from the front, from behind and from below, and shade one root's dermatome
+in place.
 
 The shaded regions follow the sensation column of FACTS B6: L4 the medial leg
 down to the medial malleolus; L5 the lateral calf, the dorsum of the foot and
@@ -24,14 +25,14 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Ellipse, Polygon
 from matplotlib.text import Text
 
-from lessons.core import palette
+from lessons.core import drawing, palette
 from lessons.nerve_map.diagram import blank_axes
 from lessons.roots.model import ROOTS
 
 __all__ = ["DERMATOME_REGIONS", "FIGURES", "RootsArtists", "draw_roots", "update_roots"]
 
-_FRONT_OUTLINE = [(1, 60.4), (2, 38.4), (2.4, 27.4), (3.4, 12), (1.4, 2.5), (1.3, -0.5), (10.3, -0.5),
-                  (10.2, 2.5), (8.4, 12), (9.6, 27.4), (10, 38.4), (11, 60.4)]
+_FRONT_OUTLINE = [(1, 60.4), (2, 38.4), (2.4, 27.4), (3.4, 12), (1.4, 2.5), (1.3, -0.5),
+                  (10.3, -0.5), (10.2, 2.5), (8.4, 12), (9.6, 27.4), (10, 38.4), (11, 60.4)]
 _BACK_OUTLINE = [(12 - x, y) for x, y in _FRONT_OUTLINE]
 
 #: Schematic regions per root and view (FACTS B6 sensation column). Units: the panel's own.
@@ -59,7 +60,8 @@ DERMATOME_REGIONS: dict[str, dict[str, list[list[tuple[float, float]]]]] = {
                   (1.6, 18.6), (1.4, 12)]],
     },
 }
-_SOLE_OUTLINE = [(2.5, 0), (8.5, 0), (9.8, 12), (9.6, 18.6), (8.2, 20.8), (2.3, 20.8), (1.3, 18.6), (1.2, 12)]
+_SOLE_OUTLINE = [(2.5, 0), (8.5, 0), (9.8, 12), (9.6, 18.6), (8.2, 20.8), (2.3, 20.8), (1.3, 18.6),
+                 (1.2, 12)]
 _STYLE = {
     "L4": dict(facecolor=palette.SKY, hatch="\\\\\\", edgecolor="#1F5F86"),
     "L5": dict(facecolor=palette.ORANGE, hatch="///", edgecolor="#7A5300"),
@@ -69,22 +71,17 @@ _VIEWS = ("front", "back", "sole")
 
 
 @dataclass(frozen=True)
-class RootsArtists:
+class RootsArtists(drawing.Artists):
     """The artists of the dermatome diagram: every region patch, their labels and the title text."""
 
-    figure: Figure
     axes: tuple[Axes, Axes, Axes]
     regions: tuple[Polygon, ...]
     region_labels: tuple[Text, ...]
     root_label: Text
 
-    def moving(self) -> list:
-        """The artists :func:`update_roots` changes (for blitting)."""
-        return [*self.regions, *self.region_labels, self.root_label]
-
 
 def _centre(points) -> tuple[float, float]:
-    xs, ys = zip(*points)
+    xs, ys = zip(*points, strict=True)
     return sum(xs) / len(xs), sum(ys) / len(ys)
 
 
@@ -99,7 +96,8 @@ def _draw_view(ax: Axes, view: str) -> None:
         ax.add_patch(Polygon(_SOLE_OUTLINE, closed=True, fill=False, lw=1.5, zorder=3))
         for i, x in enumerate((8.4, 6.6, 5.2, 3.9, 2.7)):  # toes, big toe on the medial side
             size = 1.9 if i == 0 else 1.2
-            ax.add_patch(Ellipse((x, 21.6 + size * 0.75), size, size * 1.5, fill=False, lw=1.2, zorder=3))
+            ax.add_patch(Ellipse((x, 21.6 + size * 0.75), size, size * 1.5, fill=False, lw=1.2,
+                                 zorder=3))
         ax.set_ylim(-5, 60)
         _sides(ax, "lateral", "medial", y=14)
         ax.set_title("Sole of the foot\n(from below)", fontsize=10)
@@ -111,7 +109,7 @@ def _draw_view(ax: Axes, view: str) -> None:
     ax.text(11.8 if view == "front" else 0.2, knee_y, "knee", fontsize=9,
             ha="left" if view == "front" else "right", va="center")
     if view == "front":
-        for i, x in enumerate((9.2, 7.6, 6.0, 4.4, 2.6)):  # toes seen from above
+        for x in (9.2, 7.6, 6.0, 4.4, 2.6):  # toes seen from above
             ax.add_patch(Polygon([(x - 0.6, -0.5), (x + 0.6, -0.5), (x + 0.5, -3), (x - 0.5, -3)],
                                  closed=True, fill=False, lw=1.0, zorder=3))
         _sides(ax, "lateral", "medial")
@@ -124,9 +122,7 @@ def _draw_view(ax: Axes, view: str) -> None:
 
 def roots_figure(width_in: float = 8.0, height_in: float = 4.6, dpi: int = 100) -> Figure:
     """Make an empty three-panel figure (front, back, sole), outside pyplot."""
-    figure = Figure(figsize=(width_in, height_in), dpi=dpi, layout="constrained")
-    figure.subplots(1, 3)
-    return figure
+    return drawing.new_figure(width_in, height_in, dpi, columns=3)
 
 
 def draw_roots(root: str = "L5", axes: tuple[Axes, Axes, Axes] | None = None) -> RootsArtists:
@@ -136,7 +132,7 @@ def draw_roots(root: str = "L5", axes: tuple[Axes, Axes, Axes] | None = None) ->
         axes = tuple(figure.axes)
     figure = axes[0].figure
     regions, labels = [], []
-    for ax, view in zip(axes, _VIEWS):
+    for ax, view in zip(axes, _VIEWS, strict=True):
         _draw_view(ax, view)
         blank_axes(ax, (-2.5, 14.5), ax.get_ylim())
         for name in ROOTS:
@@ -154,8 +150,7 @@ def draw_roots(root: str = "L5", axes: tuple[Axes, Axes, Axes] | None = None) ->
                      fontsize=9)
     artists = RootsArtists(figure, tuple(axes), tuple(regions), tuple(labels), root_label)
     update_roots(artists, root)
-    figure.draw_without_rendering()
-    figure.set_layout_engine("none")
+    drawing.freeze_layout(figure)
     return artists
 
 
@@ -163,7 +158,7 @@ def update_roots(artists: RootsArtists, root: str) -> None:
     """Shade ``root``'s regions and hide the others, in place."""
     if root not in ROOTS:
         raise ValueError(f"{root!r} is not one of {', '.join(ROOTS)}")
-    for patch, label in zip(artists.regions, artists.region_labels):
+    for patch, label in zip(artists.regions, artists.region_labels, strict=True):
         shown = patch.get_label() == root
         patch.set_visible(shown)
         label.set_visible(shown)
@@ -176,7 +171,7 @@ def _l5() -> Figure:
 
 def _all_roots() -> Figure:
     art = draw_roots("L4")
-    for patch, label in zip(art.regions, art.region_labels):
+    for patch, label in zip(art.regions, art.region_labels, strict=True):
         patch.set_visible(True)
         label.set_visible(True)
     art.root_label.set_text("L4, L5 and S1 dermatomes")

@@ -43,8 +43,8 @@ __all__ = [
 
 #: Said with every result of the scorer.
 NOT_A_DIAGNOSIS = (
-    "This teaches the textbook patterns; it is not a diagnosis. "
-    "Dermatome maps vary between people and roots overlap: only a clinician who examines you can say."
+    "This teaches the textbook patterns; it is not a diagnosis. Dermatome maps vary between "
+    "people and roots overlap: only a clinician who examines you can say."
 )
 
 ROOTS = ("L4", "L5", "S1")
@@ -198,25 +198,28 @@ def describe_root(root: str) -> str:
     check_choice("root", root, ROOTS)
     s = ROOT_SIGNS[root]
     return (
-        f"{root} root (usually pressed on by the {s.usual_disc} disc).\n"
-        f"Feeling (dermatome, shaded): {s.sensation}.\n"
-        f"Weakness (myotome): {s.weakness}.\n"
-        f"Reflex: {s.reflex}."
+        f"{root} root (usually pressed on by the {s.usual_disc} disc).\nFeeling (dermatome, "
+        f"shaded): {s.sensation}.\nWeakness (myotome): {s.weakness}.\nReflex: {s.reflex}."
     )
 
 
 def describe_fit(fit: RootFit) -> str:
     """Say which root the findings fit, with the not-a-diagnosis reminder.
 
-    >>> print(describe_fit(best_fit(["weak-heel-walking"])))
+    >>> print(describe_fit(best_fit(["weak-heel-walking"])))  # doctest: +NORMALIZE_WHITESPACE
     Findings: weak heel-walking (foot lifting, dorsiflexion).
     Best textbook fit: L5 (score L4 0.5, L5 1, S1 0).
-    Foot drop without weak hip abduction or inversion also fits a common fibular nerve palsy at the fibular neck (FACTS B7).
-    This teaches the textbook patterns; it is not a diagnosis. Dermatome maps vary between people and roots overlap: only a clinician who examines you can say.
+    Foot drop without weak hip abduction or inversion also fits a common fibular nerve palsy at the
+    fibular neck (FACTS B7).
+    This teaches the textbook patterns; it is not a diagnosis. Dermatome maps vary between people
+    and roots overlap: only a clinician who examines you can say.
     """
     check_kind("fit", fit, RootFit, "best_fit()")
     if not fit.findings:
-        return "No findings chosen: tick some to see which root's pattern they fit.\n" + NOT_A_DIAGNOSIS
+        return (
+            "No findings chosen: tick some to see which root's pattern they fit.\n"
+            + NOT_A_DIAGNOSIS
+        )
     lines = ["Findings: " + "; ".join(finding_label(f) for f in fit.findings) + "."]
     scores = ", ".join(f"{root} {fit.scores[root]:g}" for root in ROOTS)
     if len(fit.best) == 1:
@@ -230,8 +233,8 @@ def describe_fit(fit: RootFit) -> str:
         )
     if fit.fibular_palsy_also_fits:
         lines.append(
-            "Foot drop without weak hip abduction or inversion also fits a common fibular "
-            "nerve palsy at the fibular neck (FACTS B7)."
+            "Foot drop without weak hip abduction or inversion also fits a common fibular nerve "
+            "palsy at the fibular neck (FACTS B7)."
         )
     lines.append(NOT_A_DIAGNOSIS)
     return "\n".join(lines)

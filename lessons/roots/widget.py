@@ -30,7 +30,8 @@ def _text(root: str, findings: list[str]) -> str:
 
 
 def root_explorer(root: str = "L5") -> Explorer:
-    """Build the root explorer: a schematic leg with one root's dermatome shaded, and findings to tick.
+    """Build the root explorer: a schematic leg with one root's dermatome shaded, and findings to
+    tick.
 
     Args:
         root: the root shown first: "L4", "L5" or "S1".

@@ -1,4 +1,5 @@
-"""Draw the legs in bed: side-lying seen from the front, and back-lying seen from the side; update in place.
+"""Draw the legs in bed: side-lying seen from the front, and back-lying seen from the side; update
+in place.
 
 :func:`draw_side_lying` draws the pelvis and both legs of a person lying on
 their side, seen from the front (head to the left, mattress below), with the
@@ -34,7 +35,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, FancyBboxPatch, Polygon, Rectangle
 from matplotlib.text import Text
 
-from lessons.core import palette
+from lessons.core import drawing, palette
 from lessons.core.plain_words import strip_citations
 from lessons.limb.model import HEIGHT_RANGE_M, SHANK_FRACTION, THIGH_FRACTION
 from lessons.sleep_posture.model import (
@@ -74,28 +75,17 @@ def _figure(width_in: float, height_in: float) -> tuple[Figure, Axes]:
 
 
 def _style(ax: Axes, title: str, xlim: tuple[float, float], ylim: tuple[float, float]) -> None:
-    ax.set_xlim(*xlim)
-    ax.set_ylim(*ylim)
-    ax.set_aspect("equal", adjustable="box")
-    ax.set_title(title, fontsize=11)
-    ax.set_xlabel("towards the feet (cm)", fontsize=9)
-    ax.tick_params(labelsize=9)
-    for spine in ("top", "right"):
-        ax.spines[spine].set_visible(False)
+    drawing.frame_view(ax, title, xlim, ylim, xlabel="towards the feet (cm)")
     ax.axhspan(ylim[0], _MATTRESS_CM, color=palette.GREY, alpha=0.25, lw=0, zorder=0)
     ax.text(xlim[0] + 2, _MATTRESS_CM - 1.5, "mattress", fontsize=9, va="top", color=palette.BLACK)
 
 
-def _freeze(figure: Figure) -> None:
-    """Lay the figure out once, then freeze it (the layout engine per tick costs more than the drawing)."""
-    figure.draw_without_rendering()
-    figure.set_layout_engine("none")
-
-
 def _model_caption(ax: Axes, plain: bool = False) -> Text:
-    """Write "a model, not a measurement" on the mattress band, bottom right, where nothing moves."""
+    """Write "a model, not a measurement" on the mattress band, bottom right, where nothing
+    moves."""
     return ax.text(
-        0.99, 0.03, strip_citations(MODEL_LABEL) if plain else MODEL_LABEL, transform=ax.transAxes, ha="right", va="bottom", fontsize=10, style="italic",
+        0.99, 0.03, strip_citations(MODEL_LABEL) if plain else MODEL_LABEL, transform=ax.transAxes,
+        ha="right", va="bottom", fontsize=10, style="italic",
         bbox=dict(boxstyle="round,pad=0.3", fc="white", ec=palette.BLACK, lw=0.8),
     )
 
@@ -104,10 +94,9 @@ def _model_caption(ax: Axes, plain: bool = False) -> Text:
 
 
 @dataclass(frozen=True)
-class SideLyingArtists:
+class SideLyingArtists(drawing.Artists):
     """The artists of the side-lying diagram, by name."""
 
-    figure: Figure
     ax: Axes
     pelvis: Polygon
     bottom_leg: Line2D
@@ -129,7 +118,8 @@ class SideLyingArtists:
     def moving(self) -> list:
         """The artists that :func:`update_side_lying` changes (for blitting)."""
         return [
-            self.pelvis, self.pillow, self.bottom_knee, self.top_knee, self.neutral, self.bottom_leg,
+            self.pelvis, self.pillow, self.bottom_knee, self.top_knee, self.neutral,
+            self.bottom_leg,
             self.top_leg, self.joints, self.angle_arc, self.angle_label, self.pillow_label,
             self.spacing, self.spacing_label,
         ]
@@ -139,13 +129,18 @@ def _angle_text(pose: SideLying, plain: bool = False) -> str:
     if plain:
         if pose.state == "near neutral":
             return "top thigh level"
-        return f"top thigh slopes {'down' if pose.state == 'adducted' else 'up'} {abs(pose.adduction_deg):.0f}°"
+        slope = "down" if pose.state == "adducted" else "up"
+        return f"top thigh slopes {slope} {abs(pose.adduction_deg):.0f}°"
     if pose.state == "near neutral":
         return "neutral"
-    return f"{abs(pose.adduction_deg):.0f}° {'adduction' if pose.state == 'adducted' else 'abduction'}"
+    return (
+        f"{abs(pose.adduction_deg):.0f}° {'adduction' if pose.state == 'adducted' else 'abduction'}"
+    )
 
 
-def draw_side_lying(pose: SideLying, ax: Axes | None = None, *, plain: bool = False) -> SideLyingArtists:
+def draw_side_lying(
+    pose: SideLying, ax: Axes | None = None, *, plain: bool = False
+) -> SideLyingArtists:
     """Draw the side-lying model once: pelvis, both legs, the pillow and the top hip's angle.
 
     Args:
@@ -156,7 +151,8 @@ def draw_side_lying(pose: SideLying, ax: Axes | None = None, *, plain: bool = Fa
     if ax is None:
         figure, ax = _figure(9.0, 4.0)
     figure = ax.figure
-    top_y = max(SIDE_RANGES["hip_spacing_cm"][1], SIDE_RANGES["knee_gap_cm"][1] + SIDE_RANGES["pillow_cm"][1])
+    top_y = max(SIDE_RANGES["hip_spacing_cm"][1],
+                SIDE_RANGES["knee_gap_cm"][1] + SIDE_RANGES["pillow_cm"][1])
     _style(ax, "Lying on the side, seen from the front (head to the left)",
            (-42.0, _LONGEST_THIGH_CM + _LONGEST_SHANK_CM + 6), (_MATTRESS_CM - 6, top_y + 20))
     ax.set_ylabel("up from the bottom hip (cm)", fontsize=9)
@@ -164,12 +160,14 @@ def draw_side_lying(pose: SideLying, ax: Axes | None = None, *, plain: bool = Fa
 
     pelvis = ax.add_patch(Polygon(np.zeros((5, 2)), closed=True, fc=palette.SKY, ec=palette.BLACK,
                                   alpha=0.35, lw=1.2, zorder=2, label="pelvis"))
-    pillow = ax.add_patch(Rectangle((0, 0), _PILLOW_LENGTH_CM, 0, fc=palette.YELLOW, ec=palette.BLACK,
+    pillow = ax.add_patch(Rectangle((0, 0), _PILLOW_LENGTH_CM, 0, fc=palette.YELLOW,
+                                    ec=palette.BLACK,
                                     hatch="..", lw=1.2, zorder=3, label="pillow (dotted)"))
     knee_style = dict(fc="white", ec=palette.BLACK, lw=1.2, zorder=2)
     bottom_knee = ax.add_patch(Circle((0, 0), 1, **knee_style))
     top_knee = ax.add_patch(Circle((0, 0), 1, **knee_style))
-    (neutral,) = ax.plot([], [], color=palette.BLACK, ls=":", lw=1.5, zorder=3, label="level top thigh (neutral)")
+    (neutral,) = ax.plot([], [], color=palette.BLACK, ls=":", lw=1.5, zorder=3,
+                         label="level top thigh (neutral)")
     (bottom_leg,) = ax.plot([], [], color=palette.REFERENCE_LIMB, ls="--", lw=4, zorder=3,
                             label="bottom leg (dashed)")
     (top_leg,) = ax.plot([], [], color=palette.MOVING_LIMB, lw=5, solid_capstyle="round", zorder=4,
@@ -178,19 +176,22 @@ def draw_side_lying(pose: SideLying, ax: Axes | None = None, *, plain: bool = Fa
                         zorder=5, label="hip and knee centres")
     (angle_arc,) = ax.plot([], [], color=palette.VERMILLION, lw=2, zorder=5)
     text = dict(fontsize=10, zorder=6)
-    angle_label = ax.text(0, 0, "", ha="left", va="center", color=palette.BLACK, fontweight="bold", **text)
+    angle_label = ax.text(0, 0, "", ha="left", va="center", color=palette.BLACK, fontweight="bold",
+                          **text)
     pillow_label = ax.text(0, 0, "", ha="left", va="center", **text)
     (spacing,) = ax.plot([], [], color=palette.BLACK, lw=1, marker="_", ms=8, zorder=4)
     spacing_label = ax.text(0, 0, "", ha="right", va="center", **text)
     ax.legend(loc="upper right", fontsize=9, frameon=False, ncols=3)
     artists = SideLyingArtists(
-        figure=figure, ax=ax, pelvis=pelvis, bottom_leg=bottom_leg, top_leg=top_leg, neutral=neutral,
-        joints=joints, bottom_knee=bottom_knee, top_knee=top_knee, pillow=pillow, pillow_label=pillow_label,
+        figure=figure, ax=ax, pelvis=pelvis, bottom_leg=bottom_leg, top_leg=top_leg,
+        neutral=neutral,
+        joints=joints, bottom_knee=bottom_knee, top_knee=top_knee, pillow=pillow,
+        pillow_label=pillow_label,
         angle_arc=angle_arc, angle_label=angle_label, spacing=spacing, spacing_label=spacing_label,
         caption=_model_caption(ax, plain), plain=plain,
     )
     update_side_lying(artists, pose)
-    _freeze(figure)
+    drawing.freeze_layout(figure)
     return artists
 
 
@@ -215,7 +216,8 @@ def update_side_lying(artists: SideLyingArtists, pose: SideLying) -> None:
     artists.pillow_label.set_text(f"pillow {t:g} cm" if t > 0 else "no pillow")
     arc = np.linspace(0.0, -theta, 24)
     artists.angle_arc.set_data(_ARC_RADIUS_CM * np.cos(arc), d + _ARC_RADIUS_CM * np.sin(arc))
-    # Label on the free side of the dotted neutral line: above it for adduction, below for abduction.
+    # Label on the free side of the dotted neutral line: above it for adduction, below for
+    # abduction.
     artists.angle_label.set_position((5.0, d - 3.5) if theta < 0 else (_ARC_RADIUS_CM + 2, d + 3.0))
     artists.angle_label.set_text(_angle_text(pose, artists.plain))
     artists.spacing.set_data([-18, -18], [0, d])
@@ -227,10 +229,9 @@ def update_side_lying(artists: SideLyingArtists, pose: SideLying) -> None:
 
 
 @dataclass(frozen=True)
-class BackLyingArtists:
+class BackLyingArtists(drawing.Artists):
     """The artists of the back-lying diagram, by name."""
 
-    figure: Figure
     ax: Axes
     leg: Line2D
     straight: Line2D
@@ -245,7 +246,8 @@ class BackLyingArtists:
 
     def moving(self) -> list:
         """The artists that :func:`update_back_lying` changes (for blitting)."""
-        return [self.pillow, self.straight, self.leg, self.joints, self.hip_label, self.knee_label, self.warning]
+        return [self.pillow, self.straight, self.leg, self.joints, self.hip_label, self.knee_label,
+                self.warning]
 
 
 def draw_back_lying(
@@ -263,13 +265,15 @@ def draw_back_lying(
         figure, ax = _figure(9.0, 3.6)
     figure = ax.figure
     _style(ax, "Lying on the back, seen from the side (head to the left)",
-           (-42.0, _LONGEST_THIGH_CM + _LONGEST_SHANK_CM + 6), (_MATTRESS_CM - 6, BACK_RANGES["pillow_cm"][1] + 14))
+           (-42.0, _LONGEST_THIGH_CM + _LONGEST_SHANK_CM + 6),
+           (_MATTRESS_CM - 6, BACK_RANGES["pillow_cm"][1] + 14))
     ax.set_ylabel("up from the hip (cm)", fontsize=9)
     ax.add_patch(FancyBboxPatch((-40, -7), 38, 16, boxstyle="round,pad=0,rounding_size=6",
                                 fc="none", ec=palette.GREY, lw=1.5, ls=":", zorder=1))
     ax.text(-21, 1, "trunk", ha="center", va="center", fontsize=9, color=palette.BLACK)
     pillow = ax.add_patch(Rectangle((0, _MATTRESS_CM), 20, 0, fc=palette.YELLOW, ec=palette.BLACK,
-                                    hatch="..", lw=1.2, zorder=2, label="pillow under the knee (dotted)"))
+                                    hatch="..", lw=1.2, zorder=2,
+                                    label="pillow under the knee (dotted)"))
     (straight,) = ax.plot([], [], color=palette.REFERENCE_LIMB, ls="--", lw=3, zorder=2.5,
                           label="leg flat on the bed (dashed)")
     (leg,) = ax.plot([], [], color=palette.MOVING_LIMB, lw=5, solid_capstyle="round", zorder=3,
@@ -284,15 +288,18 @@ def draw_back_lying(
                       bbox=dict(boxstyle="round,pad=0.3", fc="white", ec=palette.VERMILLION, lw=2))
     ax.legend(loc="upper right", fontsize=9, frameon=False, bbox_to_anchor=(1.0, 0.84))
     artists = BackLyingArtists(
-        figure=figure, ax=ax, leg=leg, straight=straight, joints=joints, pillow=pillow, hip_label=hip_label,
+        figure=figure, ax=ax, leg=leg, straight=straight, joints=joints, pillow=pillow,
+        hip_label=hip_label,
         knee_label=knee_label, warning=warning, caption=_model_caption(ax, plain), plain=plain,
     )
     update_back_lying(artists, pose, knee_replacement)
-    _freeze(figure)
+    drawing.freeze_layout(figure)
     return artists
 
 
-def update_back_lying(artists: BackLyingArtists, pose: BackLying, knee_replacement: bool = False) -> None:
+def update_back_lying(
+    artists: BackLyingArtists, pose: BackLying, knee_replacement: bool = False
+) -> None:
     """Move the back-lying artists to a new state, in place (then redraw the canvas)."""
     points = pose.points()
     (hx, hy), (kx, ky), (ax_, ay) = points["hip"], points["knee"], points["ankle"]
@@ -300,7 +307,8 @@ def update_back_lying(artists: BackLyingArtists, pose: BackLying, knee_replaceme
     artists.straight.set_data([0, pose.thigh_cm + pose.shank_cm], [0, 0])
     artists.joints.set_data([hx, kx, ax_], [hy, ky, ay])
     # The pillow reaches from the mattress to the back of the knee (drawn 4 cm below its centre).
-    artists.pillow.set_bounds(kx - 10, _MATTRESS_CM, 20, max(ky - 4 - _MATTRESS_CM, 0) if pose.pillow_cm else 0)
+    artists.pillow.set_bounds(kx - 10, _MATTRESS_CM, 20,
+                              max(ky - 4 - _MATTRESS_CM, 0) if pose.pillow_cm else 0)
     artists.hip_label.set_position((4, -1.5))
     artists.hip_label.set_text(f"hip {pose.hip_flexion_deg:.0f}°")
     artists.knee_label.set_position((kx, ky + 3))

@@ -1,4 +1,5 @@
-"""Model the legs in bed: the top hip's adduction when lying on the side, and a pillow under the knees on the back.
+"""Model the legs in bed: the top hip's adduction when lying on the side, and a pillow under the
+knees on the back.
 
 Side-lying (FACTS D4). Lying on the side, the two hip joint centres are stacked
 one above the other, ``D`` apart (17-19 cm in adults, FACTS A13). With the knees
@@ -105,7 +106,8 @@ def _check(name: str, value: float, ranges: dict[str, tuple[float, float, str]])
 
 
 def top_hip_adduction_deg(
-    height_m: float = 1.75, hip_spacing_cm: float = 18.0, knee_gap_cm: float = 10.0, pillow_cm: float = 0.0
+    height_m: float = 1.75, hip_spacing_cm: float = 18.0, knee_gap_cm: float = 10.0,
+    pillow_cm: float = 0.0
 ) -> float:
     """Return the top hip's adduction in side-lying, in degrees (negative = abduction); FACTS D4.
 
@@ -165,7 +167,8 @@ class SideLying:
 
 
 def side_lying(
-    height_m: float = 1.75, hip_spacing_cm: float = 18.0, knee_gap_cm: float = 10.0, pillow_cm: float = 0.0
+    height_m: float = 1.75, hip_spacing_cm: float = 18.0, knee_gap_cm: float = 10.0,
+    pillow_cm: float = 0.0
 ) -> SideLying:
     """Solve the side-lying model: the top hip's adduction and the pelvic tilt it implies.
 
@@ -203,54 +206,77 @@ def side_lying(
 def describe_side_lying(pose: SideLying) -> str:
     """Say in words what the side-lying diagram shows (the readout under it).
 
-    >>> print(describe_side_lying(side_lying()))
-    Top hip: 11° adduction (the top thigh slopes down towards the bed), about a third of the usual 30° adduction range.
-    Body height 1.75 m, hip centres 18 cm apart, knee centres 10 cm apart, no pillow: the top knee sits 8.0 cm lower than a level top thigh would put it.
-    If the top hip stayed neutral, the pelvis would tilt about 10° sideways instead (model geometry): a real body shares the drop between hip and pelvis.
+    >>> print(describe_side_lying(side_lying()))  # doctest: +NORMALIZE_WHITESPACE
+    Top hip: 11° adduction (the top thigh slopes down towards the bed), about a third of the usual
+    30° adduction range.
+    Body height 1.75 m, hip centres 18 cm apart, knee centres 10 cm apart, no pillow: the top knee
+    sits 8.0 cm lower than a level top thigh would put it.
+    If the top hip stayed neutral, the pelvis would tilt about 10° sideways instead (model
+    geometry): a real body shares the drop between hip and pelvis.
     A pillow about 8 cm thick when squashed would bring the top leg to neutral in this model.
     This is a model, not a measurement (FACTS D4).
     """
     check_kind("pose", pose, SideLying, "side_lying()")
     angle = abs(pose.adduction_deg)
-    pillow = "no pillow" if pose.pillow_cm == 0 else f"{_a(pose.pillow_cm)} {_cm(pose.pillow_cm)} cm pillow"
+    pillow = (
+        "no pillow"
+        if pose.pillow_cm == 0
+        else f"{_a(pose.pillow_cm)} {_cm(pose.pillow_cm)} cm pillow"
+    )
     if pose.state == "near neutral":
         degrees = round(pose.adduction_deg)
         first = (
-            f"Top hip: near neutral ({degrees:+d}°, within ±{NEAR_NEUTRAL_DEG:.0f}°): ".replace("+0°", "0°")
+            f"Top hip: near neutral ({degrees:+d}°, within ±{NEAR_NEUTRAL_DEG:.0f}°): ".replace(
+                "+0°", "0°"
+            )
             + "the top thigh runs about level with the bottom one."
         )
     elif pose.state == "adducted":
         first = (
             f"Top hip: {angle:.0f}° adduction (the top thigh slopes down towards the bed), "
-            f"{_share(pose.share_of_adduction_range)} of the usual {NORMAL_ADDUCTION_DEG:.0f}° adduction range."
+            f"{_share(pose.share_of_adduction_range)} of the usual {NORMAL_ADDUCTION_DEG:.0f}° "
+            "adduction range."
         )
         if pose.adduction_deg > NORMAL_ADDUCTION_DEG:
             first += (
-                " That is beyond the usual range: a real hip would stop sooner, "
-                "and the pelvis and spine would take up the rest."
+                " That is beyond the usual range: a real hip would stop sooner, and the pelvis "
+                "and spine would take up the rest."
             )
     else:
-        first = f"Top hip: {angle:.0f}° abduction (the top thigh slopes up, away from the bed): " + (
-            f"the pillow is thicker than the {_cm(pose.pillow_for_neutral_cm)} cm gap (D − k) a level thigh needs, "
-            "so it pushes the top knee above its hip."
-            if pose.pillow_for_neutral_cm > 0
-            else "the knee centres are as far apart as the hip centres, or farther, so the top knee sits above "
-            "its hip even without a pillow."
+        first = (
+            f"Top hip: {angle:.0f}° abduction (the top thigh slopes up, away from the bed): "
+            + (
+                f"the pillow is thicker than the {_cm(pose.pillow_for_neutral_cm)} cm gap (D − k) "
+                "a level thigh needs, so it pushes the top knee above its hip."
+                if pose.pillow_for_neutral_cm > 0
+                else "the knee centres are as far apart as the hip centres, or farther, "
+                "so the top knee sits above its hip even without a pillow."
+            )
         )
         if angle > NORMAL_ABDUCTION_DEG:
-            first += f" That is beyond the usual {NORMAL_ABDUCTION_DEG:.0f}° abduction range: no one would lie like this."
+            first += (
+                f" That is beyond the usual {NORMAL_ABDUCTION_DEG:.0f}° abduction range: no one "
+                "would lie like this."
+            )
     if round(pose.knee_drop_cm, 1) == 0:
         knee = "the top knee sits just where a level top thigh would put it"
     else:
         where = "lower" if pose.knee_drop_cm > 0 else "higher"
-        knee = f"the top knee sits {abs(pose.knee_drop_cm):.1f} cm {where} than a level top thigh would put it"
+        knee = (
+            f"the top knee sits {abs(pose.knee_drop_cm):.1f} cm {where} than a level top thigh "
+            "would put it"
+        )
     if round(pose.pelvic_tilt_deg) == 0:
-        tilt = "With the top hip neutral, the pelvis need not tilt sideways to meet the knee (model geometry)."
-    else:
         tilt = (
-            f"If the top hip stayed neutral, the pelvis would tilt about {abs(pose.pelvic_tilt_deg):.0f}° sideways "
-            f"{'instead' if pose.pelvic_tilt_deg > 0 else 'the other way (top side towards the head)'} "
-            "(model geometry): a real body shares the drop between hip and pelvis."
+            "With the top hip neutral, the pelvis need not tilt sideways to meet the knee (model "
+            "geometry)."
+        )
+    else:
+        way = "instead" if pose.pelvic_tilt_deg > 0 else "the other way (top side towards the head)"
+        tilt = (
+            "If the top hip stayed neutral, the pelvis would tilt about "
+            f"{abs(pose.pelvic_tilt_deg):.0f}° sideways {way} (model geometry): a real body "
+            "shares the drop between hip and pelvis."
         )
     return "\n".join([
         first,
@@ -266,8 +292,8 @@ def _neutral_pillow(pose: SideLying) -> str:
     if pose.pillow_for_neutral_cm <= 0:
         return "No pillow can bring the top leg to neutral here: any pillow adds abduction."
     return (
-        f"A pillow about {_cm(pose.pillow_for_neutral_cm)} cm thick when squashed would bring the top leg "
-        "to neutral in this model."
+        f"A pillow about {_cm(pose.pillow_for_neutral_cm)} cm thick when squashed would bring the "
+        "top leg to neutral in this model."
     )
 
 
@@ -306,12 +332,14 @@ class BackLying:
         hip = math.radians(self.hip_flexion_deg)
         shank = math.radians(self.knee_flexion_deg - self.hip_flexion_deg)
         knee = (self.thigh_cm * math.cos(hip), self.thigh_cm * math.sin(hip))
-        ankle = (knee[0] + self.shank_cm * math.cos(shank), knee[1] - self.shank_cm * math.sin(shank))
+        ankle = (knee[0] + self.shank_cm * math.cos(shank),
+                 knee[1] - self.shank_cm * math.sin(shank))
         return {"hip": (0.0, 0.0), "knee": knee, "ankle": ankle}
 
 
 def back_lying(height_m: float = 1.75, pillow_cm: float = 0.0) -> BackLying:
-    """Bend the hip and knee over a pillow of ``pillow_cm`` under the knees, hips and heels on the bed.
+    """Bend the hip and knee over a pillow of ``pillow_cm`` under the knees, hips and heels on the
+    bed.
 
     Segment lengths are those of :func:`lessons.limb.model.anthropometry` (FACTS A13).
 
@@ -338,9 +366,12 @@ def back_lying(height_m: float = 1.75, pillow_cm: float = 0.0) -> BackLying:
 def describe_back_lying(pose: BackLying, knee_replacement: bool = False) -> str:
     """Say in words what the back-lying diagram shows, with the knee-replacement warning if asked.
 
-    >>> print(describe_back_lying(back_lying(pillow_cm=10), knee_replacement=True))
+    >>> pose = back_lying(pillow_cm=10)
+    >>> print(describe_back_lying(pose, knee_replacement=True))  # doctest: +NORMALIZE_WHITESPACE
     A 10 cm pillow under the knees: hip flexed 13°, knee flexed 27° (body height 1.75 m).
-    After a knee replacement: NOTHING under the knee (FACTS D5). Resting with the knee bent risks a flexion contracture, a knee that no longer straightens fully. Follow your surgical team's advice.
+    After a knee replacement: NOTHING under the knee (FACTS D5). Resting with the knee bent risks a
+    flexion contracture, a knee that no longer straightens fully. Follow your surgical team's
+    advice.
     """
     check_kind("pose", pose, BackLying, "back_lying()")
     knee_replacement = check_flag("knee_replacement", knee_replacement)
@@ -349,18 +380,20 @@ def describe_back_lying(pose: BackLying, knee_replacement: bool = False) -> str:
     else:
         first = (
             f"{_a(pose.pillow_cm).capitalize()} {_cm(pose.pillow_cm)} cm pillow under the knees: "
-            f"hip flexed {pose.hip_flexion_deg:.0f}°, "
-            f"knee flexed {pose.knee_flexion_deg:.0f}° (body height {pose.height_m:.2f} m)."
+            f"hip flexed {pose.hip_flexion_deg:.0f}°, knee flexed {pose.knee_flexion_deg:.0f}° "
+            f"(body height {pose.height_m:.2f} m)."
         )
     lines = [first]
     if knee_replacement:
         if pose.pillow_cm == 0:
             lines.append(
-                "After a knee replacement: nothing under the knee, as here, so the knee can rest straight (FACTS D5)."
+                "After a knee replacement: nothing under the knee, as here, so the knee can rest "
+                "straight (FACTS D5)."
             )
         else:
             lines.append(
-                "After a knee replacement: NOTHING under the knee (FACTS D5). Resting with the knee bent risks "
-                "a flexion contracture, a knee that no longer straightens fully. Follow your surgical team's advice."
+                "After a knee replacement: NOTHING under the knee (FACTS D5). Resting with the "
+                "knee bent risks a flexion contracture, a knee that no longer straightens fully. "
+                "Follow your surgical team's advice."
             )
     return "\n".join(lines)

@@ -121,7 +121,8 @@ class _Card(FPDF):
         self.ln(1.5)
 
     def boxed(self, title: str, groups: Sequence[tuple[str, Sequence[str]]]) -> None:
-        """A bordered box: a bold title, then groups of a bold lead line and bullets, never split by a page end.
+        """A bordered box: a bold title, then groups of a bold lead line and bullets, never split by
+        a page end.
 
         fpdf2's ``unbreakable()`` lays the box out, and if it would cross the
         page's end, moves it whole to the next page; the border is drawn after,
@@ -130,7 +131,8 @@ class _Card(FPDF):
         with self.unbreakable() as box:
             box.box_body(title, groups)
         self.set_line_width(0.8)
-        self.rect(self.l_margin - 3, self.box_top - 3, self.epw + 6, self.get_y() - self.box_top + 5)
+        self.rect(self.l_margin - 3, self.box_top - 3, self.epw + 6,
+                  self.get_y() - self.box_top + 5)
         self.ln(6)
 
     def box_body(self, title: str, groups: Sequence[tuple[str, Sequence[str]]]) -> None:
@@ -152,7 +154,8 @@ def card_pdf(
     """Make the card for a routine and return the PDF as bytes.
 
     Args:
-        items: the stretches with their chosen doses (:func:`lessons.stretches.catalog.routine_item`).
+        items: the stretches with their chosen doses
+            (:func:`lessons.stretches.catalog.routine_item`).
         page: "A4" or "Letter".
         title: the heading at the top of the first page.
         catalog: where the red flags and the education line come from (default: the lesson's).
@@ -165,7 +168,8 @@ def card_pdf(
     words = load_plain_words()
     sources = [source for item in items for source in item.stretch.sources]
     sources.append(catalog.red_flags.source)
-    sources_line = words.sources_line(sources)  # checks every id has a plain reference before drawing
+    # Checks every id has a plain reference before drawing.
+    sources_line = words.sources_line(sources)
     pdf = _Card(page, strip_citations(catalog.education_line))
     pdf.set_creation_date(CREATION_DATE)
     pdf.set_title(title)
@@ -176,8 +180,8 @@ def card_pdf(
     pdf.heading(title, 22)
     pdf.para(strip_citations(catalog.education_line), size=12)
     pdf.para(
-        "Go gently. Stretch to mild tightness, never pain. Stop at once for any stop sign, "
-        "and see the red-flags box at the end.",
+        "Go gently. Stretch to mild tightness, never pain. Stop at once for any stop sign, and "
+        "see the red-flags box at the end.",
         size=12,
     )
     for number, item in enumerate(items, start=1):
@@ -210,7 +214,8 @@ def _stretch_section(pdf: _Card, number: int, item: RoutineItem) -> None:
         pdf.add_page()
     pdf.image(io.BytesIO(png), x=pdf.l_margin, w=width)
     pdf.ln(2)
-    pdf.para(item.dose + (f" {plain(stretch.dose_note)}" if stretch.dose_note else ""), bold_lead="Dose")
+    pdf.para(item.dose + (f" {plain(stretch.dose_note)}" if stretch.dose_note else ""),
+             bold_lead="Dose")
     pdf.para(plain(stretch.starting_position), bold_lead="Starting position")
     pdf.para("", bold_lead="Steps")
     pdf.items([plain(step) for step in stretch.steps], numbered=True)
@@ -240,10 +245,11 @@ def card_path(
 
     >>> card_path(" card ", base="/tmp").as_posix()
     '/tmp/card.pdf'
-    >>> card_path("../../etc/passwd", base="/tmp")
+    >>> card_path("../../etc/passwd", base="/tmp")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    lessons.core.errors.CourseError: A file name cannot contain a folder (/ or \\) or “..”. Type just the name, like my-stretches, and put a folder in the Folder box.
+    lessons.core.errors.CourseError: A file name cannot contain a folder (/ or \\) or “..”. Type
+    just the name, like my-stretches, and put a folder in the Folder box.
     >>> card_path("   ")
     Traceback (most recent call last):
     ...
@@ -254,8 +260,8 @@ def card_path(
         raise CourseError("Type a file name first, like my-stretches.")
     if "/" in cleaned or "\\" in cleaned or cleaned.startswith("."):
         raise CourseError(
-            "A file name cannot contain a folder (/ or \\) or “..”. Type just the name, "
-            "like my-stretches, and put a folder in the Folder box."
+            "A file name cannot contain a folder (/ or \\) or “..”. Type just the name, like "
+            "my-stretches, and put a folder in the Folder box."
         )
     cleaned = _NOT_ALLOWED.sub("-", cleaned)[:_MAX_NAME].rstrip(". ")
     if not cleaned:
@@ -306,18 +312,18 @@ def save_card(
     where = f"{path.name} in {path.parent}"
     if not path.parent.is_dir():
         raise CourseError(
-            f"The folder {path.parent} does not exist. Create it first, or leave the Folder box empty "
-            "to save next to the notebook."
+            f"The folder {path.parent} does not exist. Create it first, or leave the Folder box "
+            "empty to save next to the notebook."
         )
     if path.is_symlink():
         raise CourseError(
-            f"{where} is a link to somewhere else, and cards are never saved through links. "
-            "Type another name."
+            f"{where} is a link to somewhere else, and cards are never saved through links. Type "
+            "another name."
         )
     if path.exists() and not replace:
         raise CourseError(
-            f"{path.name} already exists in {path.parent}. Tick “Replace an existing file” to overwrite it, "
-            "or type another name."
+            f"{path.name} already exists in {path.parent}. Tick “Replace an existing file” to "
+            "overwrite it, or type another name."
         )
     if path.exists() and not _made_here(path):
         raise CourseError(
@@ -329,14 +335,13 @@ def save_card(
         _write_new_or_replace(path, data)
     except FileExistsError:
         raise CourseError(
-            f"{where} appeared while the card was being made; it is left as it is. "
-            "Press Save again, or type another name."
+            f"{where} appeared while the card was being made; it is left as it is. Press Save "
+            "again, or type another name."
         ) from None
     except OSError as error:
         raise CourseError(
-            f"The card could not be saved as {path}: {error.strerror or error}. "
-            "Check that the folder can be written and the disk is not full, "
-            "or choose another folder."
+            f"The card could not be saved as {path}: {error.strerror or error}. Check that the "
+            "folder can be written and the disk is not full, or choose another folder."
         ) from None
     return path
 

@@ -45,17 +45,8 @@ from lessons.core.errors import CourseError, check_choice, check_kind, check_ran
 from lessons.limb.model import HEIGHT_RANGE_M, JointAngles, LimbPose, limb_pose
 
 __all__ = [
-    "ANATOMY_FRACTIONS",
-    "BodyPose",
-    "KeyPose",
-    "Posture",
-    "ankle_to_other_thigh_m",
-    "body_pose",
-    "describe_pose",
-    "interpolate",
-    "key_poses",
-    "pose_at",
-    "stretch_ids",
+    "ANATOMY_FRACTIONS", "BodyPose", "KeyPose", "Posture", "ankle_to_other_thigh_m", "body_pose",
+    "describe_pose", "interpolate", "key_poses", "pose_at", "stretch_ids",
 ]
 
 Point = tuple[float, float]
@@ -68,10 +59,11 @@ ANATOMY_FRACTIONS = {
     "upper_arm": 0.186,
     "forearm_to_grip": 0.200,
 }
-#: In sitting, the supporting thigh slopes this much below horizontal (hip flexion 75°, shin upright).
+#: In sitting, the supporting thigh slopes this much below horizontal (hip 75°, shin upright).
 SEATED_HIP_FLEXION_DEG = 75.0
 
-Hands = Literal["sides", "thighs", "affected_knee", "affected_shin", "affected_thigh", "other_thigh"]
+Hands = Literal["sides", "thighs", "affected_knee", "affected_shin", "affected_thigh",
+                "other_thigh"]
 HANDS_WORDS = {
     "sides": "hands resting on the floor by the sides",
     "thighs": "hands resting on the thighs",
@@ -147,7 +139,7 @@ class BodyPose:
 
 # --------------------------------------------------------------------------- the key poses
 
-_CROOK = JointAngles(hip_flexion_deg=41, knee_flexion_deg=90, ankle_dorsiflexion_deg=-41)  # foot flat
+_CROOK = JointAngles(41, 0, 0, 90, -41)  # hip and knee bent, foot flat
 _LYING = JointAngles(ankle_dorsiflexion_deg=-30)  # straight leg, foot relaxed
 _SIT = JointAngles(hip_flexion_deg=SEATED_HIP_FLEXION_DEG, knee_flexion_deg=SEATED_HIP_FLEXION_DEG)
 
@@ -156,8 +148,11 @@ def _supine(affected: JointAngles, other: JointAngles = _CROOK, hands: Hands = "
     return Posture("supine", affected, other, hands=hands)
 
 
-def _seated(affected: JointAngles, lean: float = 0.0, neck: float = 0.0, hands: Hands = "thighs") -> Posture:
-    return Posture("seated", affected, _SIT, trunk_lean_deg=lean, neck_flexion_deg=neck, hands=hands)
+def _seated(
+    affected: JointAngles, lean: float = 0.0, neck: float = 0.0, hands: Hands = "thighs"
+) -> Posture:
+    return Posture("seated", affected, _SIT, trunk_lean_deg=lean, neck_flexion_deg=neck,
+                   hands=hands)
 
 
 # Angles for the ankle resting on the other thigh were found by searching the limb model's
@@ -169,7 +164,8 @@ _SEATED_CROSS = JointAngles(120, 40, -45, 120, 0)
 _KEY_POSES: dict[str, tuple[KeyPose, ...]] = {
     "figure-4": (
         KeyPose("start", "Lie on your back, knees bent, feet flat.", _supine(_CROOK)),
-        KeyPose("cross", "Rest the affected ankle on the other knee: a figure 4.", _supine(_FIGURE_4_CROSS)),
+        KeyPose("cross", "Rest the affected ankle on the other knee: a figure 4.",
+                _supine(_FIGURE_4_CROSS)),
         KeyPose(
             "hold",
             "Pull the other thigh towards the chest and hold.",
@@ -191,7 +187,8 @@ _KEY_POSES: dict[str, tuple[KeyPose, ...]] = {
     ),
     "seated-piriformis": (
         KeyPose("start", "Sit tall, both feet flat.", _seated(_SIT)),
-        KeyPose("cross", "Rest the affected ankle on the other knee.", _seated(_SEATED_CROSS, hands="affected_knee")),
+        KeyPose("cross", "Rest the affected ankle on the other knee.",
+                _seated(_SEATED_CROSS, hands="affected_knee")),
         KeyPose(
             "hold",
             "Keep the back straight and lean forwards from the hips; hold.",
@@ -350,8 +347,10 @@ def body_pose(posture: Posture, height_m: float = 1.75) -> BodyPose:
     shoulder = (pelvis[0] + up[0] * f["hip_to_shoulder"], pelvis[1] + up[1] * f["hip_to_shoulder"])
     # Neck flexion turns the head from the trunk's line towards the front of the chest.
     bend = math.radians(posture.neck_flexion_deg)
-    neck = (up[0] * math.cos(bend) + front[0] * math.sin(bend), up[1] * math.cos(bend) + front[1] * math.sin(bend))
-    head = (shoulder[0] + neck[0] * f["shoulder_to_head_centre"], shoulder[1] + neck[1] * f["shoulder_to_head_centre"])
+    neck = (up[0] * math.cos(bend) + front[0] * math.sin(bend),
+            up[1] * math.cos(bend) + front[1] * math.sin(bend))
+    head = (shoulder[0] + neck[0] * f["shoulder_to_head_centre"],
+            shoulder[1] + neck[1] * f["shoulder_to_head_centre"])
     target = _hand_target(posture, legs, shoulder, f, pelvis)
     elbow, hand = _elbow(shoulder, target, f["upper_arm"], f["forearm_to_grip"])
     return BodyPose(
@@ -385,7 +384,7 @@ def _hand_target(posture: Posture, legs, shoulder: Point, f: dict, pelvis: Point
 
 
 def ankle_to_other_thigh_m(pose: BodyPose) -> float:
-    """Distance in the side view from the affected ankle to the other thigh's upper surface near the knee.
+    """Side-view distance from the affected ankle to the other thigh's upper surface near the knee.
 
     Used to check that the figure-4 positions really rest the ankle on the other leg.
     """
@@ -423,7 +422,9 @@ def interpolate(a: Posture, b: Posture, t: float) -> Posture:
     t = check_range("t", t, 0.0, 1.0)
 
     def angles(x: JointAngles, y: JointAngles) -> JointAngles:
-        return JointAngles(**{fl.name: _mix(getattr(x, fl.name), getattr(y, fl.name), t) for fl in fields(x)})
+        return JointAngles(
+            **{fl.name: _mix(getattr(x, fl.name), getattr(y, fl.name), t) for fl in fields(x)}
+        )
 
     return replace(
         a,
@@ -460,9 +461,11 @@ def pose_at(stretch_id: str, progress_pct: float) -> tuple[Posture, int, float]:
 def describe_pose(stretch_id: str, progress_pct: float) -> str:
     """Say in words what the figure shows at this point of the stretch.
 
-    >>> print(describe_pose("knee-to-opposite-shoulder", 100))
-    Key position 3 of 3 (hold): Pull the knee across towards the opposite shoulder (hip 90°, 30° across) and hold.
-    Affected (right, solid) leg: hip 90° flexion, 30° adduction (across the body), 0° rotation; knee 90° bent. Hands holding the knee.
+    >>> print(describe_pose("knee-to-opposite-shoulder", 100))  # doctest: +NORMALIZE_WHITESPACE
+    Key position 3 of 3 (hold): Pull the knee across towards the opposite shoulder (hip 90°, 30°
+    across) and hold.
+    Affected (right, solid) leg: hip 90° flexion, 30° adduction (across the body), 0° rotation; knee
+    90° bent. Hands holding the knee.
     """
     posture, index, t = pose_at(stretch_id, progress_pct)
     poses = key_poses(stretch_id)
@@ -471,13 +474,16 @@ def describe_pose(stretch_id: str, progress_pct: float) -> str:
         head = f"Key position {index + 1} of {len(poses)} ({key.name}): {key.caption}"
     else:
         head = (
-            f"Moving from key position {index + 1} ({poses[index].name}) "
-            f"to {index + 2} ({poses[index + 1].name}), {t * 100:.0f} % of the way."
+            f"Moving from key position {index + 1} ({poses[index].name}) to {index + 2} "
+            f"({poses[index + 1].name}), {t * 100:.0f} % of the way."
         )
     a = posture.affected
-    side = "abduction (out to the side)" if a.hip_abduction_deg >= 0 else "adduction (across the body)"
+    outward = a.hip_abduction_deg >= 0
+    side = "abduction (out to the side)" if outward else "adduction (across the body)"
     turn = "external (outward)" if a.hip_rotation_deg < 0 else "internal (inward)"
-    rotation = f"{abs(a.hip_rotation_deg):.0f}° {turn} rotation" if round(a.hip_rotation_deg) else "0° rotation"
+    rotation = "0° rotation"
+    if round(a.hip_rotation_deg):
+        rotation = f"{abs(a.hip_rotation_deg):.0f}° {turn} rotation"
     body = (
         f"Affected (right, solid) leg: hip {a.hip_flexion_deg:.0f}° flexion, "
         f"{abs(a.hip_abduction_deg):.0f}° {side}, {rotation}; knee {a.knee_flexion_deg:.0f}° bent."

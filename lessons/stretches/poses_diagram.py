@@ -28,7 +28,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle
 
-from lessons.core import palette
+from lessons.core import drawing, palette
 from lessons.stretches.poses import BodyPose, body_pose, key_poses, stretch_ids
 
 __all__ = ["FIGURES", "PoseArtists", "draw_pose", "key_pose_strip", "pose_figure", "update_pose"]
@@ -43,10 +43,9 @@ _CHAIR_BACK_M = 0.22  # how far behind the hips the chair's back stands (drawing
 
 
 @dataclass(frozen=True)
-class PoseArtists:
+class PoseArtists(drawing.Artists):
     """The artists of one stick-figure diagram, by name, so callers can update or inspect them."""
 
-    figure: Figure
     ax: Axes
     affected_leg: Line2D
     affected_foot: Line2D
@@ -84,7 +83,8 @@ def _chair(pose: BodyPose) -> tuple[list[float], list[float]]:
     front = pose.pelvis[0] + 0.22
     # Back rest down to the seat, along the seat, front leg to the floor; then the back leg.
     nan = float("nan")
-    return [back, back, front, front, nan, back, back], [seat + 0.45, seat, seat, 0.0, nan, seat, 0.0]
+    xs = [back, back, front, front, nan, back, back]
+    return xs, [seat + 0.45, seat, seat, 0.0, nan, seat, 0.0]
 
 
 def _style(ax: Axes, caption: str | None) -> None:
@@ -101,7 +101,9 @@ def _style(ax: Axes, caption: str | None) -> None:
         ax.set_title(caption, fontsize=11, loc="left")
 
 
-def draw_pose(pose: BodyPose, ax: Axes | None = None, *, legend: bool = True, title: str | None = None) -> PoseArtists:
+def draw_pose(
+    pose: BodyPose, ax: Axes | None = None, *, legend: bool = True, title: str | None = None
+) -> PoseArtists:
     """Draw the stick figure once, seen from the affected (right) side.
 
     Args:
@@ -117,10 +119,16 @@ def draw_pose(pose: BodyPose, ax: Axes | None = None, *, legend: bool = True, ti
         ax = pose_figure().axes[0]
     figure = ax.figure
     _style(ax, title)
-    chair = ax.plot([], [], color=palette.GREY, lw=4, solid_capstyle="butt", zorder=1, label="chair (grey)")[0]
-    other_leg = ax.plot([], [], color=OTHER, lw=4, ls=(0, (3, 1.5)), zorder=2, label="other leg (dashed)")[0]
+    chair = ax.plot(
+        [], [], color=palette.GREY, lw=4, solid_capstyle="butt", zorder=1, label="chair (grey)"
+    )[0]
+    other_leg = ax.plot(
+        [], [], color=OTHER, lw=4, ls=(0, (3, 1.5)), zorder=2, label="other leg (dashed)"
+    )[0]
     other_foot = ax.plot([], [], color=OTHER, lw=2.5, ls=(0, (3, 1.5)), zorder=2)[0]
-    trunk = ax.plot([], [], color=BODY, lw=5, solid_capstyle="round", zorder=3, label="trunk, head and arm")[0]
+    trunk = ax.plot(
+        [], [], color=BODY, lw=5, solid_capstyle="round", zorder=3, label="trunk, head and arm"
+    )[0]
     head = Circle((0, 0), pose.head_radius_m, facecolor="white", edgecolor=BODY, lw=2.5, zorder=3)
     ax.add_patch(head)
     affected_leg = ax.plot(
@@ -140,9 +148,7 @@ def draw_pose(pose: BodyPose, ax: Axes | None = None, *, legend: bool = True, ti
         trunk=trunk, arm=arm, head=head, chair=chair,
     )
     update_pose(artists, pose)
-    # Lay the figure out once, then freeze it, so updates never re-run the layout engine.
-    figure.draw_without_rendering()
-    figure.set_layout_engine("none")
+    drawing.freeze_layout(figure)
     return artists
 
 
@@ -167,18 +173,20 @@ def update_pose(artists: PoseArtists, pose: BodyPose) -> None:
 
 def pose_figure(width_in: float = 6.4, height_in: float = 4.6, dpi: int = 100) -> Figure:
     """Make an empty figure with one axes for the stick figure, outside pyplot."""
-    figure = Figure(figsize=(width_in, height_in), dpi=dpi, layout="constrained")
-    figure.subplots(1, 1)
-    return figure
+    return drawing.new_figure(width_in, height_in, dpi, columns=1)
 
 
-def key_pose_strip(stretch_id: str, height_m: float = 1.75, panel_in: float = 3.4, dpi: int = 100) -> Figure:
-    """Draw every key position of a stretch side by side, numbered and captioned (for cards and slides)."""
+def key_pose_strip(
+    stretch_id: str, height_m: float = 1.75, panel_in: float = 3.4, dpi: int = 100
+) -> Figure:
+    """Draw every key position of a stretch side by side, numbered and captioned (for cards and
+    slides)."""
     poses = key_poses(stretch_id)
     figure = Figure(figsize=(panel_in * len(poses), panel_in * 0.78), dpi=dpi, layout="constrained")
     axes = figure.subplots(1, len(poses))
     for number, (ax, key) in enumerate(zip(axes, poses, strict=True), start=1):
-        draw_pose(body_pose(key.posture, height_m), ax, legend=False, title=f"{number}. {key.name.capitalize()}")
+        draw_pose(body_pose(key.posture, height_m), ax, legend=False,
+                  title=f"{number}. {key.name.capitalize()}")
     return figure
 
 

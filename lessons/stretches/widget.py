@@ -1,4 +1,5 @@
-"""Wire the stretch catalog, poses and card to widgets: the stretch viewer, the hold timer and the routine builder.
+"""Wire the stretch catalog, poses and card to widgets: the stretch viewer, the hold timer and the
+routine builder.
 
 - :func:`stretch_viewer`: choose a stretch; a play control (``ipywidgets.Play``,
   ticking in the browser) moves the stick figure through its key positions in
@@ -44,7 +45,8 @@ from lessons.stretches.poses_diagram import draw_pose, update_pose
 
 log = logging.getLogger(__name__)
 
-__all__ = ["BENCHMARK", "HoldTimer", "RoutineBuilder", "stretch_panel_html", "hold_timer", "routine_builder", "stretch_viewer"]
+__all__ = ["BENCHMARK", "HoldTimer", "RoutineBuilder", "stretch_panel_html", "hold_timer",
+           "routine_builder", "stretch_viewer"]
 
 _STYLE = {"description_width": "14em"}
 _WIDE = widgets.Layout(width="auto")
@@ -67,33 +69,46 @@ def _list(items, ordered: bool = False) -> str:
     return f"<{tag}>" + "".join(f"<li>{html.escape(i)}</li>" for i in items) + f"</{tag}>"
 
 
-def stretch_panel_html(stretch: Stretch, dose_evidence: str = "", red_flags: RedFlags | None = None) -> str:
+def stretch_panel_html(
+    stretch: Stretch, dose_evidence: str = "", red_flags: RedFlags | None = None
+) -> str:
     """The written instructions for one stretch, as HTML; the stop signs come first after the dose.
 
     With ``red_flags``, the red-flags box closes the panel (the stop signs refer to it).
     """
     e = html.escape
-    article = " (from the source article)" if stretch.from_article else " (a standard physiotherapy exercise)"
+    article = (
+        " (from the source article)"
+        if stretch.from_article
+        else " (a standard physiotherapy exercise)"
+    )
     dose = describe_dose(stretch.hold_s, stretch.repetitions, stretch.how_often, stretch.kind)
     parts = [
         f"<h4 style='margin:0.3em 0'>{e(stretch.name)}{e(article)}</h4>",
         f"<p><b>What it is for:</b> {e(stretch.targets)}</p>",
         f"<p><b>Dose:</b> {e(dose)} {e(stretch.dose_note)}</p>",
-        "<div class='course-stop-signs' role='note' style='border:3px solid #D55E00;padding:0.3em 0.8em;"
+        "<div class='course-stop-signs' role='note' "
+        "style='border:3px solid #D55E00;padding:0.3em 0.8em;"
         "margin:0.4em 0'><b>⚠ Stop signs: stop if…</b>" + _list(stretch.stop_signs) + "</div>",
-        f"<p><b>Starting position ({e(stretch.position_words)}):</b> {e(stretch.starting_position)}</p>",
+        f"<p><b>Starting position ({e(stretch.position_words)}):</b> "
+        f"{e(stretch.starting_position)}</p>",
         "<p><b>Steps</b></p>" + _list(stretch.steps, ordered=True),
         f"<p><b>What you should feel:</b> {e(stretch.feel)}</p>",
-        "<p><b>Who should avoid it, or ask a clinician first</b></p>" + _list(stretch.avoid_or_ask_first),
+        "<p><b>Who should avoid it, or ask a clinician "
+        "first</b></p>" + _list(stretch.avoid_or_ask_first),
         f"<p><b>Why it is done this way:</b> {e(stretch.why)}</p>",
     ]
     if dose_evidence:
         parts.append(f"<p><b>The evidence on dose:</b> {e(dose_evidence)}</p>")
     if red_flags is not None:
         parts.append(
-            "<div class='course-red-flags' role='note' style='border:3px solid #000;padding:0.3em 0.8em;"
-            "margin:0.4em 0'><b>Red flags: stop and get help</b>"
-            + "".join(f"<p><b>{e(heading)}</b></p>" + _list(signs) for heading, signs in red_flags.sections)
+            "<div class='course-red-flags' role='note' "
+            "style='border:3px solid #000;padding:0.3em 0.8em;margin:0.4em 0'>"
+            "<b>Red flags: stop and get help</b>"
+            + "".join(
+                f"<p><b>{e(heading)}</b></p>" + _list(signs)
+                for heading, signs in red_flags.sections
+            )
             + f"<p style='font-size:0.9em'>{e(red_flags.source)}.</p></div>"
         )
     parts.append(f"<p style='font-size:0.9em'>Sources: {e('; '.join(stretch.sources))}.</p>")
@@ -130,7 +145,8 @@ def stretch_viewer(stretch_id: str = "figure-4", progress_pct: int = 0) -> Explo
         repeat=False, show_repeat=False,
     )
     # One way, Play -> slider, in the kernel: the browser ticks, the kernel moves the figure.
-    play.observe(lambda change: setattr(controls["progress_pct"], "value", int(change["new"])), names="value")
+    play.observe(lambda change: setattr(controls["progress_pct"], "value", int(change["new"])),
+                 names="value")
     play_label = widgets.HTML("<span>▶ Play the movement from the start to the hold:</span>")
     artists = draw_pose(body_pose(posture))
     explorer = Explorer(
@@ -139,7 +155,8 @@ def stretch_viewer(stretch_id: str = "figure-4", progress_pct: int = 0) -> Explo
     )
     explorer.artists = artists
     explorer.play = play
-    explorer.panel = widgets.HTML(stretch_panel_html(stretch, catalog.dose_evidence, catalog.red_flags))
+    explorer.panel = widgets.HTML(stretch_panel_html(stretch, catalog.dose_evidence,
+                                                     catalog.red_flags))
     explorer.children = (*explorer.children, explorer.panel)
 
     def update() -> None:
@@ -150,7 +167,8 @@ def stretch_viewer(stretch_id: str = "figure-4", progress_pct: int = 0) -> Explo
         explorer.redraw()
 
     def on_stretch(_change=None) -> None:
-        explorer.panel.value = stretch_panel_html(catalog.stretch(controls["stretch"].value), catalog.dose_evidence, catalog.red_flags)
+        explorer.panel.value = stretch_panel_html(catalog.stretch(controls["stretch"].value),
+                                                  catalog.dose_evidence, catalog.red_flags)
         play.playing = False
         play.value = 0
         controls["progress_pct"].value = 0
@@ -167,17 +185,20 @@ def stretch_viewer(stretch_id: str = "figure-4", progress_pct: int = 0) -> Explo
 
 
 class HoldTimer(_Tool):
-    """The hold timer widget: its state (:class:`~lessons.stretches.catalog.TimerState`) and its browser clock."""
+    """The hold timer widget: its state (:class:`~lessons.stretches.catalog.TimerState`) and its
+    browser clock."""
 
     def __init__(self, hold_s: int = 30, repetitions: int = 2) -> None:
         self.state = TimerState(hold_s=hold_s, repetitions=repetitions)  # validates first
         controls = {
             "hold_s": widgets.IntSlider(
-                value=hold_s, min=HOLD_RANGE_S[0], max=HOLD_RANGE_S[1], step=5, description="Hold, seconds",
+                value=hold_s, min=HOLD_RANGE_S[0], max=HOLD_RANGE_S[1], step=5,
+                description="Hold, seconds",
                 style=_STYLE, layout=_WIDE,
             ),
             "repetitions": widgets.IntSlider(
-                value=repetitions, min=REPETITIONS_RANGE[0], max=REPETITIONS_RANGE[1], description="Repetitions",
+                value=repetitions, min=REPETITIONS_RANGE[0], max=REPETITIONS_RANGE[1],
+                description="Repetitions",
                 style=_STYLE, layout=_WIDE,
             ),
         }
@@ -251,23 +272,33 @@ class HoldTimer(_Tool):
 
     def _show(self) -> None:
         s = self.state
-        words = {"ready": "Start", "holding": "Pause", "paused": "Resume", "rest": "Start", "finished": "Start again"}
+        words = {"ready": "Start", "holding": "Pause", "paused": "Resume", "rest": "Start",
+                 "finished": "Start again"}
         self.start_button.description = words[s.status]
         self.start_button.icon = "pause" if s.running else "play"
         self.bar.max = s.hold_s
         self.bar.value = s.remaining_s
-        big = f"{s.remaining_s} s" if s.status in ("holding", "paused", "ready") else ("✓" if s.status == "finished" else "Rest")
-        line = f"Repetition {s.current} of {s.repetitions}" if s.status != "finished" else f"{s.repetitions} of {s.repetitions} done"
+        big = (
+            f"{s.remaining_s} s"
+            if s.status in ("holding", "paused", "ready")
+            else ("✓" if s.status == "finished" else "Rest")
+        )
+        line = (
+            f"Repetition {s.current} of {s.repetitions}"
+            if s.status != "finished"
+            else f"{s.repetitions} of {s.repetitions} done"
+        )
         self.display_big.value = (
-            "<div style='text-align:center;line-height:1.1'>"
-            f"<div class='course-timer-count' style='font-size:4.5em;font-weight:bold'>{html.escape(big)}</div>"
-            f"<div class='course-timer-rep' style='font-size:2em'>{html.escape(line)}</div></div>"
+            "<div style='text-align:center;line-height:1.1'><div class='course-timer-count' "
+            f"style='font-size:4.5em;font-weight:bold'>{html.escape(big)}</div><div "
+            f"class='course-timer-rep' style='font-size:2em'>{html.escape(line)}</div></div>"
         )
         self.set_readout(s.describe())
 
 
 def hold_timer(hold_s: int = 30, repetitions: int = 2) -> HoldTimer:
-    """Build the hold timer: a large countdown for each hold that counts repetitions (FACTS C6: 30 s × 2).
+    """Build the hold timer: a large countdown for each hold that counts repetitions (FACTS C6: 30 s
+    × 2).
 
     >>> timer = hold_timer()
     >>> timer.start_button.click(); timer.clock.value = 11   # the browser has ticked 10 s
@@ -297,24 +328,31 @@ class RoutineBuilder(_Tool):
         self.base = Path(base) if base is not None else None
         self.confine = confine
         self.choices = {
-            s.id: widgets.Checkbox(value=s.id in chosen, description=s.name, indent=False, layout=_WIDE)
+            s.id: widgets.Checkbox(value=s.id in chosen, description=s.name, indent=False,
+                                   layout=_WIDE)
             for s in self.catalog.stretches
         }
-        controls: dict[str, widgets.Widget] = {f"include_{sid}": box for sid, box in self.choices.items()}
+        controls: dict[str, widgets.Widget] = {
+            f"include_{sid}": box for sid, box in self.choices.items()
+        }
         controls.update(
             hold_s=widgets.IntSlider(value=30, min=HOLD_RANGE_S[0], max=HOLD_RANGE_S[1], step=5,
                                      description="Hold, seconds", style=_STYLE, layout=_WIDE),
-            repetitions=widgets.IntSlider(value=2, min=REPETITIONS_RANGE[0], max=REPETITIONS_RANGE[1],
+            repetitions=widgets.IntSlider(value=2, min=REPETITIONS_RANGE[0],
+                                          max=REPETITIONS_RANGE[1],
                                           description="Repetitions", style=_STYLE, layout=_WIDE),
-            page=widgets.ToggleButtons(options=list(PAGE_SIZES), value="A4", description="Page size",
+            page=widgets.ToggleButtons(options=list(PAGE_SIZES), value="A4",
+                                       description="Page size",
                                        style=_STYLE),
             file_name=widgets.Text(value="my-stretches", placeholder="my-stretches",
                                    description="File name", style=_STYLE, layout=_WIDE),
             folder=widgets.Text(value="", placeholder="empty: next to this notebook",
                                 description="Folder (optional)", style=_STYLE, layout=_WIDE),
-            replace=widgets.Checkbox(value=False, description="Replace an existing file", indent=False),
+            replace=widgets.Checkbox(value=False, description="Replace an existing file",
+                                     indent=False),
         )
-        self.save_button = widgets.Button(description="Save the card (PDF)", icon="save", button_style="primary",
+        self.save_button = widgets.Button(description="Save the card (PDF)", icon="save",
+                                          button_style="primary",
                                           layout=widgets.Layout(width="16em"))
         self.status = widgets.HTML()
         self.status.add_class("course-save-status")
@@ -329,7 +367,9 @@ class RoutineBuilder(_Tool):
     def items(self):
         """The chosen stretches with the chosen dose, in catalog order."""
         hold, reps = self.controls["hold_s"].value, self.controls["repetitions"].value
-        return [routine_item(s, hold, reps) for s in self.catalog.stretches if self.choices[s.id].value]
+        return [
+            routine_item(s, hold, reps) for s in self.catalog.stretches if self.choices[s.id].value
+        ]
 
     def _summarise(self) -> None:
         items = self.items()
@@ -338,15 +378,19 @@ class RoutineBuilder(_Tool):
             self.set_readout("No stretches chosen yet: tick at least one to make a card.")
             return
         names = "; ".join(item.stretch.name for item in items)
-        where = "next to this notebook" if not self.controls["folder"].value.strip() else "in the folder you named"
+        where = (
+            "next to this notebook"
+            if not self.controls["folder"].value.strip()
+            else "in the folder you named"
+        )
         try:
             file_name = card_path(self.controls["file_name"].value, base=".").name
         except CourseError as error:
             file_name = f"(not yet: {error})"
         self.set_readout(
-            f"Your routine: {len(items)} stretch{'es' if len(items) > 1 else ''}: {names}.\n"
-            f"Each: {items[0].dose} About {routine_minutes(items):g} minutes of holding a day.\n"
-            f"Card: {self.controls['page'].value} page, saved as {file_name} {where}."
+            f"Your routine: {len(items)} stretch{'es' if len(items) > 1 else ''}: {names}.\nEach: "
+            f"{items[0].dose} About {routine_minutes(items):g} minutes of holding a day.\nCard: "
+            f"{self.controls['page'].value} page, saved as {file_name} {where}."
         )
 
     def save(self) -> Path:
@@ -360,13 +404,15 @@ class RoutineBuilder(_Tool):
             confine=self.confine,
         )
         self.status.value = readout_html(
-            f"✓ Saved your card as {path.name} in {path.parent}. Open it to print.", "course-save-ok"
+            f"✓ Saved your card as {path.name} in {path.parent}. Open it to print.",
+            "course-save-ok"
         )
         return path
 
 
     def _on_save(self) -> None:
-        """Save, saying why not in words (the course's reason, or what failed), never a traceback."""
+        """Save, saying why not in words (the course's reason, or what failed), never a
+        traceback."""
         try:
             self.save()
         except CourseError as error:
@@ -374,8 +420,8 @@ class RoutineBuilder(_Tool):
         except Exception as error:  # noqa: BLE001 - a bug: shown to the learner, logged in full
             log.exception("saving the stretch card failed")
             self.message.value = readout_html(
-                f"⚠ The card could not be saved ({type(error).__name__}: {error}). "
-                "Please tell the course team; choosing stretches still works.",
+                f"⚠ The card could not be saved ({type(error).__name__}: {error}). Please tell "
+                "the course team; choosing stretches still works.",
                 "course-warning",
             )
         else:

@@ -24,17 +24,16 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
-from lessons.core import palette
+from lessons.core import drawing, palette
 from lessons.valgus.model import KneeProjection, describe_valgus, knee_projection
 
 __all__ = ["FIGURES", "ValgusArtists", "draw_valgus", "update_valgus", "valgus_figure"]
 
 
 @dataclass(frozen=True)
-class ValgusArtists:
+class ValgusArtists(drawing.Artists):
     """The artists of one knee-valgus diagram, by name, for updating or inspecting."""
 
-    figure: Figure
     ax_front: Axes
     ax_side: Axes
     leg_front: Line2D
@@ -45,13 +44,6 @@ class ValgusArtists:
     leg_side: Line2D
     joints_side: Line2D
     caption: Text | None
-
-    def moving(self) -> list:
-        """The artists that :func:`update_valgus` changes (for blitting)."""
-        return [
-            self.leg_front, self.line_front, self.joints_front, self.offset_front,
-            self.angle_label, self.leg_side, self.joints_side,
-        ] + ([self.caption] if self.caption is not None else [])
 
 
 def _upright(view: KneeProjection):
@@ -73,18 +65,6 @@ def _side_points(knee_flexion_deg: float, thigh_m: float, shank_m: float):
     return [hip[0], knee[0], 0.0], [hip[1], knee[1], 0.0]
 
 
-def _frame(ax: Axes, title: str, xlim, ylim, xlabel: str) -> None:
-    ax.set_xlim(*xlim)
-    ax.set_ylim(*ylim)
-    ax.set_aspect("equal", adjustable="box")
-    ax.set_title(title, fontsize=11)
-    ax.set_xlabel(xlabel, fontsize=9)
-    ax.tick_params(labelsize=9)
-    ax.axhline(0.0, color=palette.FLOOR, lw=1.5, zorder=0)
-    for spine in ("top", "right"):
-        ax.spines[spine].set_visible(False)
-
-
 def draw_valgus(
     view: KneeProjection,
     ax_front: Axes | None = None,
@@ -104,17 +84,15 @@ def draw_valgus(
     Returns:
         The :class:`ValgusArtists` drawn, for :func:`update_valgus`.
     """
-    if (ax_front is None) != (ax_side is None):
-        raise ValueError("give both axes (front and side) or neither")
-    if ax_front is None:
-        ax_front, ax_side = valgus_figure().axes
+    ax_front, ax_side = drawing.two_axes(ax_front, ax_side, valgus_figure, "front and side")
     figure = ax_front.figure
     thigh, shank = 0.245 * height_m, 0.246 * height_m  # FACTS A13, as in lessons.limb.model
     top = thigh + shank + 0.08
-    _frame(ax_front, "Front view (right leg)", (-0.30, 0.30), (-0.04, top),
-           "← outside        inside, towards the other leg → (m)")
-    ax_front.set_ylabel("height above the ankle (m)", fontsize=9)
-    _frame(ax_side, "Side view", (-0.50, 0.12), (-0.04, top), "forward (m)")
+    drawing.frame_view(ax_front, "Front view (right leg)", (-0.30, 0.30), (-0.04, top),
+                       xlabel="← outside        inside, towards the other leg → (m)",
+                       ylabel="height above the ankle (m)", floor=True)
+    drawing.frame_view(ax_side, "Side view", (-0.50, 0.12), (-0.04, top), xlabel="forward (m)",
+                       floor=True)
 
     line_front = ax_front.plot([], [], color=palette.BLACK, ls="--", lw=1.5, zorder=2,
                                label="straight hip-to-ankle line (dashed)")[0]
@@ -137,8 +115,7 @@ def draw_valgus(
         angle_label=angle_label, leg_side=leg_side, joints_side=joints_side, caption=caption_text,
     )
     update_valgus(artists, view, height_m=height_m)
-    figure.draw_without_rendering()
-    figure.set_layout_engine("none")
+    drawing.freeze_layout(figure)
     return artists
 
 
@@ -166,13 +143,13 @@ def update_valgus(artists: ValgusArtists, view: KneeProjection, *, height_m: flo
 
 def valgus_figure(width_in: float = 9.0, height_in: float = 5.2) -> Figure:
     """Make an empty figure with a wide front-view axes and a narrow side-view axes."""
-    figure = Figure(figsize=(width_in, height_in), dpi=100, layout="constrained")
-    figure.subplots(1, 2, width_ratios=[0.60, 0.62 * 0.55])
-    return figure
+    return drawing.new_figure(width_in, height_in, columns=2, width_ratios=[0.60, 0.62 * 0.55])
 
 
 def _inward() -> Figure:
-    return draw_valgus(knee_projection(45, hip_adduction_deg=10, hip_internal_rotation_deg=10)).figure
+    return draw_valgus(
+        knee_projection(45, hip_adduction_deg=10, hip_internal_rotation_deg=10)
+    ).figure
 
 
 #: Static figures for ``figures/`` (see :mod:`lessons.core.figures`).

@@ -1,4 +1,5 @@
-"""Project the hip, knee and ankle onto the frontal plane: how hip adduction and internal rotation look like "knee valgus".
+"""Project the hip, knee and ankle onto the frontal plane: how hip adduction and internal rotation
+look like "knee valgus".
 
 Seen from the front, the hip, knee and ankle of a well-aligned bent leg lie
 on one straight line. Turn the thigh in (hip internal rotation) or swing it
@@ -163,20 +164,25 @@ def _hip_words(adduction: float, rotation: float) -> str:
 
 
 def describe_valgus(view: KneeProjection) -> str:
-    """Say in words what the knee-valgus explorer shows: the hip's position and the knee's front-view angle.
+    """Say in words what the knee-valgus explorer shows: the hip's position and the knee's
+    front-view angle.
 
-    >>> print(describe_valgus(knee_projection(45, hip_adduction_deg=10, hip_internal_rotation_deg=10)))
+    >>> inward = knee_projection(45, hip_adduction_deg=10, hip_internal_rotation_deg=10)
+    >>> print(describe_valgus(inward))  # doctest: +NORMALIZE_WHITESPACE
     Knee bent 45°, hip flexed 45°. Hip: 10° adduction, 10° internal rotation.
-    Front view: the knee is 4.3 cm inside the hip-to-ankle line; frontal-plane knee angle 13.9° valgus (knee inward).
+    Front view: the knee is 4.3 cm inside the hip-to-ankle line; frontal-plane knee angle 13.9°
+    valgus (knee inward).
     """
     check_kind("view", view, KneeProjection, "knee_projection()")
     angle, offset = view.frontal_angle_deg, view.knee_offset_cm
     first = (
-        f"Knee bent {view.knee_flexion_deg:.0f}°, hip flexed {view.knee_flexion_deg:.0f}°. "
-        f"Hip: {_hip_words(view.hip_adduction_deg, view.hip_internal_rotation_deg)}."
+        f"Knee bent {view.knee_flexion_deg:.0f}°, hip flexed {view.knee_flexion_deg:.0f}°. Hip: "
+        f"{_hip_words(view.hip_adduction_deg, view.hip_internal_rotation_deg)}."
     )
     if abs(angle) < 0.5:
-        second = "Front view: hip, knee and ankle in one straight line; frontal-plane knee angle 0°."
+        second = (
+            "Front view: hip, knee and ankle in one straight line; frontal-plane knee angle 0°."
+        )
     else:
         where = "inside" if offset > 0 else "outside"
         kind = "valgus (knee inward)" if angle > 0 else "varus (knee outward)"
