@@ -15,14 +15,8 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "pyproject.toml"
 NOTEBOOKS = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "notebooks").glob("*.ipynb"))
-# lessons/ still breaks three rules (E501 line length, B905 zip without strict=, B007 unused
-# loop variable) in code other branches are rewriting; until it is mended, "lessons" is an
-# expected failure (strict: once it passes, the marker must go) and "lessons-other-rules"
-# holds lessons/ to every other rule.
-PENDING_IN_LESSONS = "E501,B905,B007"
 TARGETS = {
     "lessons": ["lessons"],
-    "lessons-other-rules": ["--ignore", PENDING_IN_LESSONS, "lessons"],
     "tools": ["tools"],
     "tests": ["tests"],
     "notebooks": NOTEBOOKS,
@@ -39,15 +33,7 @@ def ruff_check(*paths: str | Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(
-            strict=True, reason=f"lessons/ breaks {PENDING_IN_LESSONS}; see PENDING_IN_LESSONS"
-        )) if name == "lessons" else name
-        for name in TARGETS
-    ],
-)
+@pytest.mark.parametrize("name", list(TARGETS))
 def test_ruff_finds_nothing(name):
     """`ruff check` passes the course's code; on failure the message is ruff's own report."""
     result = ruff_check(*TARGETS[name])

@@ -1,4 +1,4 @@
-"""Give every claim of the course's three source articles its verdict, and show the verdicts in the lessons.
+"""Give every claim of the course's three source articles its verdict, and show the verdicts.
 
 The course grew from three short consumer articles (a knee pillow's benefits,
 knee pain leading to hip pain, back stretching for sciatica). Each claim they
@@ -77,7 +77,8 @@ _REQUIRED = (
 )
 _OPTIONAL = ("facts_g_verdict", "facts_g")
 _NOTEBOOK = re.compile(r"\d\d[a-z]?-[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\.ipynb")
-# FACTS section G's verdicts are keep, soften, correct, make specific and reframe, sometimes with "(strong)".
+# FACTS section G's verdicts are keep, soften, correct, make specific and reframe,
+# sometimes with "(strong)".
 _G_VERDICT = re.compile(
     r"(?:keep|soften|correct|make specific|reframe)(?: \(strong\))?"
     r"(?:, (?:keep|soften|correct|make specific|reframe)(?: \(strong\))?)*"
@@ -104,7 +105,7 @@ class Article:
 
 @dataclass(frozen=True)
 class Claim:
-    """One claim of a source article, with the course's verdict, the reason and the lesson that shows it."""
+    """One claim of a source article: the course's verdict, the reason, the lesson that shows it."""
 
     __pydantic_config__ = ConfigDict(extra="forbid")
 
@@ -147,7 +148,7 @@ class ClaimSet:
         >>> load_claims().get("traction-restore-discs")
         Traceback (most recent call last):
         ...
-        lessons.core.errors.CourseError: claims.toml has no claim 'traction-restore-discs'; did you mean 'traction-restores-discs'?
+        lessons.core.errors.CourseError: claims.toml has no claim 'traction-restore-discs'; ...
         """
         for claim in self.claims:
             if claim.id == claim_id:
@@ -221,18 +222,19 @@ def _claim(file: str, number: int, raw: object, article_files: tuple[str, ...]) 
 
 
 def read_claims(path: str | Path) -> ClaimSet:
-    """Read and check a claims file; raise :class:`~lessons.core.errors.DataFileError` naming what is wrong.
+    """Read and check a claims file; raise a :class:`~lessons.core.errors.DataFileError` if wrong.
 
     >>> import tempfile, pathlib
     >>> bad = pathlib.Path(tempfile.mkdtemp()) / "claims.toml"
-    >>> _ = bad.write_text('[[article]]\\nfile = "a.txt"\\ntitle = "the article"\\n[[claim]]\\nid = "x"\\n'
-    ...                    'article = "a.txt"\\nquote = "q"\\nname = "X"\\narticle_says = "a"\\nverdict = "maybe"\\n'
-    ...                    'why = "b"\\nsay_instead = "c"\\nsource = "FACTS D1"\\nlesson = "05-Sleep.ipynb"\\n'
-    ...                    'shown_by = "claims_table"\\n')
-    >>> read_claims(bad)
+    >>> _ = bad.write_text(
+    ...     '[[article]]\\nfile = "a.txt"\\ntitle = "the article"\\n[[claim]]\\nid = "x"\\n'
+    ...     'article = "a.txt"\\nquote = "q"\\nname = "X"\\narticle_says = "a"\\n'
+    ...     'verdict = "maybe"\\nwhy = "b"\\nsay_instead = "c"\\nsource = "FACTS D1"\\n'
+    ...     'lesson = "05-Sleep.ipynb"\\nshown_by = "claims_table"\\n')
+    >>> read_claims(bad)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    lessons.core.errors.DataFileError: claims.toml, entry 'x', field 'verdict': is 'maybe'; choose one of: keep, soften, correct
+    lessons.core.errors.DataFileError: claims.toml, entry 'x', field 'verdict': is 'maybe'; ...
     """
     path = Path(path)
     raw = read_toml(path)
@@ -272,8 +274,9 @@ def read_claims(path: str | Path) -> ClaimSet:
 def load_claims() -> ClaimSet:
     """Load every source-article claim with its verdict (``lessons/data/claims.toml``).
 
-    >>> [(c.name, c.verdict) for c in load_claims().claims][:3]
-    [('Spinal alignment', 'soften'), ('Pressure relief', 'soften'), ('Improved circulation', 'correct')]
+    >>> [(c.name, c.verdict) for c in load_claims().claims][:3]  # doctest: +NORMALIZE_WHITESPACE
+    [('Spinal alignment', 'soften'), ('Pressure relief', 'soften'),
+     ('Improved circulation', 'correct')]
     """
     return read_claims(CLAIMS_PATH)
 
@@ -331,7 +334,8 @@ class ClaimsTable:
             rows.append(
                 f"<tr data-claim='{esc(claim.id)}'>"
                 f"<td><b>{esc(claim.name)}</b><br>{esc(claim.article_says)}</td>"
-                f"<td style='white-space:nowrap'><b>{_MARK[claim.verdict]} {esc(claim.verdict.capitalize())}</b>"
+                f"<td style='white-space:nowrap'><b>{_MARK[claim.verdict]} "
+                f"{esc(claim.verdict.capitalize())}</b>"
                 f"{note}</td>"
                 f"<td><b>Say instead:</b> {esc(claim.say_instead)}<br><b>Why:</b> {esc(claim.why)}"
                 f"<br><small>Source: {esc(claim.source)}</small></td>"
@@ -371,7 +375,9 @@ def claims_table(*claim_ids: str) -> ClaimsTable:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Check the claims file: ``python -m lessons.claims.model [FILE]`` (see :mod:`lessons.core.validate`).
+    """Check the claims file: ``python -m lessons.claims.model [FILE]``.
+
+    See :mod:`lessons.core.validate`.
 
     >>> main([])  # doctest: +ELLIPSIS
     ok: ...claims.toml (31 claims from 3 articles)

@@ -31,8 +31,14 @@ def check_audience(audience: str) -> bool:
 def times_body_weight(force_bw: float) -> str:
     """Say a force in body weights as a patient would: to the nearest half, or a share below 3/4.
 
-    >>> [times_body_weight(f) for f in (2.48, 1.68, 1.0, 3.3, 0.33, 0.0)]
-    ['about 2½ times your body weight', 'about 1½ times your body weight', 'about your body weight', 'about 3½ times your body weight', 'about 30 % of your body weight', 'none of your body weight']
+    >>> for force_bw in (2.48, 1.68, 1.0, 3.3, 0.33, 0.0):
+    ...     print(times_body_weight(force_bw))
+    about 2½ times your body weight
+    about 1½ times your body weight
+    about your body weight
+    about 3½ times your body weight
+    about 30 % of your body weight
+    none of your body weight
     """
     if force_bw <= 0.0:
         return "none of your body weight"

@@ -1,4 +1,4 @@
-"""Assemble a slider explorer in one call: labelled sliders, the wiring, a Reset button, the readout.
+"""Assemble a slider explorer in one call: labelled sliders, wiring, a Reset button, the readout.
 
 Most explorers are the same shape: a few float sliders drive one model, whose
 state a diagram draws and a ``describe`` function puts into words. A widget
@@ -16,7 +16,7 @@ __all__ = ["assemble", "sliders"]
 
 
 def sliders(spec: dict[str, tuple[str, float, tuple[float, float], float, str]]) -> dict:
-    """Make labelled float sliders from name -> (label with unit, start, (low, high), step, format)."""
+    """Make labelled float sliders: name -> (label with unit, start, (low, high), step, format)."""
     return {
         name: slider(label, start, low, high, step, fmt)
         for name, (label, start, (low, high), step, fmt) in spec.items()

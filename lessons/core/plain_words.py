@@ -70,7 +70,7 @@ def strip_citations(text: str) -> str:
     >>> strip_citations("See FACTS C7 for this.")
     Traceback (most recent call last):
     ...
-    lessons.core.errors.CourseError: A fact id is left outside brackets in: 'See FACTS C7 for this.'; write it as "(FACTS C7)" at the end of the sentence.
+    lessons.core.errors.CourseError: A fact id is left outside brackets in: ...
     """
     plain = _CITATION.sub("", text)
     if "FACTS" in plain:
@@ -153,7 +153,7 @@ class PlainWords:
 
 @dataclass(frozen=True)
 class _JargonEntry:
-    """One [[jargon]] table as the file writes it (checked by :func:`lessons.core.validation.build`)."""
+    """One [[jargon]] table as the file writes it (checked by the shared validation layer)."""
 
     __pydantic_config__ = ConfigDict(extra="forbid")
 

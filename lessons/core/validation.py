@@ -107,7 +107,7 @@ def suggestion(word: str, known: Iterable[str]) -> str:
     return f' (did you mean "{near[0]}"?)' if near else ""
 
 
-# --------------------------------------------------------------------------- pydantic: types and errors
+# ------------------------------------------------------------------ pydantic: types and errors
 
 #: Text a clinician wrote: a string in quotes (never a number), trimmed, not empty.
 Text = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1)]
@@ -146,7 +146,7 @@ def one_of(choices: Sequence[str]) -> AfterValidator:
     >>> TypeAdapter(Kind).validate_python("nerv")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    pydantic_core._pydantic_core.ValidationError: ...is 'nerv' (did you mean "nerve"?); choose one of: bone, nerve...
+    pydantic_core._pydantic_core.ValidationError: ...is 'nerv' (did you mean "nerve"?); ...
     """
     allowed = tuple(choices)
 

@@ -19,8 +19,9 @@ Worked example: the nerve leaves the pelvis below piriformis in most people.
 'muscle'
 >>> print(pattern_frequency("typical"))
 about 83-90 % of people in cadaver meta-analyses (80.8 % on MRI), FACTS B4
->>> print(pattern_frequency("fibular-through"))
-variants together about 17 % (16.9 % of 6,062 cadavers, 19.2 % on MRI); FACTS B4 gives no figure for each variant type
+>>> print(pattern_frequency("fibular-through"))  # doctest: +NORMALIZE_WHITESPACE
+variants together about 17 % (16.9 % of 6,062 cadavers, 19.2 % on MRI);
+FACTS B4 gives no figure for each variant type
 """
 
 from __future__ import annotations
@@ -112,14 +113,15 @@ class Structure:
         return self.kind != "outline"
 
     def anchor(self) -> Point:
-        """A point to put its marker and name on: the point itself, a path's middle, a polygon's centre.
+        """Where to put the marker and name: the point itself, a path's middle, a polygon's centre.
 
-        >>> Structure("x", "x", "bone", "polygon", ((0, 0), (2, 0), (2, 2), (0, 2)), "d", "FACTS B2").anchor()
+        >>> square = ((0, 0), (2, 0), (2, 2), (0, 2))
+        >>> Structure("x", "x", "bone", "polygon", square, "d", "FACTS B2").anchor()
         (1.0, 1.0)
         """
         if self.shape == "path":
             return self.points[len(self.points) // 2]
-        xs, ys = zip(*self.points)
+        xs, ys = zip(*self.points, strict=True)
         return (sum(xs) / len(xs), sum(ys) / len(ys))
 
 
@@ -170,7 +172,7 @@ class NerveMap:
         """The smallest box (x0, x1, y0, y1) holding every structure and pattern."""
         points = [p for s in self.structures for p in s.points]
         points += [p for pat in self.patterns for p in pat.tibial_division + pat.fibular_division]
-        xs, ys = zip(*points)
+        xs, ys = zip(*points, strict=True)
         return min(xs), max(xs), min(ys), max(ys)
 
 
@@ -348,7 +350,10 @@ def load_nerve_map() -> NerveMap:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Check the nerve map file: ``python -m lessons.nerve_map.model [file]`` (see :mod:`lessons.core.validate`)."""
+    """Check the nerve map file: ``python -m lessons.nerve_map.model [file]``.
+
+    See :mod:`lessons.core.validate`.
+    """
     from lessons.core.validate import check_files
 
     args = sys.argv[1:] if argv is None else argv

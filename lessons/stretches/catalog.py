@@ -82,7 +82,6 @@ CATALOG_PATH = DATA_DIR / "stretches.toml"
 POSITIONS = {"supine": "lying on your back", "seated": "sitting on a chair"}
 
 
-
 def _plain(text: str) -> str:
     """One text of a stretch: spaces and line breaks tidied, FACTS cited by id."""
     text = " ".join(text.split())
@@ -105,7 +104,9 @@ def _choice(allowed: dict[str, str]) -> BeforeValidator:
     def check(value: object) -> object:
         if isinstance(value, str) and value.strip() not in allowed:
             options = "; ".join(f'"{k}" ({v})' for k, v in allowed.items())
-            raise ValueError(f'is "{value.strip()}"{suggestion(value, allowed)}; write one of: {options}')
+            raise ValueError(
+                f'is "{value.strip()}"{suggestion(value, allowed)}; write one of: {options}'
+            )
         return value.strip() if isinstance(value, str) else value
 
     return BeforeValidator(check)
@@ -114,7 +115,9 @@ def _choice(allowed: dict[str, str]) -> BeforeValidator:
 def _dose_range(low: int, high: int, unit: str) -> AfterValidator:
     def check(value: int) -> int:
         if not low <= value <= high:
-            raise ValueError(f"is {value}{unit}; it must be from {low}{unit} to {high}{unit} (FACTS C6)")
+            raise ValueError(
+                f"is {value}{unit}; it must be from {low}{unit} to {high}{unit} (FACTS C6)"
+            )
         return value
 
     return AfterValidator(check)
@@ -137,7 +140,7 @@ _HINTS = {
 
 @dataclass(frozen=True)
 class Stretch:
-    """One checked stretch of the catalog: what it is for, how to do it, how much, and when not to."""
+    """One checked stretch of the catalog: what it is for, how to do it, how much, when not to."""
 
     __pydantic_config__ = ConfigDict(extra="forbid")
 
@@ -214,7 +217,8 @@ class Catalog:
             if stretch.id == stretch_id:
                 return stretch
         raise CourseError(
-            f"There is no stretch {stretch_id!r} in the catalog; choose one of: {', '.join(self.ids)}."
+            f"There is no stretch {stretch_id!r} in the catalog; "
+            f"choose one of: {', '.join(self.ids)}."
         )
 
 
@@ -231,6 +235,8 @@ _RED_FLAG_FIELDS = {
     "groups": True,
     "steps": True,
 }
+
+
 class _Fields:
     """The fields of one TOML table, each read with a DataFileError that names it."""
 
@@ -274,9 +280,14 @@ class _Fields:
     def whole(self, field: str, low: int, high: int, unit: str) -> int:
         value = self.raw[field]
         if isinstance(value, bool) or not isinstance(value, int):
-            self.fail(field, f"should be a whole number without quotes or units, like {low}, not {value!r}")
+            self.fail(
+                field,
+                f"should be a whole number without quotes or units, like {low}, not {value!r}",
+            )
         if not low <= value <= high:
-            self.fail(field, f"is {value}{unit}; it must be from {low}{unit} to {high}{unit} (FACTS C6)")
+            self.fail(
+                field, f"is {value}{unit}; it must be from {low}{unit} to {high}{unit} (FACTS C6)"
+            )
         return value
 
     def flag(self, field: str) -> bool:
@@ -293,16 +304,22 @@ class _Fields:
         return value
 
     def stop_signs(self, field: str, fewest: int) -> tuple[str, ...]:
-        """Stop signs finish the sentence "Stop if ...", which the card and the viewer print once."""
+        """Stop signs finish the sentence "Stop if ...", which the card and viewer print once."""
         signs = self.word_list(field, fewest)
         for sign in signs:
             if sign.lower().startswith("stop"):
-                self.fail(field, f'finishes the sentence "Stop if ...": write it without "Stop if", in: {sign!r}')
+                self.fail(
+                    field,
+                    'finishes the sentence "Stop if ...": write it without "Stop if", '
+                    f"in: {sign!r}",
+                )
         return signs
 
     def _cited(self, field: str, text: str) -> None:
         if cites_facts_without_id(text):
-            self.fail(field, f'cites FACTS without an id; write the id, like "FACTS C7", in: {text!r}')
+            self.fail(
+                field, f'cites FACTS without an id; write the id, like "FACTS C7", in: {text!r}'
+            )
 
 
 def _stretch(file: str, number: int, raw: object, common_stops: tuple[str, ...]) -> Stretch:
@@ -369,8 +386,11 @@ def read_catalog(path: str | Path) -> Catalog:
     for number, stretch in enumerate(stretches, start=1):
         if stretch.id in seen:
             raise DataFileError(
-                path.name, stretch.id, "id",
-                f"is used by stretches {seen[stretch.id]} and {number}; give each stretch its own id",
+                path.name,
+                stretch.id,
+                "id",
+                f"is used by stretches {seen[stretch.id]} and {number}; "
+                "give each stretch its own id",
             )
         seen[stretch.id] = number
     return Catalog(
@@ -402,7 +422,9 @@ def main(argv: list[str] | None = None) -> int:
 
     The course's one data-file check (:mod:`lessons.core.validate`), for this file.
     """
-    parser = argparse.ArgumentParser(prog="python -m lessons.stretches.catalog", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m lessons.stretches.catalog", description=__doc__.splitlines()[0]
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("validate", help="check the stretch catalog")
     check.add_argument("file", nargs="?", default=str(CATALOG_PATH))
@@ -410,7 +432,6 @@ def main(argv: list[str] | None = None) -> int:
     from lessons.core.validate import check_files
 
     return check_files([Path(args.file)], kind=CATALOG_PATH.name)
-
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -34,7 +34,8 @@ __all__ = [
 
 #: Hold times the course accepts, in seconds: ACSM 10-30 s, 30-60 s in older adults (FACTS C6).
 HOLD_RANGE_S = (10, 60)
-#: Repetitions the course accepts: ACSM advises 2-4; one is allowed for a first, gentle try (FACTS C6).
+#: Repetitions the course accepts: ACSM advises 2-4; one is allowed for a first, gentle try
+#: (FACTS C6).
 REPETITIONS_RANGE = (1, 4)
 #: Rest after each hold that a routine's total may include, seconds (an input bound, not advice).
 REST_RANGE_S = (0, 600)
@@ -106,7 +107,7 @@ def routine_item(
     >>> routine_item(load_catalog().stretch("figure-4"), hold_s=120)
     Traceback (most recent call last):
     ...
-    lessons.core.errors.OutOfRangeError: hold_s = 120 s is outside 10 s to 60 s; choose a value in that range.
+    lessons.core.errors.OutOfRangeError: hold_s = 120 s is outside 10 s to 60 s; ...
     """
     from lessons.stretches.catalog import Stretch
 
@@ -122,7 +123,8 @@ def routine_minutes(items: Sequence[RoutineItem], rest_s: int = 0) -> float:
 
     >>> from lessons.stretches.catalog import load_catalog
     >>> cat = load_catalog()
-    >>> routine_minutes([routine_item(cat.stretch("figure-4")), routine_item(cat.stretch("knee-to-chest"))])
+    >>> items = [routine_item(cat.stretch(name)) for name in ("figure-4", "knee-to-chest")]
+    >>> routine_minutes(items)
     2.0
     """
     rest_s = check_whole("rest_s", rest_s, *REST_RANGE_S, " s")
@@ -187,7 +189,7 @@ class TimerState:
         return self.status == "holding"
 
     def start(self) -> TimerState:
-        """Start the next hold (from ready or rest), resume a paused one, or start again when finished."""
+        """Start the next hold (from ready or rest), resume a paused one, or begin again if done."""
         if self.status == "finished":
             return replace(self, status="holding", elapsed_s=0, completed=0)
         if self.status in ("ready", "rest"):
