@@ -874,10 +874,10 @@ def progress_summary(store: ProgressStore | None = None) -> str:
     return "\n".join(lines)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, prog: str = "course progress") -> int:
     """Run the teacher's command line: ``export OUT.csv`` or ``merge OUT.csv FILE ...``."""
     parser = argparse.ArgumentParser(
-        prog="python -m lessons.quizzes.progress", description="Export quiz progress to CSV for a teacher."
+        prog=prog, description="Export quiz progress to CSV for a teacher."
     )
     commands = parser.add_subparsers(dest="command", required=True)
     export = commands.add_parser("export", help="this learner's attempts to CSV")
