@@ -221,13 +221,13 @@ def main(argv: list[str] | None = None, prog: str = "course clinic") -> int:
     args = parser.parse_args(argv)
 
     try:
-        if not NOTEBOOK.is_file():
-            raise LaunchError(missing_folder(ROOT, "clinic") or f"{NOTEBOOK} is missing.")
         if importlib.util.find_spec("voila") is None:
             raise LaunchError(
                 "Voilà is not installed. Install the course with its 'teach' extra: "
                 "pip install 'knee-hip-course[teach]' (in a checkout: pip install -e '.[teach]')."
             )
+        if not NOTEBOOK.is_file():
+            raise LaunchError(missing_folder(ROOT, "clinic") or f"{NOTEBOOK} is missing.")
         cards = prepare_cards(args.cards)
         port = free_port(args.port)
     except (LaunchError, OSError) as error:
