@@ -37,6 +37,8 @@ $(LOWEST_STAMP): constraints-lowest.txt pyproject.toml
 	@test -x $(LOWEST)/bin/python || $(PYTHON) -m venv $(LOWEST)
 	$(LOWEST)/bin/python -m pip install --disable-pip-version-check -q \
 		-c constraints-lowest.txt -e '.[teach,test]'
+	@mkdir -p $(dir $(LOWEST)/$(OVERRIDES_IN_VENV)) \
+		&& cp jupyter-settings/overrides.json $(LOWEST)/$(OVERRIDES_IN_VENV)
 	@touch $(LOWEST_STAMP)
 
 # Open the clinic app: the patient-facing parts, no code, in the browser (docs/clinic.md).
@@ -70,10 +72,11 @@ validate: $(STAMP)
 
 # JupyterLab's settings overrides (no news or update pop-ups). A wheel installs the file itself
 # (pyproject's data-files); an editable install does not, so set-up copies it in.
-LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
+OVERRIDES_IN_VENV := share/jupyter/lab/settings/overrides.json
+LAB_OVERRIDES := $(VENV)/$(OVERRIDES_IN_VENV)
 
 $(STAMP): requirements.txt pyproject.toml jupyter-settings/overrides.json
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "The course needs Python 3.10 or newer; this is " + sys.version.split()[0] + ". Use PYTHON=python3.x make ...")'
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "The course needs Python 3.11 or newer; this is " + sys.version.split()[0] + ". Use PYTHON=python3.x make ...")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements.txt
 	@mkdir -p $(dir $(LAB_OVERRIDES)) && cp jupyter-settings/overrides.json $(LAB_OVERRIDES)
