@@ -5,6 +5,7 @@ every data file and runs the `course` command, with no file of the checkout on i
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -27,6 +28,24 @@ sys.exit(main(["--quiet"]))
 """
 
 
+def source_copy(where: Path) -> Path:
+    """Copy the course's files (tracked, or new and not ignored) to build from: a wheel built
+    in the checkout would reuse setuptools' build/lib, where a removed module can linger."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=REPO, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if listed.returncode != 0:  # not a git checkout (an unpacked download): build it as it is
+        return REPO
+    copy = where / "src"
+    for name in filter(None, listed.stdout.split("\0")):
+        source = REPO / name
+        if source.is_file():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, copy / name)
+    return copy
+
+
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> Path:
     """A venv holding the course's wheel and its runtime dependencies only; its bin folder."""
@@ -34,7 +53,7 @@ def installed(tmp_path_factory) -> Path:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PIP_REQUIRE_VIRTUALENV")}
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check"]
     subprocess.run(
-        [*pip, "wheel", "--no-deps", "-q", "-w", str(where / "dist"), str(REPO)],
+        [*pip, "wheel", "--no-deps", "-q", "-w", str(where / "dist"), str(source_copy(where))],
         check=True, env=env, cwd=where, capture_output=True, timeout=600,
     )  # fmt: skip
     (wheel,) = (where / "dist").glob("knee_hip_course-*.whl")
