@@ -1,4 +1,5 @@
-"""The clinic app's parts (lessons/clinic.py), its launcher (tools/clinic.py) and its notebook."""
+"""The clinic app's parts (lessons/clinic.py), its launcher (lessons/apps/clinic_launcher.py)
+and its notebook."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import nbformat
 import pytest
 from matplotlib.text import Text
 
+from lessons.apps import clinic_launcher as launcher
 from lessons.clinic import (
     CARDS_ENV,
     CLINIC_FACTS,
@@ -22,7 +24,6 @@ from lessons.clinic import (
 )
 from lessons.core.plain_words import load_plain_words
 from lessons.red_flags.signs import load_red_flags
-from tools import clinic as launcher
 
 NOTEBOOK = launcher.NOTEBOOK
 

@@ -1,6 +1,7 @@
 """Hostile input for the clinic's card saving (lessons/stretches/card.py, the routine builders) and
-its launcher (tools/clinic.py): folders outside the chosen one, links, files the app did not make,
-unwritable or missing folders, bad ports, and where the server token can be seen."""
+its launcher (lessons/apps/clinic_launcher.py, `course clinic`): folders outside the chosen one,
+links, files the app did not make, unwritable or missing folders, bad ports, and where the server
+token can be seen."""
 
 from __future__ import annotations
 
@@ -146,7 +147,7 @@ def test_a_read_only_folder_says_the_card_could_not_be_saved(tmp_path, unprivile
 
 def run_launcher(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "tools.clinic", "--no-browser", *args],
+        [sys.executable, "-m", "lessons.cli", "clinic", "--no-browser", *args],
         cwd=REPO, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
 
@@ -176,7 +177,7 @@ def test_an_unwritable_cards_folder_gets_a_clear_error(tmp_path, unprivileged):
     folder = tmp_path / "ro"
     folder.mkdir(mode=0o555)
     done = subprocess.run(
-        [*unprivileged, sys.executable, "-m", "tools.clinic", "--no-browser", "--cards",
+        [*unprivileged, sys.executable, "-m", "lessons.cli", "clinic", "--no-browser", "--cards",
          str(folder)],
         cwd=REPO, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
@@ -195,7 +196,7 @@ def test_the_token_is_in_no_command_line_and_no_log_and_still_required(tmp_path)
     log = tmp_path / "log.txt"
     with open(log, "w") as out:
         launcher_process = subprocess.Popen(
-            [sys.executable, "-m", "tools.clinic", "--no-browser", "--port", "8871",
+            [sys.executable, "-m", "lessons.cli", "clinic", "--no-browser", "--port", "8871",
              "--cards", str(tmp_path / "cards")],
             cwd=REPO, stdout=out, stderr=subprocess.STDOUT, text=True,
         )  # fmt: skip

@@ -17,7 +17,9 @@ from pathlib import Path
 import pytest
 from matplotlib.testing.compare import compare_images
 
-from lessons.core.figures import DEFAULT_DIR, FIGURES, write_figures
+import matplotlib
+
+from lessons.core.figures import DEFAULT_DIR, FIGURES, REFERENCE_MATPLOTLIB, write_figures
 
 #: Root-mean-square pixel difference (0-255 scale) below which two renderings are "the same".
 TOLERANCE_RMS = 2.0
@@ -30,6 +32,16 @@ def fresh(tmp_path_factory) -> Path:
     return folder
 
 
+#: Image comparison against figures/ holds only under the matplotlib line that drew them.
+SAME_MATPLOTLIB = tuple(matplotlib.__version_info__[:2]) == REFERENCE_MATPLOTLIB
+different_matplotlib = pytest.mark.skipif(
+    not SAME_MATPLOTLIB,
+    reason=f"figures/ was drawn with matplotlib {'.'.join(map(str, REFERENCE_MATPLOTLIB))}; this "
+    f"is {matplotlib.__version__}, whose anti-aliasing and text differ (the other figure tests run)",
+)
+
+
+@different_matplotlib
 @pytest.mark.parametrize("name", list(FIGURES))
 def test_committed_png_matches_a_fresh_regeneration(fresh, name):
     """figures/<name>.png looks like what `make figures` draws now (run it if this fails)."""
@@ -54,6 +66,17 @@ def test_every_committed_figure_is_one_the_package_draws():
     drawn = {f"{name}.{ext}" for name in FIGURES for ext in ("svg", "png")}
     committed = {path.name for path in DEFAULT_DIR.iterdir() if path.suffix in (".svg", ".png")}
     assert committed == drawn
+
+
+def test_the_reference_matplotlib_is_the_newest_the_course_allows():
+    """The reference line is within the declared matplotlib range, so the comparison runs in the
+    newest install (make test) and only the lowest-versions run skips it."""
+    from lessons.core.datafile import read_toml
+
+    declared = read_toml(Path(__file__).resolve().parents[1] / "pyproject.toml")["project"]
+    spec = next(d for d in declared["dependencies"] if d.startswith("matplotlib"))
+    low = tuple(int(x) for x in spec.split(">=")[1].split(",")[0].split(".")[:2])
+    assert low <= REFERENCE_MATPLOTLIB < (4, 0)
 
 
 def test_a_changed_diagram_is_caught_by_the_comparison(fresh, tmp_path):

@@ -1,4 +1,4 @@
-"""Tests for tools/handouts.py: every lesson becomes a
+"""Tests for lessons/apps/handouts.py: every lesson becomes a
 self-contained, accessible HTML page; cards become PDFs."""
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ import nbformat
 import pytest
 from pypdf import PdfReader
 
+from lessons.apps import handouts
+from lessons.apps.course_folder import lesson_notebooks
+from lessons.apps.instructor_guide import notebook_title
 from lessons.quizzes.bank import correct_answer_text, load_bank
 from lessons.stretches.catalog import load_catalog
-from tools import handouts
-from tools.instructor_guide import notebook_title
-from tools.notebooks import lesson_notebooks
 
 IMG = re.compile(r"<img\b[^>]*>")
 

@@ -1,4 +1,4 @@
-"""Tests for tools/instructor_guide.py: teaching notes
+"""Tests for lessons/apps/instructor_guide.py: teaching notes
 for every lesson, answer keys printed from the banks."""
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ import shutil
 import pytest
 
 import lessons.quizzes.bank
+from lessons.apps import instructor_guide
+from lessons.apps.course_folder import lesson_notebooks
+from lessons.apps.instructor_guide import GUIDE_DIR, GuideError, course_lessons
 from lessons.quizzes.bank import correct_answer_text, lesson_ids, load_bank
 from lessons.red_flags.signs import load_red_flags
-from tools import instructor_guide
-from tools.instructor_guide import GUIDE_DIR, GuideError, course_lessons
-from tools.notebooks import lesson_notebooks
 
 
 @pytest.fixture(scope="module")

@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import matplotlib
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -32,6 +33,11 @@ from lessons.core import drawing, palette
 from lessons.gait.model import GaitCycle, GaitInputs, gait_cycle, moment
 
 __all__ = ["FIGURES", "GaitArtists", "draw_gait", "gait_figure", "update_gait"]
+
+#: White hatching on the coloured stance bars. matplotlib 3.11 takes ``hatchcolor=``; before it
+#: the hatch takes the edge colour, and stance is still told from swing by its fill, its solid
+#: outline and its label, never by colour alone.
+_WHITE_HATCH = {"hatchcolor": "white"} if matplotlib.__version_info__ >= (3, 11) else {}
 
 _ROWS = {"right": 1.0, "left": 0.0}
 _COLOURS = {"right": palette.BLUE, "left": palette.ORANGE}
@@ -108,7 +114,7 @@ def draw_gait(cycle: GaitCycle, t_pct: float, axes: tuple[Axes, Axes] | None = N
             rect = Rectangle(
                 (0.0, row - _BAR_HEIGHT / 2), 1.0, _BAR_HEIGHT,
                 facecolor=_COLOURS[side] if stance else "white", edgecolor=_COLOURS[side],
-                hatch="//" if stance else None, hatchcolor="white", ls="-" if stance else "--",
+                hatch="//" if stance else None, ls="-" if stance else "--", **_WHITE_HATCH,
                 lw=1.5, alpha=1.0, zorder=2,
             )
             ax_t.add_patch(rect)

@@ -1,6 +1,6 @@
 """Export every lesson to a static HTML handout and every stretch card to PDF.
 
-    python -m tools.handouts
+    course handouts          # or: make handouts
 
 The handouts are made from the SAVED executed notebooks (no kernel runs), for
 a teacher to print or a learner to read offline:
@@ -22,13 +22,12 @@ lacks real alternative text, or if a page would reach the network.
 
 Usage::
 
-    python -m tools.handouts                # into build/handouts/
-    python -m tools.handouts --out DIR --page Letter
+    course handouts                # into build/handouts/
+    course handouts --out DIR --page Letter
 """
 
 from __future__ import annotations
 
-import argparse
 import base64
 import copy
 import html
@@ -40,13 +39,13 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
 
+from lessons.apps.course_folder import lesson_notebooks, missing_folder, writer_parser
+from lessons.apps.instructor_guide import ROOT, notebook_title, quiz_id
 from lessons.core.errors import CourseError
 from lessons.core.still import widget_title
 from lessons.quizzes.bank import QUESTION_TYPES, Question, load_bank, option_order
 from lessons.stretches.card import PAGE_SIZES, card_pdf
 from lessons.stretches.catalog import load_catalog, routine_item
-from tools.instructor_guide import notebook_title, quiz_id
-from tools.notebooks import ROOT, lesson_notebooks
 
 __all__ = ["HandoutError", "build", "export_lesson", "html_problems", "main", "print_notebook"]
 
@@ -366,27 +365,26 @@ def _index_html(notebooks: Sequence[Path], cards: Sequence[Path]) -> str:
     )
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, prog: str = "course handouts") -> int:
     """Run the command line; return 0 on success, 1 (with
-    the reason on stderr) if a handout is unfit."""
-    parser = argparse.ArgumentParser(
-        prog="python -m tools.handouts", description=__doc__.splitlines()[0]
-    )
-    parser.add_argument(
-        "--out",
-        type=Path,
-        default=DEFAULT_OUT,
-        help=f"folder to write into (default: {DEFAULT_OUT.relative_to(ROOT)})",
-    )
+    the reason on stderr) if a handout is unfit, 2 for bad arguments."""
+    parser = writer_parser(prog, __doc__, DEFAULT_OUT)
     parser.add_argument(
         "--page", choices=PAGE_SIZES, default="A4", help="paper size of the stretch cards"
     )
     parser.add_argument("notebooks", nargs="*", type=Path, help="lessons to export (default: all)")
     args = parser.parse_args(argv)
+    problem = missing_folder(ROOT, "notebooks", "figures")
+    missing = [str(path) for path in args.notebooks if not path.is_file()]
+    if missing:
+        parser.error(f"no such lesson notebook: {', '.join(missing)}")
+    if problem:
+        print(f"{parser.prog}: {problem}", file=sys.stderr)
+        return 1
     try:
         written = build(args.out, args.notebooks or None, args.page)
     except CourseError as error:
-        print(f"handouts: {error}", file=sys.stderr)
+        print(f"{parser.prog}: {error}", file=sys.stderr)
         return 1
     print(f"Wrote {len(written)} files to {args.out}:")
     for path in written:

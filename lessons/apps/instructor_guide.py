@@ -1,7 +1,7 @@
 """Assemble the instructor guide: every lesson's teaching notes and its answer key from the banks.
 
-    python -m tools.instructor_guide                 # into build/instructor/
-    python -m tools.instructor_guide --out DIR
+    course instructor-guide                 # into build/instructor/ (or: make instructor-guide)
+    course instructor-guide --out DIR
 
 For every lesson notebook there is one page of teaching notes in
 ``instructor/<quiz id>.md`` (timing, the order to demonstrate the widgets in,
@@ -23,7 +23,6 @@ timing plan does not add up to the time the lesson states.
 
 from __future__ import annotations
 
-import argparse
 import html
 import re
 import sys
@@ -34,6 +33,12 @@ from pathlib import Path
 import mistune
 import nbformat
 
+from lessons.apps.course_folder import (
+    course_root,
+    lesson_notebooks,
+    missing_folder,
+    writer_parser,
+)
 from lessons.core.errors import CourseError
 from lessons.quizzes.bank import (
     BANK_DIR,
@@ -43,7 +48,6 @@ from lessons.quizzes.bank import (
     load_bank,
 )
 from lessons.red_flags.signs import load_red_flags
-from tools.notebooks import ROOT, lesson_notebooks
 
 __all__ = [
     "GUIDE_DIR",
@@ -58,6 +62,7 @@ __all__ = [
     "quiz_id",
 ]
 
+ROOT = course_root()
 GUIDE_DIR = ROOT / "instructor"
 DEFAULT_OUT = ROOT / "build" / "instructor"
 #: The sections every page of teaching notes must have, in this order.
@@ -228,7 +233,7 @@ def answer_key(lesson_id: str) -> str:
             "## Answer key",
             "",
             f"Printed from the question bank `lessons/data/quiz/{lesson_id}.toml` by "
-            "`python -m tools.instructor_guide`: "
+            "`course instructor-guide`: "
             "to change an answer, edit the bank, not this page.",
             "",
             "### At a glance",
@@ -267,7 +272,7 @@ def red_flags_table() -> str:
         [
             "## Every red flag and its step, from the data file",
             "",
-            "Printed from `lessons/data/red_flags.toml` by `python -m tools.instructor_guide`, the "
+            "Printed from `lessons/data/red_flags.toml` by `course instructor-guide`, the "
             "one source of every sign's step (FACTS E5): to change a step, edit that file.",
             "",
             "| Step | In a patient's words | In a clinician's words | Why |",
@@ -386,25 +391,21 @@ def build(out: Path = DEFAULT_OUT, guide_dir: Path = GUIDE_DIR) -> list[Path]:
     return [*written, out / "instructor-guide.md", out / "instructor-guide.html"]
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return 0, or 1 with the reason on stderr."""
-    parser = argparse.ArgumentParser(
-        prog="python -m tools.instructor_guide", description=__doc__.splitlines()[0]
-    )
-    parser.add_argument(
-        "--out",
-        type=Path,
-        default=DEFAULT_OUT,
-        help=f"folder to write into (default: {DEFAULT_OUT.relative_to(ROOT)})",
-    )
+def main(argv: Sequence[str] | None = None, prog: str = "course instructor-guide") -> int:
+    """Run the command line; return 0, 1 with the reason on stderr, or 2 for bad arguments."""
+    parser = writer_parser(prog, __doc__, DEFAULT_OUT)
     args = parser.parse_args(argv)
+    problem = missing_folder(ROOT, "notebooks", "instructor")
+    if problem:
+        print(f"{parser.prog}: {problem}", file=sys.stderr)
+        return 1
     try:
         written = build(args.out)
     except CourseError as error:
-        print(f"instructor_guide: {error}", file=sys.stderr)
+        print(f"{parser.prog}: {error}", file=sys.stderr)
         return 1
     print(
-        f"Wrote {len(written)} files to {args.out} (question banks: {BANK_DIR.relative_to(ROOT)})."
+        f"Wrote {len(written)} files to {args.out} (question banks: {BANK_DIR})."
     )
     return 0
 
