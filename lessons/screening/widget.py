@@ -1,0 +1,60 @@
+"""Wire a choice of screening test to the limb model and a readout: the screening test explorer.
+
+>>> ex = screening_explorer()
+>>> ex.controls["test_id"].value = "slr"
+>>> "Sensitivity 91 %" in ex.readout_text
+True
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+from matplotlib.figure import Figure
+
+from lessons.core.explorer import Explorer, reset_button
+from lessons.screening.diagram import draw_screening, update_screening
+from lessons.screening.model import describe, load_tests
+
+__all__ = ["BENCHMARK", "screening_explorer"]
+
+START = "hip-internal-rotation"
+
+
+def screening_explorer(test_id: str = START) -> Explorer:
+    """Build the screening test explorer: choose a test, see the leg's position and read what the test tells.
+
+    Args:
+        test_id: the test shown first, an id from ``lessons/data/screening_tests.toml``.
+    """
+    text = describe(test_id)  # refuses an unknown test, with the choices, before drawing
+    tests = load_tests()
+    artists = draw_screening(test_id)
+    controls = {
+        "test_id": widgets.Dropdown(
+            options=[(t.name, t.id) for t in tests.values()], value=test_id, description="Test",
+            style={"description_width": "4em"}, layout=widgets.Layout(width="32em"),
+        ),
+    }
+    reset = reset_button("Back to hip internal rotation")
+    explorer = Explorer("Screening test explorer", controls, artists.figure, animated=artists.moving(),
+                        extra=[reset])
+    explorer.artists = artists
+
+    def update() -> None:
+        chosen = controls["test_id"].value
+        update_screening(artists, chosen)
+        explorer.set_readout(describe(chosen))
+        explorer.redraw()
+
+    explorer.wire(update, reset, {"test_id": START})
+    explorer.set_readout(text)
+    return explorer
+
+
+def _naive_screening(values: dict) -> Figure:
+    """Draw the leg from scratch for the chosen test (the benchmark's baseline)."""
+    return draw_screening(values["test_id"]).figure
+
+
+#: For ``tools/benchmark.py``: name -> (build the widget, draw it naively from control values).
+BENCHMARK = {"screening test explorer": (screening_explorer, _naive_screening)}
