@@ -48,8 +48,12 @@ def _outline(half: tuple[tuple[float, float], ...]) -> list[tuple[float, float]]
     return [*half, *[(-x, y) for x, y in reversed(half)]]
 
 
-def draw_pain_map(pain_map: PainMap | None = None, marked: list[str] | tuple[str, ...] = (),
-                  ax_front: Axes | None = None, ax_back: Axes | None = None) -> PainMapArtists:
+def draw_pain_map(
+    pain_map: PainMap | None = None,
+    marked: list[str] | tuple[str, ...] = (),
+    ax_front: Axes | None = None,
+    ax_back: Axes | None = None,
+) -> PainMapArtists:
     """Draw the front and back outline with every area unmarked, then mark ``marked``.
 
     Args:
@@ -65,8 +69,10 @@ def draw_pain_map(pain_map: PainMap | None = None, marked: list[str] | tuple[str
         ax_front, ax_back = figure.subplots(1, 2)
     figure = ax_front.figure
     body = _outline(pain_map.outline)
-    for ax, title, right in ((ax_front, "Front view", "← person's right"),
-                             (ax_back, "Back view", "person's right →")):
+    for ax, title, right in (
+        (ax_front, "Front view", "← person's right"),
+        (ax_back, "Back view", "person's right →"),
+    ):
         ax.add_patch(Polygon(body, closed=True, facecolor="white", edgecolor=palette.BLACK, lw=1.5))
         ax.set_xlim(-2.9, 2.9)
         ax.set_ylim(-0.2, 11.4)
@@ -77,21 +83,33 @@ def draw_pain_map(pain_map: PainMap | None = None, marked: list[str] | tuple[str
     labels: dict[str, Text] = {}
     for region in pain_map.regions:
         ax = ax_front if region.view == "front" else ax_back
-        patch = Polygon(region.polygon, closed=True, facecolor=_UNMARKED, edgecolor=palette.GREY, lw=0.8)
+        patch = Polygon(
+            region.polygon, closed=True, facecolor=_UNMARKED, edgecolor=palette.GREY, lw=0.8
+        )
         ax.add_patch(patch)
         xs = [x for x, _ in region.polygon]
         ys = [y for _, y in region.polygon]
         centre = (sum(xs) / len(xs), sum(ys) / len(ys))
-        # The name goes in the empty half of the outline (the unmarked leg), with an arrow to the area.
+        # The name goes in the empty half of the outline (the other leg), with an arrow.
         side = 1.0 if region.view == "front" else -1.0
         labels[region.id] = ax.annotate(
-            region.name, centre, xytext=(side * 1.05, centre[1]), ha="left" if side > 0 else "right",
-            va="center", fontsize=7, visible=False,
+            region.name,
+            centre,
+            xytext=(side * 1.05, centre[1]),
+            ha="left" if side > 0 else "right",
+            va="center",
+            fontsize=7,
+            visible=False,
             arrowprops=dict(arrowstyle="-", color=palette.BLACK, lw=0.6),
         )
         patches[region.id] = patch
-    figure.text(0.5, 0.01, "Marked areas: orange, hatched and named. Areas are drawn on the right leg.",
-                ha="center", fontsize=7)
+    figure.text(
+        0.5,
+        0.01,
+        "Marked areas: orange, hatched and named. Areas are drawn on the right leg.",
+        ha="center",
+        fontsize=7,
+    )
     artists = PainMapArtists(figure, ax_front, ax_back, patches, labels)
     update_pain_map(artists, marked)
     figure.draw_without_rendering()
@@ -100,7 +118,7 @@ def draw_pain_map(pain_map: PainMap | None = None, marked: list[str] | tuple[str
 
 
 def update_pain_map(artists: PainMapArtists, marked: list[str] | tuple[str, ...]) -> None:
-    """Shade, hatch and name the marked areas and clear the others, in place (call ``draw_idle`` after)."""
+    """Shade, hatch and name the marked areas, clear the others, in place (then ``draw_idle``)."""
     for region_id, patch in artists.patches.items():
         on = region_id in marked
         patch.set_facecolor(_MARKED if on else _UNMARKED)

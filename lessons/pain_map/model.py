@@ -55,8 +55,9 @@ POINTS_TRIGGER = 1
 #: The ranking rule in words, as the readout says it.
 RULE = (
     f"Rule: {POINTS_TYPICAL} points for each marked area where a structure is typically felt, "
-    f"{POINTS_SOMETIMES} for each where it is sometimes felt, {POINTS_TRIGGER} for each marked trigger "
-    "that fits it; ties keep the list's order. Points rank patterns to examine; they are not probabilities."
+    f"{POINTS_SOMETIMES} for each where it is sometimes felt, "
+    f"{POINTS_TRIGGER} for each marked trigger that fits it; ties keep the list's order. "
+    "Points rank patterns to examine; they are not probabilities."
 )
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -84,7 +85,7 @@ class Trigger:
 
 @dataclass(frozen=True)
 class Source:
-    """A structure that can be felt in some areas, with its FACTS ids and the test that tells it apart."""
+    """A structure felt in some areas, with its FACTS ids and the test that tells it apart."""
 
     id: str
     name: str
@@ -148,14 +149,22 @@ def _ident(file: str, raw: object, kind: str, number: int) -> tuple[dict, str]:
 
 def _points(file: str, entry: str, raw: object, fewest: int) -> tuple[tuple[float, float], ...]:
     if not isinstance(raw, list) or len(raw) < fewest:
-        raise DataFileError(file, entry, "polygon", f"must be a list of at least {fewest} [x, y] points")
+        raise DataFileError(
+            file, entry, "polygon", f"must be a list of at least {fewest} [x, y] points"
+        )
     points = []
     for point in raw:
         if (
-            not isinstance(point, list) or len(point) != 2
-            or not all(isinstance(c, (int, float)) and not isinstance(c, bool) and math.isfinite(c) for c in point)
+            not isinstance(point, list)
+            or len(point) != 2
+            or not all(
+                isinstance(c, (int, float)) and not isinstance(c, bool) and math.isfinite(c)
+                for c in point
+            )
         ):
-            raise DataFileError(file, entry, "polygon", f"{point!r} is not an [x, y] pair of finite numbers")
+            raise DataFileError(
+                file, entry, "polygon", f"{point!r} is not an [x, y] pair of finite numbers"
+            )
         points.append((float(point[0]), float(point[1])))
     return tuple(points)
 
@@ -163,10 +172,14 @@ def _points(file: str, entry: str, raw: object, fewest: int) -> tuple[tuple[floa
 def _ids(file: str, entry: str, raw: dict, field: str, known: set[str]) -> tuple[str, ...]:
     value = raw.get(field)
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise DataFileError(file, entry, field, "must be a list of ids in double quotes (it may be empty: [])")
+        raise DataFileError(
+            file, entry, field, "must be a list of ids in double quotes (it may be empty: [])"
+        )
     for item in value:
         if item not in known:
-            raise DataFileError(file, entry, field, f"{item!r} is not a known id; choose from {sorted(known)}")
+            raise DataFileError(
+                file, entry, field, f"{item!r} is not a known id; choose from {sorted(known)}"
+            )
     return tuple(value)
 
 
@@ -174,7 +187,9 @@ def _unique(file: str, kind: str, ids: list[str]) -> None:
     seen: set[str] = set()
     for item in ids:
         if item in seen:
-            raise DataFileError(file, item, "id", f"is used by two {kind} entries; give each its own id")
+            raise DataFileError(
+                file, item, "id", f"is used by two {kind} entries; give each its own id"
+            )
         seen.add(item)
 
 
@@ -190,12 +205,20 @@ def read_pain_map(path: str | Path) -> PainMap:
         view = _text(file, region_id, raw, "view")
         if view not in _VIEWS:
             raise DataFileError(file, region_id, "view", f"must be one of {_VIEWS}, not {view!r}")
-        regions.append(Region(region_id, _text(file, region_id, raw, "name"), view,
-                              _points(file, region_id, raw.get("polygon"), 3)))
+        regions.append(
+            Region(
+                region_id,
+                _text(file, region_id, raw, "name"),
+                view,
+                _points(file, region_id, raw.get("polygon"), 3),
+            )
+        )
     triggers = []
     for number, raw in enumerate(data.get("trigger", []), start=1):
         raw, trigger_id = _ident(file, raw, "trigger", number)
         triggers.append(Trigger(trigger_id, _text(file, trigger_id, raw, "name")))
+    for kind, items in (("region", regions), ("trigger", triggers)):
+        _unique(file, kind, [item.id for item in items])
     region_ids = {r.id for r in regions}
     trigger_ids = {t.id for t in triggers}
     sources = []
@@ -203,19 +226,27 @@ def read_pain_map(path: str | Path) -> PainMap:
         raw, source_id = _ident(file, raw, "source", number)
         facts = _text(file, source_id, raw, "facts")
         if not _FACTS.search(facts):
-            raise DataFileError(file, source_id, "facts", 'must cite at least one fact id, such as "FACTS I1"')
+            raise DataFileError(
+                file, source_id, "facts", 'must cite at least one fact id, such as "FACTS I1"'
+            )
         typical = _ids(file, source_id, raw, "typical", region_ids)
         if not typical:
             raise DataFileError(file, source_id, "typical", "must name at least one area")
-        sources.append(Source(
-            source_id, _text(file, source_id, raw, "name"), facts, typical,
-            _ids(file, source_id, raw, "sometimes", region_ids),
-            _ids(file, source_id, raw, "triggers", trigger_ids), _text(file, source_id, raw, "test"),
-        ))
+        sources.append(
+            Source(
+                source_id,
+                _text(file, source_id, raw, "name"),
+                facts,
+                typical,
+                _ids(file, source_id, raw, "sometimes", region_ids),
+                _ids(file, source_id, raw, "triggers", trigger_ids),
+                _text(file, source_id, raw, "test"),
+            )
+        )
     for kind, items in (("region", regions), ("trigger", triggers), ("source", sources)):
         if not items:
             raise DataFileError(file, None, kind, f"add at least one [[{kind}]] entry")
-        _unique(file, kind, [item.id for item in items])
+    _unique(file, "source", [source.id for source in sources])
     return PainMap(outline, tuple(regions), tuple(triggers), tuple(sources))
 
 
@@ -224,9 +255,12 @@ def load_pain_map() -> PainMap:
     return read_pain_map(MAP_PATH)
 
 
-def rank_sources(pain_map: PainMap, regions: list[str] | tuple[str, ...],
-                 triggers: list[str] | tuple[str, ...] = ()) -> list[Ranked]:
-    """Score every structure for the marked areas and triggers by :data:`RULE`; best first, zeros left out.
+def rank_sources(
+    pain_map: PainMap,
+    regions: list[str] | tuple[str, ...],
+    triggers: list[str] | tuple[str, ...] = (),
+) -> list[Ranked]:
+    """Score each structure for the marked areas and triggers by :data:`RULE`; best first, no zeros.
 
     >>> [r.source.id for r in rank_sources(load_pain_map(), ["outer-hip"], ["side-lying"])]
     ['gtps']
@@ -240,7 +274,11 @@ def rank_sources(pain_map: PainMap, regions: list[str] | tuple[str, ...],
         typical = tuple(r for r in regions if r in source.typical)
         sometimes = tuple(r for r in regions if r in source.sometimes)
         fits = tuple(t for t in triggers if t in source.triggers)
-        points = POINTS_TYPICAL * len(typical) + POINTS_SOMETIMES * len(sometimes) + POINTS_TRIGGER * len(fits)
+        points = (
+            POINTS_TYPICAL * len(typical)
+            + POINTS_SOMETIMES * len(sometimes)
+            + POINTS_TRIGGER * len(fits)
+        )
         if points:
             ranked.append(Ranked(source, points, typical, sometimes, fits))
     return sorted(ranked, key=lambda r: -r.points)  # sorted() is stable: ties keep the file's order
@@ -250,9 +288,12 @@ def _names(items: tuple[str, ...], lookup) -> str:
     return ", ".join(lookup(item).name for item in items)
 
 
-def describe(pain_map: PainMap, regions: list[str] | tuple[str, ...],
-             triggers: list[str] | tuple[str, ...] = ()) -> str:
-    """Say in words what the map shows: the marked areas, the ranked structures, the rule and its limits.
+def describe(
+    pain_map: PainMap,
+    regions: list[str] | tuple[str, ...],
+    triggers: list[str] | tuple[str, ...] = (),
+) -> str:
+    """Say what the map shows: the marked areas, the ranked structures, the rule and its limits.
 
     >>> print(describe(load_pain_map(), []).splitlines()[0])
     No area marked yet: choose where it hurts, and what makes it worse if you know.
@@ -276,7 +317,8 @@ def describe(pain_map: PainMap, regions: list[str] | tuple[str, ...],
                 why.append(f"worse with {_names(r.triggers, pain_map.trigger)}")
             unit = "point" if r.points == 1 else "points"
             lines.append(
-                f"{number}. {r.source.name}, {r.points} {unit}: {'; '.join(why)} ({r.source.facts}). "
+                f"{number}. {r.source.name}, {r.points} {unit}: {'; '.join(why)} "
+                f"({r.source.facts}). "
                 f"Tells it apart: {r.source.test}."
             )
     lines.append(RULE)

@@ -1,4 +1,4 @@
-"""Wire the pain map to tick boxes: mark where it hurts and what makes it worse, read what can refer there.
+"""Wire the pain map to tick boxes: mark where it hurts and what makes it worse; read what refers.
 
 >>> ex = pain_map_explorer()
 >>> ex.controls["area:outer-hip"].value = True
@@ -17,17 +17,22 @@ from lessons.pain_map.model import describe, load_pain_map
 
 __all__ = ["BENCHMARK", "pain_map_explorer"]
 
+
 def _box(label: str, value: bool) -> widgets.Checkbox:
-    return widgets.Checkbox(value=value, description=label, indent=False, layout=widgets.Layout(width="auto"))
+    return widgets.Checkbox(
+        value=value, description=label, indent=False, layout=widgets.Layout(width="auto")
+    )
 
 
 def _marked(values: dict[str, bool], prefix: str) -> tuple[str, ...]:
     """The ids whose tick box with this prefix is ticked, in the list's order."""
-    return tuple(name.removeprefix(prefix) for name, on in values.items() if on and name.startswith(prefix))
+    return tuple(
+        name.removeprefix(prefix) for name, on in values.items() if on and name.startswith(prefix)
+    )
 
 
 def pain_map_explorer(regions: tuple[str, ...] = (), triggers: tuple[str, ...] = ()) -> Explorer:
-    """Build the pain map explorer: a front and back outline, a list of areas and a list of triggers.
+    """Build the pain map explorer: a front and back outline, tick boxes for areas and triggers.
 
     Args:
         regions: ids of the areas marked at the start (from ``lessons/data/pain_map.toml``).
@@ -45,9 +50,13 @@ def pain_map_explorer(regions: tuple[str, ...] = (), triggers: tuple[str, ...] =
     for region in pain_map.regions:
         controls[f"area:{region.id}"] = _box(f"Hurts: {region.name}", region.id in regions)
     for trigger in pain_map.triggers:
-        controls[f"worse:{trigger.id}"] = _box(f"Worse with: {trigger.name}", trigger.id in triggers)
+        controls[f"worse:{trigger.id}"] = _box(
+            f"Worse with: {trigger.name}", trigger.id in triggers
+        )
     reset = reset_button("Clear the map")
-    explorer = Explorer("Pain map", controls, artists.figure, animated=artists.moving(), extra=[reset])
+    explorer = Explorer(
+        "Pain map", controls, artists.figure, animated=artists.moving(), extra=[reset]
+    )
     explorer.artists = artists
 
     def update() -> None:

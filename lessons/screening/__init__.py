@@ -1,1 +1,1 @@
-"""Screening tests for hip and lumbar-root pain (Lesson 7): the tests as data, the limb in position, the explorer."""
+"""Screening tests for hip and lumbar-root pain (Lesson 7): tests as data, limb, explorer."""

@@ -1,4 +1,4 @@
-"""Draw the leg in a screening test's position with the limb model's side and front views, updated in place.
+"""Draw the leg in a screening test's position with the limb model's two views, updated in place.
 
 The drawing is the limb diagram of Lesson 1 (:mod:`lessons.limb.diagram`) with
 the test's name written above it, so the leg's shape and the words agree.
@@ -38,17 +38,24 @@ class ScreeningArtists:
 
 
 def draw_screening(test_id: str = "hip-internal-rotation") -> ScreeningArtists:
-    """Draw the right leg in this test's position, in a side and a front view, with the test's name."""
+    """Draw the right leg in this test's position, side and front views, with the test's name."""
     figure = limb_figure(height_in=5.1)
     ax_side, ax_front = figure.axes
     limb = draw_limb(leg_position(test_id), ax_side, ax_front, caption=False)
-    title = figure.text(0.5, 0.995, load_tests()[test_id].name, ha="center", va="top", fontsize=11,
-                        fontweight="bold")
+    title = figure.text(
+        0.5,
+        0.995,
+        load_tests()[test_id].name,
+        ha="center",
+        va="top",
+        fontsize=11,
+        fontweight="bold",
+    )
     return ScreeningArtists(figure, limb, title)
 
 
 def update_screening(artists: ScreeningArtists, test_id: str) -> None:
-    """Move the drawn leg to another test's position and rename it, in place (call ``draw_idle`` after)."""
+    """Move the leg to another test's position and rename it, in place (then ``draw_idle``)."""
     update_limb(artists.limb, leg_position(test_id))
     artists.title.set_text(load_tests()[test_id].name)
 

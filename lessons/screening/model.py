@@ -1,4 +1,4 @@
-"""Describe a hip or lumbar-root screening test: what it loads, what a positive result means, how accurate it is.
+"""Describe a hip or lumbar-root screening test: what it loads, what positive means, its accuracy.
 
 The tests live in ``lessons/data/screening_tests.toml`` (FACTS I6): each with
 the leg's position, which the limb model of Lesson 1 can show
@@ -24,8 +24,15 @@ from lessons.core.datafile import DATA_DIR, read_toml
 from lessons.core.errors import ChoiceError, CourseError, DataFileError
 from lessons.limb.model import ANGLE_RANGES_DEG, JointAngles, LimbPose, limb_pose
 
-__all__ = ["TESTS_PATH", "ScreeningTest", "accuracy_sentence", "describe", "load_tests", "read_tests",
-           "leg_position"]
+__all__ = [
+    "TESTS_PATH",
+    "ScreeningTest",
+    "accuracy_sentence",
+    "describe",
+    "load_tests",
+    "read_tests",
+    "leg_position",
+]
 
 TESTS_PATH = DATA_DIR / "screening_tests.toml"
 
@@ -35,7 +42,7 @@ _FACTS = re.compile(r"FACTS [A-I][0-9]{1,2}[a-z]?\b")
 
 @dataclass(frozen=True)
 class ScreeningTest:
-    """One screening test as the data file describes it; accuracy figures are None where FACTS gives none."""
+    """One screening test from the data file; accuracy figures are None where FACTS gives none."""
 
     id: str
     name: str
@@ -54,9 +61,15 @@ def _percent(file: str, entry: str, raw: dict, field: str) -> float | None:
     value = raw.get(field)
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
-            or not 0 <= value <= 100:
-        raise DataFileError(file, entry, field, f"must be a percentage from 0 to 100, not {value!r}")
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or not math.isfinite(value)
+        or not 0 <= value <= 100
+    ):
+        raise DataFileError(
+            file, entry, field, f"must be a percentage from 0 to 100, not {value!r}"
+        )
     return float(value)
 
 
@@ -68,7 +81,7 @@ def _note(file: str, entry: str, raw: dict) -> str:
 
 
 def read_tests(path: str | Path) -> dict[str, ScreeningTest]:
-    """Read and check a screening-test file; raise DataFileError naming the test and field at fault."""
+    """Read and check a screening-test file; DataFileError names the test and field at fault."""
     path = Path(path)
     file = path.name
     tests: dict[str, ScreeningTest] = {}
@@ -88,17 +101,28 @@ def read_tests(path: str | Path) -> dict[str, ScreeningTest]:
                 raise DataFileError(file, entry, field, "must be a non-empty text in double quotes")
             texts[field] = value.strip()
         if not _FACTS.search(texts["facts"]):
-            raise DataFileError(file, entry, "facts", 'must cite at least one fact id, such as "FACTS I6"')
+            raise DataFileError(
+                file, entry, "facts", 'must cite at least one fact id, such as "FACTS I6"'
+            )
         pose = raw.get("pose")
         if not isinstance(pose, dict) or set(pose) != set(ANGLE_RANGES_DEG):
-            raise DataFileError(file, entry, "pose", f"must give exactly these angles: {', '.join(ANGLE_RANGES_DEG)}")
+            raise DataFileError(
+                file,
+                entry,
+                "pose",
+                f"must give exactly these angles: {', '.join(ANGLE_RANGES_DEG)}",
+            )
         try:
             angles = JointAngles(**pose)
         except CourseError as error:
             raise DataFileError(file, entry, "pose", str(error)) from None
         tests[entry] = ScreeningTest(
-            id=entry, pose=angles, sensitivity_pct=_percent(file, entry, raw, "sensitivity_pct"),
-            specificity_pct=_percent(file, entry, raw, "specificity_pct"), note=_note(file, entry, raw), **texts,
+            id=entry,
+            pose=angles,
+            sensitivity_pct=_percent(file, entry, raw, "sensitivity_pct"),
+            specificity_pct=_percent(file, entry, raw, "specificity_pct"),
+            note=_note(file, entry, raw),
+            **texts,
         )
     return tests
 
@@ -134,7 +158,8 @@ def accuracy_sentence(test: ScreeningTest) -> str:
         return "Sensitivity and specificity: FACTS gives no figure."
     sens, spec = test.sensitivity_pct, test.specificity_pct
     return (
-        f"Sensitivity {sens:.0f} %: of 100 people with the problem, about {sens:.0f} test positive. "
+        f"Sensitivity {sens:.0f} %: of 100 people with the problem, "
+        f"about {sens:.0f} test positive. "
         f"Specificity {spec:.0f} %: of 100 people without it, about {spec:.0f} test negative "
         f"and {100 - spec:.0f} test positive anyway."
     )
@@ -143,16 +168,19 @@ def accuracy_sentence(test: ScreeningTest) -> str:
 def describe(test_id: str) -> str:
     """Say what the test does, what it loads, what a positive result means and how accurate it is.
 
-    >>> print(describe("slr").splitlines()[0])
-    Straight-leg raise (SLR), lying on the back: the examiner lifts the straight leg; ankle dorsiflexion or neck flexion sensitise it.
+    >>> print(describe("slr").splitlines()[0][:67])
+    Straight-leg raise (SLR), lying on the back: the examiner lifts the
     """
     test = _test(test_id)
-    return "\n".join([
-        f"{test.name}, {test.lying}: {test.how}.",
-        f"It loads {test.loads}.",
-        f"Positive: {test.positive} ({test.facts}).",
-        accuracy_sentence(test),
-        *([test.note] if test.note else []),
-        "A screening test guides the examination; it does not diagnose on its own (FACTS I6). "
-        "The figure shows the leg's joint angles with the pelvis upright, whatever the test's position.",
-    ])
+    return "\n".join(
+        [
+            f"{test.name}, {test.lying}: {test.how}.",
+            f"It loads {test.loads}.",
+            f"Positive: {test.positive} ({test.facts}).",
+            accuracy_sentence(test),
+            *([test.note] if test.note else []),
+            "A screening test guides the examination; it does not diagnose on its own (FACTS I6). "
+            "The figure shows the leg's joint angles with the pelvis upright, "
+            "whatever the test's position.",
+        ]
+    )

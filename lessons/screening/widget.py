@@ -21,7 +21,7 @@ START = "hip-internal-rotation"
 
 
 def screening_explorer(test_id: str = START) -> Explorer:
-    """Build the screening test explorer: choose a test, see the leg's position and read what the test tells.
+    """Build the screening test explorer: choose a test, see the leg's position, read what it tells.
 
     Args:
         test_id: the test shown first, an id from ``lessons/data/screening_tests.toml``.
@@ -31,13 +31,21 @@ def screening_explorer(test_id: str = START) -> Explorer:
     artists = draw_screening(test_id)
     controls = {
         "test_id": widgets.Dropdown(
-            options=[(t.name, t.id) for t in tests.values()], value=test_id, description="Test",
-            style={"description_width": "4em"}, layout=widgets.Layout(width="32em"),
+            options=[(t.name, t.id) for t in tests.values()],
+            value=test_id,
+            description="Test",
+            style={"description_width": "4em"},
+            layout=widgets.Layout(width="32em"),
         ),
     }
     reset = reset_button("Back to hip internal rotation")
-    explorer = Explorer("Screening test explorer", controls, artists.figure, animated=artists.moving(),
-                        extra=[reset])
+    explorer = Explorer(
+        "Screening test explorer",
+        controls,
+        artists.figure,
+        animated=artists.moving(),
+        extra=[reset],
+    )
     explorer.artists = artists
 
     def update() -> None:

@@ -1,1 +1,1 @@
-"""Leg pain on walking (Lesson 7): neurogenic against vascular claudication, its diagram and its explorer."""
+"""Leg pain on walking (Lesson 7): neurogenic against vascular claudication, and its explorer."""

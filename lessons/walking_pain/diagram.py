@@ -1,4 +1,4 @@
-"""Draw the walker (upright, bent forward or on a trolley) on a distance track, and the two patterns' counts.
+"""Draw the walker (upright, bent or on a trolley) on a distance track, and both patterns' counts.
 
 Drawn once; :func:`update_walking` moves the stick figure, the marker on the
 track and the bars in place. The bars are told apart by their hatch and their
@@ -48,20 +48,40 @@ class WalkingArtists:
 
     def moving(self) -> list:
         """The artists :func:`update_walking` changes (for blitting)."""
-        return [self.body, self.head, self.trolley, self.marker, self.distance,
-                *self.bars.values(), *self.counts.values()]
+        return [
+            self.body,
+            self.head,
+            self.trolley,
+            self.marker,
+            self.distance,
+            *self.bars.values(),
+            *self.counts.values(),
+        ]
 
 
-def _figure_points(posture: str) -> tuple[list[float], list[float], tuple[float, float], list, list]:
-    """The stick figure's path (feet, hip, shoulder, hand), its head and the trolley, for a posture."""
+def _figure_points(
+    posture: str,
+) -> tuple[list[float], list[float], tuple[float, float], list, list]:
+    """The stick figure's path (feet, hip, shoulder, hand), its head and the trolley."""
     lean = math.radians(_TRUNK_LEAN_DEG[posture])
     hip = (0.0, 0.9)
     shoulder = (hip[0] + 0.55 * math.sin(lean), hip[1] + 0.55 * math.cos(lean))
     head = (shoulder[0] + 0.18 * math.sin(lean), shoulder[1] + 0.18 * math.cos(lean))
-    hand = (shoulder[0] + 0.35, shoulder[1] - 0.25) if posture == "trolley" else (shoulder[0] + 0.05, hip[1] + 0.05)
+    hand = (
+        (shoulder[0] + 0.35, shoulder[1] - 0.25)
+        if posture == "trolley"
+        else (shoulder[0] + 0.05, hip[1] + 0.05)
+    )
     xs = [-0.2, hip[0], 0.2, hip[0], shoulder[0], hand[0]]
     ys = [0.0, hip[1], 0.0, hip[1], shoulder[1], hand[1]]
-    trolley_x = [hand[0], hand[0] + 0.05, hand[0] + 0.5, hand[0] + 0.5, hand[0] + 0.05, hand[0] + 0.05]
+    trolley_x = [
+        hand[0],
+        hand[0] + 0.05,
+        hand[0] + 0.5,
+        hand[0] + 0.5,
+        hand[0] + 0.05,
+        hand[0] + 0.05,
+    ]
     trolley_y = [hand[1], hand[1] - 0.15, hand[1] - 0.15, 0.15, 0.15, hand[1] - 0.15]
     return xs, ys, head, trolley_x, trolley_y
 
@@ -91,20 +111,26 @@ def draw_walking(walk: WalkingPain | None = None, posture: str = "upright") -> W
     ax_counts.set_xlim(-4.6, 4.6)
     ax_counts.set_ylim(-0.7, len(names) - 0.3)
     ax_counts.axvline(0, color=palette.BLACK, lw=1)
-    ax_counts.set_yticks(range(len(names)), [PATTERNS[n].split(" (")[0].replace(" claudication", "") for n in names])
+    ax_counts.set_yticks(
+        range(len(names)), [PATTERNS[n].split(" (")[0].replace(" claudication", "") for n in names]
+    )
     ax_counts.set_xticks([-4, -2, 0, 2, 4], ["4", "2", "0", "2", "4"])
     ax_counts.set_xlabel("← features against      features that fit →", fontsize=8)
     ax_counts.set_title("How many features fit each pattern", fontsize=9)
     bars, counts = {}, {}
     for row, name in enumerate(names):
         colour, hatch = _BAR[name]
-        fit = Rectangle((0, row - 0.3), 0, 0.6, facecolor=colour, hatch=hatch, edgecolor=palette.BLACK)
+        fit = Rectangle(
+            (0, row - 0.3), 0, 0.6, facecolor=colour, hatch=hatch, edgecolor=palette.BLACK
+        )
         against = Rectangle((0, row - 0.3), 0, 0.6, facecolor="white", hatch="xx", edgecolor=colour)
         ax_counts.add_patch(fit)
         ax_counts.add_patch(against)
         bars[name], bars[f"{name}-against"] = fit, against
         counts[name] = ax_counts.text(4.5, row + 0.38, "", ha="right", va="center", fontsize=8)
-    artists = WalkingArtists(figure, ax_walker, ax_counts, body, head, trolley, marker, distance, bars, counts)
+    artists = WalkingArtists(
+        figure, ax_walker, ax_counts, body, head, trolley, marker, distance, bars, counts
+    )
     update_walking(artists, walk)
     figure.draw_without_rendering()
     figure.set_layout_engine("none")
@@ -112,7 +138,7 @@ def draw_walking(walk: WalkingPain | None = None, posture: str = "upright") -> W
 
 
 def update_walking(artists: WalkingArtists, walk: WalkingPain) -> None:
-    """Move the walker, the marker and the bars to a new state, in place (call ``draw_idle`` after)."""
+    """Move the walker, the marker and the bars to a new state, in place (then ``draw_idle``)."""
     posture = next(o.value for o in walk.chosen if o.control == "posture")
     xs, ys, head, trolley_x, trolley_y = _figure_points(posture)
     artists.body.set_data(xs, ys)
@@ -121,7 +147,9 @@ def update_walking(artists: WalkingArtists, walk: WalkingPain) -> None:
     artists.trolley.set_visible(posture == "trolley")
     low, high = DISTANCE_RANGE_M
     artists.marker.set_data([-0.5 + 2.0 * (walk.distance_m - low) / (high - low)], [-0.22])
-    artists.distance.set_text("Pain on standing" if walk.distance_m == 0 else f"Pain after {walk.distance_m:.0f} m")
+    artists.distance.set_text(
+        "Pain on standing" if walk.distance_m == 0 else f"Pain after {walk.distance_m:.0f} m"
+    )
     for name in PATTERNS:
         fit, against = walk.tally[name]
         artists.bars[name].set_width(fit)

@@ -71,7 +71,7 @@ class WalkingPain:
 
 
 def read_options(path: str | Path) -> dict[tuple[str, str], Option]:
-    """Read and check a walking-pain file: (control, value) -> Option; DataFileError names the fault."""
+    """Read and check a walking-pain file: (control, value) -> Option; DataFileError if bad."""
     path = Path(path)
     file = path.name
     options: dict[tuple[str, str], Option] = {}
@@ -82,21 +82,33 @@ def read_options(path: str | Path) -> dict[tuple[str, str], Option]:
         for field in ("control", "value", "label", "reason", "facts", *PATTERNS):
             value = raw.get(field)
             if not isinstance(value, str) or not value.strip():
-                raise DataFileError(file, f"option {number}", field, "must be a non-empty text in double quotes")
+                raise DataFileError(
+                    file, f"option {number}", field, "must be a non-empty text in double quotes"
+                )
             texts[field] = value.strip()
         entry = f"{texts['control']}={texts['value']}"
         if texts["control"] not in CONTROLS:
             raise DataFileError(file, entry, "control", f"must be one of {CONTROLS}")
         for pattern in PATTERNS:
             if texts[pattern] not in _VERDICTS:
-                raise DataFileError(file, entry, pattern, f"must be one of {_VERDICTS}, not {texts[pattern]!r}")
+                raise DataFileError(
+                    file, entry, pattern, f"must be one of {_VERDICTS}, not {texts[pattern]!r}"
+                )
         if "FACTS " not in texts["facts"]:
             raise DataFileError(file, entry, "facts", 'must cite a fact id, such as "FACTS I5"')
         key = (texts["control"], texts["value"])
         if key in options:
-            raise DataFileError(file, entry, "value", "appears twice; give each option of a control its own value")
-        options[key] = Option(key[0], key[1], texts["label"], {p: texts[p] for p in PATTERNS},
-                              texts["reason"], texts["facts"])
+            raise DataFileError(
+                file, entry, "value", "appears twice; give each option of a control its own value"
+            )
+        options[key] = Option(
+            key[0],
+            key[1],
+            texts["label"],
+            {p: texts[p] for p in PATTERNS},
+            texts["reason"],
+            texts["facts"],
+        )
     missing = [c for c in CONTROLS if not any(k[0] == c for k in options)]
     if missing:
         raise DataFileError(file, None, "control", f"add options for {', '.join(missing)}")
@@ -115,8 +127,12 @@ def choices(control: str) -> list[Option]:
     return [o for o in load_options().values() if o.control == control]
 
 
-def walking_pain(distance_m: float = 400.0, posture: str = "upright", rest: str = "sitting",
-                 where: str = "buttock-leg") -> WalkingPain:
+def walking_pain(
+    distance_m: float = 400.0,
+    posture: str = "upright",
+    rest: str = "sitting",
+    where: str = "buttock-leg",
+) -> WalkingPain:
     """Look up each choice and count, per pattern, the features that fit it and those against it.
 
     Args:
@@ -126,14 +142,21 @@ def walking_pain(distance_m: float = 400.0, posture: str = "upright", rest: str 
     """
     distance_m = check_range("distance_m", distance_m, *DISTANCE_RANGE_M, " m")
     options = load_options()
-    picked = {"distance": "standing" if distance_m == 0 else "walking", "posture": posture,
-              "rest": rest, "where": where}
+    picked = {
+        "distance": "standing" if distance_m == 0 else "walking",
+        "posture": posture,
+        "rest": rest,
+        "where": where,
+    }
     chosen = []
     for control, value in picked.items():
         check_choice(control, value, [o.value for o in options.values() if o.control == control])
         chosen.append(options[(control, value)])
     tally = {
-        p: (sum(o.verdicts[p] == "fits" for o in chosen), sum(o.verdicts[p] == "against" for o in chosen))
+        p: (
+            sum(o.verdicts[p] == "fits" for o in chosen),
+            sum(o.verdicts[p] == "against" for o in chosen),
+        )
         for p in PATTERNS
     }
     return WalkingPain(distance_m, tuple(chosen), tally)
@@ -149,17 +172,24 @@ def _lower(name: str) -> str:
 
 
 def describe(walk: WalkingPain) -> str:
-    """Say which features fit each pattern, which way the count leans, and what would tell them apart.
+    """Say which features fit each pattern, which way the count leans, and what tells them apart.
 
     >>> print(describe(walking_pain(400, "upright", "standing-still", "calf")).splitlines()[-3])
-    More of these features fit vascular claudication (narrowed leg arteries) (3 fit, 0 against) than neurogenic claudication (1 fit, 1 against).
+    ... # doctest: +NORMALIZE_WHITESPACE
+    More of these features fit vascular claudication (narrowed leg arteries) (3 fit, 0 against) than
+    neurogenic claudication (1 fit, 1 against).
     """
-    when = ("The pain comes on standing, before walking." if walk.distance_m == 0
-            else f"The pain comes after walking about {walk.distance_m:.0f} m.")
+    when = (
+        "The pain comes on standing, before walking."
+        if walk.distance_m == 0
+        else f"The pain comes after walking about {walk.distance_m:.0f} m."
+    )
     lines = [when]
     for option in walk.chosen:
         verdicts = ", ".join(f"{name}: {option.verdicts[name]}" for name in PATTERNS)
-        lines.append(f"- {option.label.capitalize()} ({verdicts}): {option.reason} ({option.facts}).")
+        lines.append(
+            f"- {option.label.capitalize()} ({verdicts}): {option.reason} ({option.facts})."
+        )
     neuro, vasc = _score(walk, "neurogenic"), _score(walk, "vascular")
     n_fit, n_against = walk.tally["neurogenic"]
     v_fit, v_against = walk.tally["vascular"]
@@ -176,7 +206,8 @@ def describe(walk: WalkingPain) -> str:
             f"than {other} claudication ({of} fit, {oa} against)."
         )
     lines.append(
-        "What tells them apart beyond the history: weak foot pulses and an ankle–brachial index below 0.9 "
+        "What tells them apart beyond the history: weak foot pulses and "
+        "an ankle–brachial index below 0.9 "
         "point to the arteries; neurogenic claudication is usually over 60 (FACTS I5)."
     )
     lines.append("This contrasts two patterns; it does not diagnose.")

@@ -34,17 +34,27 @@ def walking_pain_explorer(**start: float | str) -> Explorer:
     walk = walking_pain(**values)  # checks every value, with a clear error, before drawing
     artists = draw_walking(walk)
     controls: dict[str, widgets.Widget] = {
-        "distance_m": slider("Distance walked before the pain, m (0: on standing)", values["distance_m"],
-                             *DISTANCE_RANGE_M, 50.0, ".0f", label_width=_STYLE["description_width"]),
+        "distance_m": slider(
+            "Distance walked before the pain, m (0: on standing)",
+            values["distance_m"],
+            *DISTANCE_RANGE_M,
+            50.0,
+            ".0f",
+            label_width=_STYLE["description_width"],
+        ),
     }
     for name, label in _LABELS.items():
         controls[name] = widgets.Dropdown(
-            options=[(o.label, o.value) for o in choices(name)], value=values[name], description=label,
-            style=_STYLE, layout=widgets.Layout(width="34em"),
+            options=[(o.label, o.value) for o in choices(name)],
+            value=values[name],
+            description=label,
+            style=_STYLE,
+            layout=widgets.Layout(width="34em"),
         )
     reset = reset_button("Back to the start")
-    explorer = Explorer("Walking-pain explorer", controls, artists.figure, animated=artists.moving(),
-                        extra=[reset])
+    explorer = Explorer(
+        "Walking-pain explorer", controls, artists.figure, animated=artists.moving(), extra=[reset]
+    )
     explorer.artists = artists
 
     def update() -> None:
