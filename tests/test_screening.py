@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from lessons.core.errors import ChoiceError, DataFileError
-from lessons.screening.model import TESTS_PATH, describe, leg_position, load_tests, read_tests
+from lessons.core.errors import ChoiceError
+from lessons.screening.model import describe, leg_position, load_tests
 
 
 # Sensitivity and specificity, in %, exactly as FACTS gives them; None where it gives none.
@@ -82,23 +82,3 @@ def test_an_unknown_test_is_refused_with_the_choices():
     """A misspelt test id lists the tests there are."""
     with pytest.raises(ChoiceError, match="'slr'"):
         describe("SLR")
-
-
-@pytest.mark.parametrize(
-    ("old", "new", "message"),
-    [
-        ("sensitivity_pct = 91", "sensitivity_pct = 191", "must be a percentage from 0 to 100"),
-        ('facts = "FACTS B8; FACTS I6"', 'facts = "StatPearls"', "must cite at least one fact id"),
-        ("knee_flexion_deg = 110", "knee_flexion_deg = 170", "knee_flexion_deg = 170° is outside"),
-        ('id = "faber"', 'id = "fadir"', "is used by two tests"),
-    ],
-)
-def test_a_bad_file_names_the_test_and_the_field(tmp_path, old, new, message):
-    """Each way of breaking the file gives a DataFileError that says what is wrong."""
-    text = TESTS_PATH.read_text(encoding="utf-8")
-    assert old in text
-    bad = tmp_path / "screening_tests.toml"
-    bad.write_text(text.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(DataFileError, match="screening_tests.toml") as error:
-        read_tests(bad)
-    assert message in str(error.value)

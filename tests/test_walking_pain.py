@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from lessons.core.errors import ChoiceError, DataFileError, OutOfRangeError
+from lessons.core.errors import ChoiceError, OutOfRangeError
 from lessons.walking_pain.model import (
-    FEATURES_PATH,
     describe,
     load_options,
-    read_options,
     walking_pain,
 )
 
@@ -76,27 +74,3 @@ def test_pain_on_standing_is_said_and_out_of_range_values_are_refused():
         walking_pain(-5)
     with pytest.raises(ChoiceError, match="'trolley'"):
         walking_pain(100, "crouched")
-
-
-@pytest.mark.parametrize(
-    ("old", "new", "message"),
-    [
-        ('vascular = "against"', 'vascular = "maybe"', "must be one of"),
-        ('control = "where"', 'control = "when"', "must be one of"),
-        ('value = "calf"', 'value = "buttock-leg"', "appears twice"),
-        (
-            'value = "standing"\n',
-            'value = "upright"\n',
-            'needs the two values "standing" and "walking"',
-        ),
-    ],
-)
-def test_a_bad_file_names_the_option_and_the_field(tmp_path, old, new, message):
-    """Each way of breaking the file gives a DataFileError that says what is wrong."""
-    text = FEATURES_PATH.read_text(encoding="utf-8")
-    assert old in text
-    bad = tmp_path / "walking_pain.toml"
-    bad.write_text(text.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(DataFileError, match="walking_pain.toml") as error:
-        read_options(bad)
-    assert message in str(error.value)

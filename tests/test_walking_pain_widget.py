@@ -32,7 +32,8 @@ def test_each_control_changes_the_readout(name, value, expected):
 
 def test_reset_returns_every_control_to_its_default():
     """Reset puts back the starting walk."""
-    ex = walking_pain_explorer(posture="trolley", distance_m=0.0)
+    ex = walking_pain_explorer()
+    ex.controls["posture"].value, ex.controls["distance_m"].value = "trolley", 0.0
     ex.children[-2].children[-1].click()
     assert {name: c.value for name, c in ex.controls.items()} == DEFAULTS
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
-from lessons.core.explorer import Explorer, reset_button
+from lessons.core.build import assemble
+from lessons.core.explorer import Explorer
 from lessons.pain_map.diagram import draw_pain_map, update_pain_map
 from lessons.pain_map.model import describe, load_pain_map
 
@@ -53,22 +54,15 @@ def pain_map_explorer(regions: tuple[str, ...] = (), triggers: tuple[str, ...] =
         controls[f"worse:{trigger.id}"] = _box(
             f"Worse with: {trigger.name}", trigger.id in triggers
         )
-    reset = reset_button("Clear the map")
-    explorer = Explorer(
-        "Pain map", controls, artists.figure, animated=artists.moving(), extra=[reset]
-    )
-    explorer.artists = artists
 
-    def update() -> None:
-        values = {name: box.value for name, box in controls.items()}
-        marked, worse = _marked(values, "area:"), _marked(values, "worse:")
+    def redraw(values: dict) -> str:
+        marked = _marked(values, "area:")
         update_pain_map(artists, marked)
-        explorer.set_readout(describe(pain_map, marked, worse))
-        explorer.redraw()
+        return describe(pain_map, marked, _marked(values, "worse:"))
 
-    explorer.wire(update, reset, {name: False for name in controls})
-    explorer.set_readout(describe(pain_map, regions, triggers))
-    return explorer
+    start = {name: box.value for name, box in controls.items()}
+    label = "Back to the starting marks" if any(start.values()) else "Clear the map"
+    return assemble("Pain map", controls, artists, redraw, label, start)
 
 
 def _naive_map(values: dict) -> Figure:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
-from lessons.core.explorer import Explorer, reset_button
+from lessons.core.build import assemble
+from lessons.core.explorer import Explorer
 from lessons.screening.diagram import draw_screening, update_screening
 from lessons.screening.model import describe, load_tests
 
@@ -26,7 +27,7 @@ def screening_explorer(test_id: str = START) -> Explorer:
     Args:
         test_id: the test shown first, an id from ``lessons/data/screening_tests.toml``.
     """
-    text = describe(test_id)  # refuses an unknown test, with the choices, before drawing
+    describe(test_id)  # refuses an unknown test, with the choices, before drawing
     tests = load_tests()
     artists = draw_screening(test_id)
     controls = {
@@ -38,25 +39,19 @@ def screening_explorer(test_id: str = START) -> Explorer:
             layout=widgets.Layout(width="32em"),
         ),
     }
-    reset = reset_button("Back to hip internal rotation")
-    explorer = Explorer(
+
+    def redraw(values: dict) -> str:
+        update_screening(artists, values["test_id"])
+        return describe(values["test_id"])
+
+    return assemble(
         "Screening test explorer",
         controls,
-        artists.figure,
-        animated=artists.moving(),
-        extra=[reset],
+        artists,
+        redraw,
+        "Back to the first test",
+        {"test_id": test_id},
     )
-    explorer.artists = artists
-
-    def update() -> None:
-        chosen = controls["test_id"].value
-        update_screening(artists, chosen)
-        explorer.set_readout(describe(chosen))
-        explorer.redraw()
-
-    explorer.wire(update, reset, {"test_id": START})
-    explorer.set_readout(text)
-    return explorer
 
 
 def _naive_screening(values: dict) -> Figure:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
-from lessons.core.explorer import Explorer, reset_button, slider
+from lessons.core.build import assemble
+from lessons.core.explorer import Explorer, slider
 from lessons.walking_pain.diagram import draw_walking, update_walking
 from lessons.walking_pain.model import DISTANCE_RANGE_M, choices, describe, walking_pain
 
@@ -31,8 +32,7 @@ def walking_pain_explorer(**start: float | str) -> Explorer:
         **start: starting values by name, as in :func:`lessons.walking_pain.model.walking_pain`.
     """
     values = {**DEFAULTS, **start}
-    walk = walking_pain(**values)  # checks every value, with a clear error, before drawing
-    artists = draw_walking(walk)
+    artists = draw_walking(walking_pain(**values))  # checks every value before drawing
     controls: dict[str, widgets.Widget] = {
         "distance_m": slider(
             "Distance walked before the pain, m (0: on standing)",
@@ -51,21 +51,13 @@ def walking_pain_explorer(**start: float | str) -> Explorer:
             style=_STYLE,
             layout=widgets.Layout(width="34em"),
         )
-    reset = reset_button("Back to the start")
-    explorer = Explorer(
-        "Walking-pain explorer", controls, artists.figure, animated=artists.moving(), extra=[reset]
-    )
-    explorer.artists = artists
 
-    def update() -> None:
-        new = walking_pain(**{name: control.value for name, control in controls.items()})
+    def redraw(current: dict) -> str:
+        new = walking_pain(**current)
         update_walking(artists, new)
-        explorer.set_readout(describe(new))
-        explorer.redraw()
+        return describe(new)
 
-    explorer.wire(update, reset, DEFAULTS)
-    explorer.set_readout(describe(walk))
-    return explorer
+    return assemble("Walking-pain explorer", controls, artists, redraw, "Back to the start", values)
 
 
 def _naive_walking(values: dict) -> Figure:
