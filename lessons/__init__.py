@@ -42,6 +42,7 @@ BUILDERS: dict[str, str] = {
     "my_progress": "lessons.quizzes.widget",
     "nerve_map_explorer": "lessons.nerve_map.widget",
     "nerve_tension_explorer": "lessons.nerve_tension.widget",
+    "pain_map_explorer": "lessons.pain_map.widget",
     "presenter_switch": "lessons.core.presenter",
     "q_angle_explorer": "lessons.q_angle.widget",
     "quiz": "lessons.quizzes.widget",
@@ -49,10 +50,12 @@ BUILDERS: dict[str, str] = {
     "red_flags_list": "lessons.clinic",
     "root_explorer": "lessons.roots.widget",
     "routine_builder": "lessons.stretches.widget",
+    "screening_explorer": "lessons.screening.widget",
     "side_lying_explorer": "lessons.sleep_posture.widget",
     "stretch_viewer": "lessons.stretches.widget",
     "urgency_ladder": "lessons.red_flags.view",
     "valgus_explorer": "lessons.valgus.widget",
+    "walking_pain_explorer": "lessons.walking_pain.widget",
     "what_should_i_do": "lessons.red_flags.widget",
 }
 

@@ -14,10 +14,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import matplotlib
 import pytest
 from matplotlib.testing.compare import compare_images
-
-import matplotlib
 
 from lessons.core.figures import DEFAULT_DIR, FIGURES, REFERENCE_MATPLOTLIB, write_figures
 
@@ -36,8 +35,9 @@ def fresh(tmp_path_factory) -> Path:
 SAME_MATPLOTLIB = tuple(matplotlib.__version_info__[:2]) == REFERENCE_MATPLOTLIB
 different_matplotlib = pytest.mark.skipif(
     not SAME_MATPLOTLIB,
-    reason=f"figures/ was drawn with matplotlib {'.'.join(map(str, REFERENCE_MATPLOTLIB))}; this "
-    f"is {matplotlib.__version__}, whose anti-aliasing and text differ (the other figure tests run)",
+    reason=f"figures/ was drawn with matplotlib {'.'.join(map(str, REFERENCE_MATPLOTLIB))}; "
+    f"this is {matplotlib.__version__}, whose anti-aliasing and text differ "
+    "(the other figure tests run)",
 )
 
 

@@ -124,8 +124,8 @@ def test_a_lesson_without_notes_stops_the_build(notes_copy, tmp_path):
 
 def test_notes_without_a_lesson_stop_the_build(notes_copy, tmp_path):
     """A notes file whose number matches no notebook fails the build, naming the file."""
-    (notes_copy / "07-extra.md").write_text("## Timing\n", encoding="utf-8")
-    with pytest.raises(GuideError, match="07-extra.md"):
+    (notes_copy / "09-extra.md").write_text("## Timing\n", encoding="utf-8")
+    with pytest.raises(GuideError, match="09-extra.md"):
         instructor_guide.build(tmp_path / "out", guide_dir=notes_copy)
 
 

@@ -33,6 +33,7 @@ from lessons.sleep_posture import model as sleep_posture
 from lessons.stretches import catalog as stretches
 from lessons.stretches import poses
 from lessons.valgus import model as valgus
+from lessons.walking_pain import model as walking_pain
 
 SETTINGS = settings(
     max_examples=100,
@@ -365,11 +366,25 @@ CASES: dict[str, tuple[Callable, dict]] = {
             "hip_internal_rotation_deg": Real(*valgus.ROTATION_RANGE_DEG),
             "height_m": HEIGHT,
             "side": SIDE,
+            "subtalar_pronation_deg": Real(*valgus.PRONATION_RANGE_DEG),
         },
     ),
     "valgus.describe_valgus": (
         valgus.describe_valgus,
         {"view": Built(st.builds(valgus.knee_projection))},
+    ),
+    "walking_pain.walking_pain": (
+        walking_pain.walking_pain,
+        {
+            "distance_m": Real(*walking_pain.DISTANCE_RANGE_M),
+            "posture": Choice(("upright", "bent-forward", "trolley")),
+            "rest": Choice(("standing-still", "sitting")),
+            "where": Choice(("buttock-leg", "calf")),
+        },
+    ),
+    "walking_pain.describe": (
+        walking_pain.describe,
+        {"walk": Built(st.builds(walking_pain.walking_pain), spoil=False)},
     ),
     "poses.key_poses": (poses.key_poses, {"stretch_id": STRETCH}),
     "poses.pose_at": (poses.pose_at, {"stretch_id": STRETCH, "progress_pct": Real(0, 100)}),

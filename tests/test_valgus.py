@@ -7,7 +7,7 @@ import math
 import pytest
 
 from lessons.core.errors import OutOfRangeError
-from lessons.valgus.model import describe_valgus, knee_projection
+from lessons.valgus.model import PRONATION_COUPLING, describe_valgus, knee_projection
 
 
 def _rotation_only_angle(knee_deg: float, rotation_deg: float) -> float:
@@ -102,9 +102,36 @@ def test_the_readout_gives_direction_and_size_without_a_threshold():
             "hip_internal_rotation_deg = -31° is outside -30° to 30°",
         ),
         ({"height_m": 1.2}, "height_m = 1.2 m is outside"),
+        ({"subtalar_pronation_deg": 11}, "subtalar_pronation_deg = 11° is outside -10° to 10°"),
     ],
 )
 def test_inputs_outside_the_model_raise_a_clear_error(kwargs, message):
     """Values outside the model's ranges raise OutOfRangeError naming the value and the range."""
     with pytest.raises(OutOfRangeError, match=message):
         knee_projection(**kwargs)
+
+
+@pytest.mark.parametrize(
+    ("knee_deg", "pronation_deg"), [(45, 10), (45, -10), (30, 6), (60, 4), (0, 10)]
+)
+def test_foot_pronation_turns_the_thigh_in_by_the_chosen_coupling(knee_deg, pronation_deg):
+    """FACTS A10c: pronation couples with tibial and femoral internal rotation; the size is
+    the module's chosen teaching value, so p degrees at the foot act as coupling x p at the hip."""
+    from_foot = knee_projection(knee_deg, subtalar_pronation_deg=pronation_deg)
+    turned = PRONATION_COUPLING * pronation_deg
+    from_hip = knee_projection(knee_deg, hip_internal_rotation_deg=turned)
+    assert from_foot.frontal_angle_deg == pytest.approx(from_hip.frontal_angle_deg)
+    assert from_foot.frontal_angle_deg == pytest.approx(
+        _rotation_only_angle(knee_deg, turned), abs=1e-9
+    )
+
+
+def test_pronation_adds_to_valgus_and_the_readout_calls_it_a_teaching_model():
+    """Rolling the foot in adds valgus to a turned-in hip; the readout says the number is chosen."""
+    hip_only = knee_projection(45, hip_internal_rotation_deg=10)
+    with_foot = knee_projection(45, hip_internal_rotation_deg=10, subtalar_pronation_deg=8)
+    assert with_foot.frontal_angle_deg > hip_only.frontal_angle_deg > 0
+    text = describe_valgus(with_foot)
+    assert "Foot: 8° pronation (rolled in), turning the thigh 4.0° in" in text
+    assert "teaching model" in text and "FACTS A10c gives the direction, no number" in text
+    assert "Foot:" not in describe_valgus(hip_only)

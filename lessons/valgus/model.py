@@ -21,6 +21,14 @@ a small built-in angle, left out here. Studies use different cut-offs for what
 counts as "too much" dynamic valgus, and the course's fact sheet gives none,
 so this module reports direction and size only.
 
+The foot joins the chain from below (FACTS A10c): with the foot planted,
+subtalar pronation (the foot rolling in) is coupled with internal rotation of
+the tibia and, through the knee, of the femur, which adds to dynamic knee
+valgus. FACTS gives no size for that coupling, so this module uses a chosen
+teaching value, :data:`PRONATION_COUPLING`: each degree of pronation adds that
+many degrees of internal rotation to the thigh. It is a teaching model, not a
+measurement.
+
 Worked example: a 45° squat with the thigh turned in 10°.
 
 >>> view = knee_projection(knee_flexion_deg=45, hip_internal_rotation_deg=10)
@@ -42,6 +50,8 @@ __all__ = [
     "ADDUCTION_RANGE_DEG",
     "KNEE_FLEXION_RANGE_DEG",
     "KneeProjection",
+    "PRONATION_COUPLING",
+    "PRONATION_RANGE_DEG",
     "ROTATION_RANGE_DEG",
     "describe_valgus",
     "knee_projection",
@@ -55,6 +65,11 @@ KNEE_FLEXION_RANGE_DEG = (0.0, 60.0)
 ADDUCTION_RANGE_DEG = (-20.0, 20.0)
 #: Hip internal (+) and external (−) rotation, in degrees.
 ROTATION_RANGE_DEG = (-30.0, 30.0)
+#: Subtalar pronation (+, the foot rolls in) and supination (−), in degrees.
+PRONATION_RANGE_DEG = (-10.0, 10.0)
+#: Degrees of thigh internal rotation per degree of subtalar pronation: a chosen
+#: teaching value; FACTS A10c gives the direction of the coupling, not its size.
+PRONATION_COUPLING = 0.5
 
 Point = tuple[float, float]
 
@@ -77,6 +92,8 @@ class KneeProjection:
     frontal_angle_deg: float
     #: How far the knee is inside (+) or outside (−) the straight hip-to-ankle line, cm.
     knee_offset_cm: float
+    #: Subtalar pronation (+) or supination (−), degrees; it turns the thigh by the coupling.
+    subtalar_pronation_deg: float = 0.0
 
 
 def knee_projection(
@@ -85,6 +102,7 @@ def knee_projection(
     hip_internal_rotation_deg: float = 0.0,
     height_m: float = 1.75,
     side: Literal["right", "left"] = "right",
+    subtalar_pronation_deg: float = 0.0,
 ) -> KneeProjection:
     """Pose a squatting leg and measure its knee angle as seen from the front.
 
@@ -94,6 +112,9 @@ def knee_projection(
         hip_internal_rotation_deg: thigh turned in (+) or out (−) about its own axis, −30 to 30°.
         height_m: body height in metres (segment lengths, FACTS A13).
         side: which leg; the answer is the same for either.
+        subtalar_pronation_deg: the foot rolled in (+) or out (−), −10 to 10°; it adds
+            :data:`PRONATION_COUPLING` degrees of thigh internal rotation per degree
+            (a teaching model: FACTS A10c gives no size).
 
     Returns:
         A :class:`KneeProjection` with the frontal-plane knee angle (+ valgus, − varus).
@@ -114,13 +135,17 @@ def knee_projection(
     hip_internal_rotation_deg = check_range(
         "hip_internal_rotation_deg", hip_internal_rotation_deg, *ROTATION_RANGE_DEG, "°"
     )
+    subtalar_pronation_deg = check_range(
+        "subtalar_pronation_deg", subtalar_pronation_deg, *PRONATION_RANGE_DEG, "°"
+    )
     height_m = check_range("height_m", height_m, *HEIGHT_RANGE_M, " m")
     check_choice("side", side, ("right", "left"))
     pose = limb_pose(
         JointAngles(
             hip_flexion_deg=knee_flexion_deg,
             hip_abduction_deg=-hip_adduction_deg,
-            hip_rotation_deg=hip_internal_rotation_deg,
+            hip_rotation_deg=hip_internal_rotation_deg
+            + PRONATION_COUPLING * subtalar_pronation_deg,
             knee_flexion_deg=knee_flexion_deg,
         ),
         height_m=height_m,
@@ -151,6 +176,7 @@ def knee_projection(
         ankle=ankle,
         frontal_angle_deg=frontal_angle,
         knee_offset_cm=offset * 100 + 0.0,
+        subtalar_pronation_deg=subtalar_pronation_deg,
     )
 
 
@@ -179,6 +205,15 @@ def describe_valgus(view: KneeProjection) -> str:
         f"Knee bent {view.knee_flexion_deg:.0f}°, hip flexed {view.knee_flexion_deg:.0f}°. Hip: "
         f"{_hip_words(view.hip_adduction_deg, view.hip_internal_rotation_deg)}."
     )
+    pronation = view.subtalar_pronation_deg
+    if round(pronation):
+        kind = "pronation (rolled in)" if pronation > 0 else "supination (rolled out)"
+        first += (
+            f"\nFoot: {abs(pronation):.0f}° {kind}, turning the thigh "
+            f"{abs(PRONATION_COUPLING * pronation):.1f}° {'in' if pronation > 0 else 'out'} "
+            f"(teaching model: {PRONATION_COUPLING:g}° per degree is a chosen value; "
+            "FACTS A10c gives the direction, no number)."
+        )
     if abs(angle) < 0.5:
         second = (
             "Front view: hip, knee and ankle in one straight line; frontal-plane knee angle 0°."

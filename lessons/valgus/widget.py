@@ -16,6 +16,7 @@ from lessons.valgus.diagram import draw_valgus, update_valgus
 from lessons.valgus.model import (
     ADDUCTION_RANGE_DEG,
     KNEE_FLEXION_RANGE_DEG,
+    PRONATION_RANGE_DEG,
     ROTATION_RANGE_DEG,
     describe_valgus,
     knee_projection,
@@ -25,7 +26,7 @@ __all__ = ["BENCHMARK", "valgus_explorer"]
 
 
 def valgus_explorer(knee_flexion_deg: float = 45.0, height_m: float = 1.75) -> Explorer:
-    """Build the knee-valgus explorer: turn and swing the thigh in a squat and watch the knee from
+    """Build the knee-valgus explorer: turn and swing the thigh, roll the foot, watch the knee from
     the front.
 
     Args:
@@ -41,6 +42,8 @@ def valgus_explorer(knee_flexion_deg: float = 45.0, height_m: float = 1.75) -> E
                               ".0f"),
         "hip_internal_rotation_deg": ("Hip internal (+) / external (−) rotation, °", 0.0,
                                       ROTATION_RANGE_DEG, 1.0, ".0f"),
+        "subtalar_pronation_deg": ("Foot: subtalar pronation (+) / supination (−), °", 0.0,
+                                   PRONATION_RANGE_DEG, 1.0, ".0f"),
     })
 
     def redraw(values: dict) -> str:
@@ -49,8 +52,9 @@ def valgus_explorer(knee_flexion_deg: float = 45.0, height_m: float = 1.75) -> E
         return describe_valgus(view)
 
     start = {"knee_flexion_deg": knee_flexion_deg, "hip_adduction_deg": 0.0,
-             "hip_internal_rotation_deg": 0.0}
-    return assemble("Knee-valgus explorer", controls, artists, redraw, "Reset the hip to neutral",
+             "hip_internal_rotation_deg": 0.0, "subtalar_pronation_deg": 0.0}
+    return assemble("Knee-valgus explorer", controls, artists, redraw,
+                    "Reset the hip and foot to neutral",
                     start)
 
 

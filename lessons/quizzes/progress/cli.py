@@ -14,7 +14,9 @@ from lessons.quizzes.progress.store import default_store
 
 def main(argv: Sequence[str] | None = None, prog: str = "course progress") -> int:
     """Run the teacher's command line: ``export OUT.csv`` or ``merge OUT.csv FILE ...``."""
-    parser = argparse.ArgumentParser(prog=prog, description="Export quiz progress to CSV for a teacher.")
+    parser = argparse.ArgumentParser(
+        prog=prog, description="Export quiz progress to CSV for a teacher."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     export = commands.add_parser("export", help="this learner's attempts to CSV")
     export.add_argument("out", type=Path)

@@ -1,0 +1,1 @@
+"""Where pain is felt and what can refer there (Lesson 7): the pain map and its explorer."""
