@@ -168,10 +168,10 @@ def check_files(paths: Sequence[Path], kind: str | None = None) -> int:
     return 1 if failed else 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, prog: str = "course validate") -> int:
     """Check the named data files (default: all of them); print a line each; 1 if any is wrong."""
     parser = argparse.ArgumentParser(
-        prog="course validate", description="Check the course's data files after editing one."
+        prog=prog, description="Check the course's data files after editing one."
     )
     parser.add_argument(
         "files", nargs="*", type=Path, help="data files to check (default: every one)"
