@@ -74,19 +74,22 @@ def test_version_names_the_installed_package():
 def test_validate_passes_the_course_data_and_names_each_file():
     done = course("validate")
     assert done.returncode == 0, done.stderr
-    assert "✓ red_flags.toml" in done.stdout and "✓ quiz/04-stretches.toml" in done.stdout
+    assert "ok: lessons/data/red_flags.toml" in done.stdout
+    assert "ok: lessons/data/quiz/04-stretches.toml" in done.stdout
 
 
 def test_validate_exits_1_naming_a_broken_file(tmp_path, monkeypatch, capsys):
     """A bank with a question that has no answer: the command says which file, and fails."""
-    (tmp_path / "09-broken.toml").write_text(
-        'title = "Broken"\n[[questions]]\nid = "q1"\ntype = "single"\nprompt = "Which?"\n',
+    broken = tmp_path / "quiz" / "09-broken.toml"
+    broken.parent.mkdir()
+    broken.write_text(
+        'lesson = "09-broken"\ntitle = "Broken"\n[[question]]\nid = "q1"\ntype = "single"\n'
+        'prompt = "Which?"\n',
         encoding="utf-8",
     )
-    monkeypatch.setattr("lessons.quizzes.bank.BANK_DIR", tmp_path)
-    assert cli.main(["validate", "--quiet"]) == 1
-    err = capsys.readouterr().err
-    assert "✗ quiz/09-broken.toml" in err and "1 data file to fix." in err
+    assert cli.main(["validate", "--quiet", str(broken)]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and "error:" in err and "09-broken.toml" in err and "q1" in err
 
 
 def test_instructor_guide_writes_the_guide(tmp_path):
@@ -142,8 +145,9 @@ def test_progress_merge_of_a_missing_file_exits_1_and_writes_nothing(tmp_path):
     assert "Traceback" not in done.stderr and not (tmp_path / "class.csv").exists()
 
 
-def test_the_thin_validate_module_runs_on_its_own():
+def test_the_validate_module_runs_on_its_own_and_quiet_prints_nothing_when_all_is_well(capsys):
     assert validate.main(["--quiet"]) == 0
+    assert capsys.readouterr() == ("", "")
 
 
 def test_clinic_without_voila_says_what_to_install(monkeypatch, capsys):

@@ -158,13 +158,16 @@ def check_file(path: Path, kind: str | None = None) -> str:
         return describe_error(shown, error)
 
 
-def check_files(paths: Sequence[Path], kind: str | None = None) -> int:
-    """Check files, printing a line each (errors to stderr); return 1 if any is wrong, else 0."""
+def check_files(paths: Sequence[Path], kind: str | None = None, quiet: bool = False) -> int:
+    """Check files, printing a line each (errors to stderr; with ``quiet``, only the errors);
+    return 1 if any is wrong, else 0."""
     failed = False
     for path in paths:
         line = check_file(Path(path), kind)
-        failed |= line.startswith("error:")
-        print(line, file=sys.stderr if line.startswith("error:") else sys.stdout)
+        wrong = line.startswith("error:")
+        failed |= wrong
+        if wrong or not quiet:
+            print(line, file=sys.stderr if wrong else sys.stdout)
     return 1 if failed else 0
 
 
@@ -176,8 +179,11 @@ def main(argv: Sequence[str] | None = None, prog: str = "course validate") -> in
     parser.add_argument(
         "files", nargs="*", type=Path, help="data files to check (default: every one)"
     )
+    parser.add_argument(
+        "--quiet", action="store_true", help="print only the problems (nothing when all is well)"
+    )
     args = parser.parse_args(argv)
-    return check_files(args.files or data_files())
+    return check_files(args.files or data_files(), quiet=args.quiet)
 
 
 if __name__ == "__main__":

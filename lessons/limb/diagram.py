@@ -44,6 +44,9 @@ class LimbArtists(drawing.Artists):
 
     ax_side: Axes
     ax_front: Axes
+    #: The other leg, standing, grey and dashed (thigh, shank, foot), redrawn when height changes.
+    reference_side: tuple[Line2D, ...]
+    reference_front: tuple[Line2D, ...]
     thigh_side: Line2D
     shank_side: Line2D
     foot_side: Line2D
@@ -55,6 +58,8 @@ class LimbArtists(drawing.Artists):
     pelvis_front: Line2D
     knee_label_side: Text
     knee_label_front: Text
+    hip_label_side: Text
+    pelvis_label_front: Text
     caption: Text | None
 
 
@@ -149,7 +154,7 @@ def draw_limb(
     reference = limb_pose(
         JointAngles(), height_m=pose.body.height_m, side="left" if pose.side == "right" else "right"
     )
-    _draw_leg(ax_front, reference.frontal(), palette.REFERENCE_LIMB, "--", 3, 1)
+    ref_front, _ = _draw_leg(ax_front, reference.frontal(), palette.REFERENCE_LIMB, "--", 3, 1)
     ref_side, _ = _draw_leg(ax_side, reference.sagittal(), palette.REFERENCE_LIMB, "--", 3, 1)
     ref_side[0].set_label("other leg, standing (dashed)")
 
@@ -170,8 +175,10 @@ def draw_limb(
     pelvis_front = ax_front.plot(
         [hip_r[0], hip_l[0]], [hip_r[1], hip_l[1]], color=palette.BLACK, lw=3, zorder=2
     )[0]
-    ax_front.annotate("pelvis", (0.0, hip_r[1]), xytext=(0, 10), textcoords="offset points",
-                      ha="center", fontsize=8)
+    pelvis_label = ax_front.annotate(
+        "pelvis", (0.0, hip_r[1]), xytext=(0, 10), textcoords="offset points", ha="center",
+        fontsize=8,
+    )
     label = dict(fontsize=9, xytext=(8, 0), textcoords="offset points", va="center", zorder=5)
     knee_label_side = ax_side.annotate("knee", side_pts["knee"], **label)
     # In the front view, label the knee on its outer side, away from the pelvis and the other leg.
@@ -180,7 +187,9 @@ def draw_limb(
         "knee", front_pts["knee"], **{**label, "xytext": (10 * outward, 0)},
         ha="right" if outward < 0 else "left",
     )
-    ax_side.annotate("hip", side_pts["hip"], **{**label, "xytext": (-8, 10)}, ha="right")
+    hip_label = ax_side.annotate(
+        "hip", side_pts["hip"], **{**label, "xytext": (-8, 10)}, ha="right"
+    )
     ax_side.legend(loc="upper left", fontsize=8, frameon=False)
     caption_text = (
         figure.text(0.5, 0.01, "", ha="center", va="bottom", fontsize=8) if caption else None
@@ -190,6 +199,8 @@ def draw_limb(
         figure=figure,
         ax_side=ax_side,
         ax_front=ax_front,
+        reference_side=tuple(ref_side),
+        reference_front=tuple(ref_front),
         thigh_side=thigh_s,
         shank_side=shank_s,
         foot_side=foot_s,
@@ -201,6 +212,8 @@ def draw_limb(
         pelvis_front=pelvis_front,
         knee_label_side=knee_label_side,
         knee_label_front=knee_label_front,
+        hip_label_side=hip_label,
+        pelvis_label_front=pelvis_label,
         caption=caption_text,
     )
     update_limb(artists, pose)
@@ -224,6 +237,17 @@ def update_limb(artists: LimbArtists, pose: LimbPose) -> None:
         knee_label.xy = points["knee"]
     hip, opp = pose.frontal()["hip"], pose.frontal()["opposite_hip"]
     artists.pelvis_front.set_data([hip[0], opp[0]], [hip[1], opp[1]])
+    artists.pelvis_label_front.xy = (0.0, hip[1])
+    artists.hip_label_side.xy = pose.sagittal()["hip"]
+    # The other leg stands at the same height as the moving one: a new height redraws it.
+    other = "left" if pose.side == "right" else "right"
+    reference = limb_pose(JointAngles(), height_m=pose.body.height_m, side=other)
+    for lines, points in (
+        (artists.reference_side, reference.sagittal()),
+        (artists.reference_front, reference.frontal()),
+    ):
+        for line, path in zip(lines, _leg_paths(points)[:3], strict=True):
+            line.set_data(*path)
     if artists.caption is not None:
         artists.caption.set_text(describe(pose).split("\n")[0])
 
