@@ -37,8 +37,6 @@ RESET_DOES_OTHER = {"hold_timer": "its Reset restarts the countdown and keeps th
 #: Each is a fault in the explorer or in the baseline; the test fails once it is mended, as a
 #: reminder to remove the entry.
 MOVED_PICTURE_FAULTS = {
-    "q_angle_explorer": "the front view keeps its starting height limits when the pelvis widens; "
-    "the baseline draws it with new ones",
 }
 #: The units the course's sliders are labelled with.
 UNIT = re.compile(r"°|%|\b(?:cm|m|kg|seconds)\b|\bper day\b")

@@ -26,11 +26,11 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
 from lessons.core import drawing, palette
-from lessons.q_angle.model import QAngle, describe_q_angle, q_angle
+from lessons.q_angle.model import ASIS_WIDTH_RANGE_CM, QAngle, describe_q_angle, q_angle
 
 __all__ = ["FIGURES", "QAngleArtists", "draw_q_angle", "q_angle_figure", "update_q_angle"]
 
-_CLOSE_UP_M = 0.09  # half-width of the knee close-up
+_CLOSE_UP_M = 0.12  # half-width of the knee close-up: room for the knee moved 5 cm either way
 _EXTEND_M = 0.08  # how far the ASIS line is carried on past the kneecap
 _ARC_M = 0.045  # radius of the arc marking the angle
 
@@ -76,15 +76,21 @@ def draw_q_angle(
     ax_leg, ax_knee = drawing.two_axes(ax_leg, ax_knee, q_angle_figure, "leg and knee close-up")
     figure = ax_leg.figure
     knee = _seen(result.patella)
+    # The views are framed for every value the controls allow, so moving a control never
+    # leaves a part outside them, and the picture matches one drawn afresh: the top holds the
+    # ASIS of the widest pelvis (its height above the hip grows with the width), and the
+    # close-up is centred on the knee in its neutral place.
+    asis_rise_m = (result.asis[1] - result.hip[1]) * ASIS_WIDTH_RANGE_CM[1] / result.asis_width_cm
+    neutral_knee_x = -(result.patella[0] + result.knee_inward_cm / 100)
     drawing.frame_view(ax_leg, "Front view: pelvis and right leg", (-0.30, 0.22),
-                       (knee[1] - 0.12, result.asis[1] + 0.06),
+                       (knee[1] - 0.12, result.hip[1] + asis_rise_m + 0.06),
                        xlabel=drawing.ACROSS_LABEL, ylabel=drawing.HEIGHT_LABEL)
     ax_leg.axvline(0.0, color=palette.REFERENCE_LIMB, ls="--", lw=1.2, zorder=0)
-    ax_leg.annotate("midline", (0.0, result.asis[1] + 0.03), xytext=(4, 0),
+    ax_leg.annotate("midline", (0.0, result.hip[1] + asis_rise_m + 0.03), xytext=(4, 0),
                     textcoords="offset points",
                     fontsize=9, color=palette.FLOOR)
     drawing.frame_view(ax_knee, "Knee close-up: the Q-angle",
-                       (knee[0] - _CLOSE_UP_M, knee[0] + _CLOSE_UP_M),
+                       (neutral_knee_x - _CLOSE_UP_M, neutral_knee_x + _CLOSE_UP_M),
                        (knee[1] - 0.11, knee[1] + 0.07),
                        xlabel="← outside (lateral)    inside (medial) → (m)")
 
@@ -108,7 +114,7 @@ def draw_q_angle(
                                                                      "(circles)")[0]
     angle_label = ax_knee.annotate("", (0, 0), xytext=(6, -4), textcoords="offset points",
                                    fontsize=12, fontweight="bold", ha="left", va="top", zorder=6)
-    ax_knee.legend(loc="upper right", fontsize=9, frameon=False)
+    ax_knee.legend(loc="upper right", fontsize=9, frameon=True, framealpha=0.9, edgecolor="none")
     caption_text = figure.suptitle(" ", fontsize=10) if caption else None
     artists = QAngleArtists(
         figure=figure, ax_leg=ax_leg, ax_knee=ax_knee, pelvis=pelvis, femur=femur,
